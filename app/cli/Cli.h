@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+#include <vector>
+
+namespace rapport {
+
+class Database;
+
+// rapport-cli: subcommands over core. Exit codes: 0 success, 1 bad input (one line on stderr saying
+// what is wrong), 2 bad usage.
+class Cli
+{
+public:
+    enum ExitCode { Ok = 0, BadInput = 1, BadUsage = 2 };
+
+    Cli(QTextStream& out, QTextStream& err);
+    int run(const QStringList& arguments);
+
+private:
+    struct Command
+    {
+        QStringList words; // "contacts", "add"
+        QString arguments; // positional arguments for the help text
+        QStringList options; // option names this command accepts
+        int minArguments;
+        int maxArguments;
+        QString summary;
+        int (Cli::*handler)(const QStringList& arguments);
+    };
+
+    int contactsAdd(const QStringList& arguments);
+    int contactsList(const QStringList& arguments);
+    int log(const QStringList& arguments);
+    int interactions(const QStringList& arguments);
+
+    Result<std::unique_ptr<Database>> openDatabase();
+    int fail(const QString& message, int code = BadInput);
+    QString helpText() const;
+
+    QTextStream& m_out;
+    QTextStream& m_err;
+    QCommandLineParser m_parser;
+    std::vector<Command> m_commands;
+};
+
+} // namespace rapport

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+
+namespace rapport {
+
+struct Contact
+{
+    qint64 id = 0; // 0 until stored
+    QString firstName;
+    QString lastName;
+    QString position; // LinkedIn's headline
+    QString company;
+    QString location;
+    QString profileUrl;
+    QString email;
+    QString phone;
+    QStringList tags;
+    bool starred = false;
+    QString notes;
+    // Personalization context the templates draw on.
+    QString howWeKnow;
+    QString event;
+    QString mutualConnection;
+    QString school;
+    QString topic;
+    QDateTime createdAt; // UTC
+    QDateTime updatedAt; // UTC
+
+    QString fullName() const;
+
+    bool operator==(const Contact&) const = default;
+};
+
+// The plain-text fields of a contact under their snake_case names: the names of the database columns,
+// the JSON keys and the export's columns. One list, so a new field cannot be forgotten in one of them.
+// The other fields (id, tags, starred, timestamps) have types of their own and are handled by name.
+struct ContactTextField
+{
+    const char* name;
+    QString Contact::*member;
+};
+
+inline constexpr std::array<ContactTextField, 14> kContactTextFields { {
+    { "first_name", &Contact::firstName },
+    { "last_name", &Contact::lastName },
+    { "position", &Contact::position },
+    { "company", &Contact::company },
+    { "location", &Contact::location },
+    { "profile_url", &Contact::profileUrl },
+    { "email", &Contact::email },
+    { "phone", &Contact::phone },
+    { "notes", &Contact::notes },
+    { "how_we_know", &Contact::howWeKnow },
+    { "event", &Contact::event },
+    { "mutual_connection", &Contact::mutualConnection },
+    { "school", &Contact::school },
+    { "topic", &Contact::topic },
+} };
+
+// Tags are stored and exported joined by ';', so a tag never contains one.
+inline constexpr QChar kTagSeparator = u';';
+
+QStringList normalizedTags(const QStringList& tags);
+QString joinTags(const QStringList& tags);
+QStringList splitTags(const QString& joined);
+
+} // namespace rapport

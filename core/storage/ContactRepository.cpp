@@ -1,0 +1,196 @@
+#include "core/storage/ContactRepository.h"
+
+#include "core/domain/Identity.h"
+#include "core/domain/ProfileUrl.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace rapport {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ContactRepository", text);
+}
+
+QStringList textColumns()
+{
+    QStringList columns;
+    for (const ContactTextField& field : kContactTextFields)
+        columns.append(QString::fromLatin1(field.name));
+    return columns;
+}
+
+// Every column the repository writes, in the order values() binds them.
+QStringList writtenColumns()
+{
+    return textColumns()
+        + QStringList { QStringLiteral("profile_key"), QStringLiteral("email_key"), QStringLiteral("tags"),
+              QStringLiteral("starred"), QStringLiteral("updated_at") };
+}
+
+QVariantList values(const Contact& contact, const QDateTime& now)
+{
+    QVariantList result;
+    for (const ContactTextField& field : kContactTextFields)
+        result.append((contact.*field.member).trimmed());
+    result.append(ProfileUrl::normalize(contact.profileUrl));
+    result.append(Identity::emailKey(contact.email));
+    result.append(joinTags(contact.tags));
+    result.append(contact.starred ? 1 : 0);
+    result.append(now.toMSecsSinceEpoch());
+    return result;
+}
+
+QString selectColumns()
+{
+    return QStringLiteral("id, ") + textColumns().join(QStringLiteral(", "))
+        + QStringLiteral(", tags, starred, created_at, updated_at");
+}
+
+Contact fromRecord(const QSqlQuery& query)
+{
+    Contact contact;
+    int column = 0;
+    contact.id = query.value(column++).toLongLong();
+    for (const ContactTextField& field : kContactTextFields)
+        contact.*field.member = query.value(column++).toString();
+    contact.tags = splitTags(query.value(column++).toString());
+    contact.starred = query.value(column++).toInt() != 0;
+    contact.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(column++).toLongLong(), Qt::UTC);
+    contact.updatedAt = QDateTime::fromMSecsSinceEpoch(query.value(column++).toLongLong(), Qt::UTC);
+    return contact;
+}
+
+} // namespace
+
+ContactRepository::ContactRepository(Database& database)
+    : m_database(database)
+{
+}
+
+Status ContactRepository::validate(const Contact& contact) const
+{
+    if (contact.firstName.trimmed().isEmpty() && contact.lastName.trimmed().isEmpty())
+        return Error { tr("A contact needs a first or a last name.") };
+    if (const QString problem = ProfileUrl::validate(contact.profileUrl); !problem.isEmpty())
+        return Error { tr("Profile URL: %1").arg(problem) };
+    const QString profileKey = ProfileUrl::normalize(contact.profileUrl);
+    if (profileKey.isEmpty())
+        return success();
+    auto owner = sql::exec(m_database.connection(),
+        QStringLiteral("SELECT id FROM contacts WHERE profile_key = ? AND id <> ?"), { profileKey, contact.id });
+    if (!owner)
+        return Error { owner.error() };
+    if (owner->next())
+        return Error { tr("Contact %1 already has the profile %2.").arg(owner->value(0).toLongLong()).arg(profileKey) };
+    return success();
+}
+
+Result<qint64> ContactRepository::add(const Contact& contact, const QDateTime& now)
+{
+    if (Status valid = validate(contact); !valid)
+        return Error { valid.error() };
+    const QStringList columns = writtenColumns() + QStringList { QStringLiteral("created_at") };
+    QVariantList bound = values(contact, now);
+    bound.append((contact.createdAt.isValid() ? contact.createdAt : now).toMSecsSinceEpoch());
+    const QString statement = QStringLiteral("INSERT INTO contacts (%1) VALUES (%2)")
+                                  .arg(columns.join(QStringLiteral(", ")),
+                                      QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+    auto query = sql::exec(m_database.connection(), statement, bound);
+    if (!query)
+        return Error { query.error() };
+    return query->lastInsertId().toLongLong();
+}
+
+Status ContactRepository::update(const Contact& contact, const QDateTime& now)
+{
+    if (Status valid = validate(contact); !valid)
+        return valid;
+    QStringList assignments;
+    for (const QString& column : writtenColumns())
+        assignments.append(column + QStringLiteral(" = ?"));
+    QVariantList bound = values(contact, now);
+    bound.append(contact.id);
+    auto query = sql::exec(m_database.connection(),
+        QStringLiteral("UPDATE contacts SET %1 WHERE id = ?").arg(assignments.join(QStringLiteral(", "))), bound);
+    if (!query)
+        return Error { query.error() };
+    if (query->numRowsAffected() == 0)
+        return Error { tr("There is no contact with id %1.").arg(contact.id) };
+    return success();
+}
+
+Status ContactRepository::remove(qint64 id)
+{
+    auto query = sql::exec(m_database.connection(), QStringLiteral("DELETE FROM contacts WHERE id = ?"), { id });
+    if (!query)
+        return Error { query.error() };
+    if (query->numRowsAffected() == 0)
+        return Error { tr("There is no contact with id %1.").arg(id) };
+    return success();
+}
+
+Result<Contact> ContactRepository::find(qint64 id) const
+{
+    auto query = sql::exec(m_database.connection(),
+        QStringLiteral("SELECT %1 FROM contacts WHERE id = ?").arg(selectColumns()), { id });
+    if (!query)
+        return Error { query.error() };
+    if (!query->next())
+        return Error { tr("There is no contact with id %1.").arg(id) };
+    return fromRecord(*query);
+}
+
+Result<QList<Contact>> ContactRepository::all() const
+{
+    auto query = sql::exec(m_database.connection(),
+        QStringLiteral("SELECT %1 FROM contacts ORDER BY id").arg(selectColumns()));
+    if (!query)
+        return Error { query.error() };
+    QList<Contact> contacts;
+    while (query->next())
+        contacts.append(fromRecord(*query));
+    return contacts;
+}
+
+Result<int> ContactRepository::count() const
+{
+    auto query = sql::exec(m_database.connection(), QStringLiteral("SELECT count(*) FROM contacts"));
+    if (!query)
+        return Error { query.error() };
+    return query->next() ? query->value(0).toInt() : 0;
+}
+
+Result<std::optional<qint64>> ContactRepository::findSamePerson(const Contact& contact) const
+{
+    const QString profileKey = ProfileUrl::normalize(contact.profileUrl);
+    const QString emailKey = Identity::emailKey(contact.email);
+    std::optional<qint64> found;
+    if (!profileKey.isEmpty()) {
+        auto query = sql::exec(m_database.connection(),
+            QStringLiteral("SELECT id FROM contacts WHERE profile_key = ?"), { profileKey });
+        if (!query)
+            return Error { query.error() };
+        if (query->next())
+            return std::optional<qint64>(query->value(0).toLongLong());
+    }
+    if (emailKey.isEmpty())
+        return found;
+    // By email only when one side has no profile URL: two different profiles are two people.
+    auto query = sql::exec(m_database.connection(),
+        QStringLiteral("SELECT id FROM contacts WHERE email_key = ? AND (profile_key = '' OR ? = '') ORDER BY id"),
+        { emailKey, profileKey });
+    if (!query)
+        return Error { query.error() };
+    if (query->next())
+        found = query->value(0).toLongLong();
+    return found;
+}
+
+} // namespace rapport

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/domain/Contact.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace rapport {
+
+class Database;
+
+class ContactRepository
+{
+public:
+    explicit ContactRepository(Database& database);
+
+    // Stores a new contact and returns its id. Refused when the name is empty, the profile URL is not
+    // a URL, or another contact already has the same profile.
+    Result<qint64> add(const Contact& contact, const QDateTime& now = QDateTime::currentDateTimeUtc());
+    Status update(const Contact& contact, const QDateTime& now = QDateTime::currentDateTimeUtc());
+    Status remove(qint64 id);
+
+    Result<Contact> find(qint64 id) const;
+    Result<QList<Contact>> all() const;
+    Result<int> count() const;
+
+    // The stored contact that is the same person (see Identity), if any.
+    Result<std::optional<qint64>> findSamePerson(const Contact& contact) const;
+
+private:
+    Status validate(const Contact& contact) const;
+
+    Database& m_database;
+};
+
+} // namespace rapport

@@ -1,0 +1,223 @@
+#include "core/storage/Database.h"
+
+#include "core/storage/Migrations.h"
+#include "core/storage/SqlUtil.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+namespace rapport {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Database", text);
+}
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<int> counter;
+    return QStringLiteral("rapport-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+Result<QVariant> scalar(const QSqlDatabase& db, const QString& statement)
+{
+    auto query = sql::exec(db, statement);
+    if (!query)
+        return Error { query.error() };
+    if (!query->next())
+        return QVariant();
+    return query->value(0);
+}
+
+// Creates the file owner-only before SQLite sees it: SQLite gives the -wal and -shm files the mode of
+// the database file, so they are 0600 too.
+Status createPrivateFile(const QString& path)
+{
+    const QFileInfo info(path);
+    const QString dir = info.absolutePath();
+    if (!QDir().mkpath(dir))
+        return Error { tr("Cannot create the folder %1 for the database.").arg(QDir::toNativeSeparators(dir)) };
+    if (info.exists())
+        return success();
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        return Error { tr("Cannot create the database file %1: %2")
+                           .arg(QDir::toNativeSeparators(path), file.errorString()) };
+    }
+    return success();
+}
+
+} // namespace
+
+Database::Database(QString path, QString connectionName)
+    : m_path(std::move(path))
+    , m_connectionName(std::move(connectionName))
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString Database::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/rapport.sqlite");
+}
+
+QString Database::resolvePath(const QString& commandLineValue)
+{
+    if (!commandLineValue.isEmpty())
+        return commandLineValue;
+    const QString fromEnvironment = qEnvironmentVariable("RAPPORT_DB");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return defaultPath();
+}
+
+int Database::latestSchemaVersion()
+{
+    return migrations().back().version;
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+int Database::schemaVersion() const
+{
+    auto version = scalar(connection(), QStringLiteral("PRAGMA user_version"));
+    return version ? version->toInt() : -1;
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path)
+{
+    if (path.trimmed().isEmpty())
+        return Error { tr("No database path was given.") };
+    const QFileInfo info(path);
+    if (info.isDir())
+        return Error { tr("%1 is a folder, not a database file.").arg(QDir::toNativeSeparators(path)) };
+    if (Status created = createPrivateFile(path); !created)
+        return Error { created.error() };
+
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+        return Error { tr("Qt's SQLite driver (QSQLITE) is not installed.") };
+    const QString name = nextConnectionName();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    }
+    std::unique_ptr<Database> database(new Database(info.absoluteFilePath(), name));
+    QSqlDatabase db = database->connection();
+    if (!db.open()) {
+        return Error { tr("Cannot open the database %1: %2")
+                           .arg(QDir::toNativeSeparators(path), db.lastError().text()) };
+    }
+    if (Status configured = database->configure(); !configured)
+        return Error { configured.error() };
+    if (Status migrated = database->migrate(); !migrated)
+        return Error { migrated.error() };
+    return database;
+}
+
+// Checks that the file is ours before changing anything in it, then sets the connection's pragmas.
+Status Database::configure()
+{
+    const QSqlDatabase db = connection();
+    const QString where = QDir::toNativeSeparators(m_path);
+    auto tables = scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master"));
+    if (!tables)
+        return Error { tr("%1 is not a Rapport database (%2).").arg(where, tables.error()) };
+    auto version = scalar(db, QStringLiteral("PRAGMA user_version"));
+    auto applicationId = scalar(db, QStringLiteral("PRAGMA application_id"));
+    if (!version || !applicationId)
+        return Error { tr("%1 cannot be read: %2").arg(where, version ? applicationId.error() : version.error()) };
+
+    const bool empty = tables->toInt() == 0 && version->toInt() == 0;
+    if (!empty && applicationId->toInt() != kApplicationId)
+        return Error { tr("%1 is an SQLite database, but not one of Rapport's.").arg(where) };
+    if (version->toInt() > latestSchemaVersion()) {
+        return Error { tr("%1 was written by a newer version of Rapport (schema %2; this version knows up to %3). "
+                          "Update Rapport to open it.")
+                           .arg(where)
+                           .arg(version->toInt())
+                           .arg(latestSchemaVersion()) };
+    }
+
+    auto journal = scalar(db, QStringLiteral("PRAGMA journal_mode = WAL"));
+    if (!journal || journal->toString().compare(u"wal", Qt::CaseInsensitive) != 0)
+        return Error { tr("Cannot switch %1 to write-ahead logging: %2").arg(where, journal ? journal->toString() : journal.error()) };
+    for (const char* pragma : { "PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL" }) {
+        if (auto done = sql::exec(db, QString::fromLatin1(pragma)); !done)
+            return Error { done.error() };
+    }
+    return success();
+}
+
+Status Database::migrate()
+{
+    const int current = schemaVersion();
+    for (const Migration& migration : migrations()) {
+        if (migration.version <= current)
+            continue;
+        Status applied = transaction([&]() -> Status {
+            for (const QString& statement : migration.statements) {
+                if (auto done = sql::exec(connection(), statement); !done)
+                    return Error { done.error() };
+            }
+            auto versioned = sql::exec(connection(), QStringLiteral("PRAGMA user_version = %1").arg(migration.version));
+            if (!versioned)
+                return Error { versioned.error() };
+            return success();
+        });
+        if (!applied) {
+            return Error { tr("Cannot upgrade %1 to schema %2: %3")
+                               .arg(QDir::toNativeSeparators(m_path))
+                               .arg(migration.version)
+                               .arg(applied.error()) };
+        }
+    }
+    return success();
+}
+
+Status Database::transaction(const std::function<Status()>& work)
+{
+    if (m_transactionDepth > 0) {
+        ++m_transactionDepth;
+        Status result = work();
+        --m_transactionDepth;
+        return result;
+    }
+    const QSqlDatabase db = connection();
+    // IMMEDIATE takes the write lock at once, so a second writer waits (busy timeout) instead of failing
+    // halfway through.
+    if (auto begun = sql::exec(db, QStringLiteral("BEGIN IMMEDIATE")); !begun)
+        return Error { begun.error() };
+    ++m_transactionDepth;
+    Status result = work();
+    --m_transactionDepth;
+    if (result) {
+        if (auto committed = sql::exec(db, QStringLiteral("COMMIT")); committed)
+            return result;
+        else
+            result = Error { committed.error() };
+    }
+    (void)sql::exec(db, QStringLiteral("ROLLBACK"));
+    return result;
+}
+
+} // namespace rapport

@@ -1,0 +1,55 @@
+#include "core/storage/Migrations.h"
+
+namespace rapport {
+
+const std::vector<Migration>& migrations()
+{
+    static const std::vector<Migration> all {
+        { 1,
+            {
+                QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId),
+                QStringLiteral(R"(CREATE TABLE contacts (
+                    id INTEGER PRIMARY KEY,
+                    first_name TEXT NOT NULL DEFAULT '',
+                    last_name TEXT NOT NULL DEFAULT '',
+                    position TEXT NOT NULL DEFAULT '',
+                    company TEXT NOT NULL DEFAULT '',
+                    location TEXT NOT NULL DEFAULT '',
+                    profile_url TEXT NOT NULL DEFAULT '',
+                    profile_key TEXT NOT NULL DEFAULT '',
+                    email TEXT NOT NULL DEFAULT '',
+                    email_key TEXT NOT NULL DEFAULT '',
+                    phone TEXT NOT NULL DEFAULT '',
+                    tags TEXT NOT NULL DEFAULT '',
+                    starred INTEGER NOT NULL DEFAULT 0 CHECK (starred IN (0, 1)),
+                    notes TEXT NOT NULL DEFAULT '',
+                    how_we_know TEXT NOT NULL DEFAULT '',
+                    event TEXT NOT NULL DEFAULT '',
+                    mutual_connection TEXT NOT NULL DEFAULT '',
+                    school TEXT NOT NULL DEFAULT '',
+                    topic TEXT NOT NULL DEFAULT '',
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL
+                ))"),
+                // One contact per profile; emails only identify when there is no URL, so no constraint.
+                QStringLiteral("CREATE UNIQUE INDEX contacts_profile_key ON contacts(profile_key) "
+                               "WHERE profile_key <> ''"),
+                QStringLiteral("CREATE INDEX contacts_email_key ON contacts(email_key) WHERE email_key <> ''"),
+                QStringLiteral(R"(CREATE TABLE interactions (
+                    id INTEGER PRIMARY KEY,
+                    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    occurred_at INTEGER NOT NULL,
+                    text TEXT NOT NULL DEFAULT '',
+                    template TEXT NOT NULL DEFAULT '',
+                    url TEXT NOT NULL DEFAULT ''
+                ))"),
+                QStringLiteral("CREATE INDEX interactions_contact ON interactions(contact_id, occurred_at)"),
+                QStringLiteral("CREATE INDEX interactions_kind ON interactions(kind, occurred_at)"),
+                QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"),
+            } },
+    };
+    return all;
+}
+
+} // namespace rapport

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <initializer_list>
+
+namespace rapport::sql {
+
+// Prepares and runs `statement` with `values` bound in order. Every query goes through here, so every
+// value is bound, every failure carries the driver's text, and a null QString is stored as '', never NULL.
+Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& statement, std::initializer_list<QVariant> values = {});
+Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& statement, const QVariantList& values);
+
+Error errorFrom(const QSqlQuery& query, const QString& what);
+
+} // namespace rapport::sql

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 / Ubuntu 24.04 machine:
+#   packaging/linux/dev.sh run    install what is missing, build, start Rapport
+#   packaging/linux/dev.sh test   install what is missing, build, run every test
+# Extra arguments after `run` are passed to Rapport (e.g. --db /tmp/try.sqlite).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+mode=${1:-}
+shift || true
+
+# Build tools, Qt 6 (Widgets, Sql + SQLite driver, Charts, Svg, Test), GoogleTest, Google Benchmark,
+# and Xvfb so that tests and screenshots can run without a display.
+packages=(
+    build-essential cmake ninja-build pkg-config git
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-qpa-plugins qt6-charts-dev qt6-svg-dev libqt6svg6
+    libgl-dev libgtest-dev libgmock-dev libbenchmark-dev
+    xvfb xauth fonts-dejavu-core sqlite3
+)
+
+install_missing() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing missing packages: ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    local preset=$1
+    shift
+    (cd "$root" && cmake --preset "$preset" >/dev/null && cmake --build --preset "$preset" -j "$(nproc)" "$@")
+}
+
+case "$mode" in
+run)
+    install_missing
+    build release --target rapport
+    exec "$root/build/release/app/rapport" "$@"
+    ;;
+test)
+    install_missing
+    build dev
+    cd "$root"
+    ctest --preset dev -j "$(nproc)"
+    ;;
+*)
+    echo "usage: $0 run|test" >&2
+    exit 2
+    ;;
+esac

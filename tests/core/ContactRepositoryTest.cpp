@@ -1,0 +1,133 @@
+#include "core/storage/ContactRepository.h"
+
+#include "TestDatabase.h"
+
+#include <gtest/gtest.h>
+
+namespace rapport {
+namespace {
+
+using test::DatabaseTest;
+
+Contact fullContact()
+{
+    Contact c;
+    c.firstName = QStringLiteral("Grace");
+    c.lastName = QStringLiteral("Hopper");
+    c.position = QStringLiteral("Rear Admiral");
+    c.company = QStringLiteral("US Navy");
+    c.location = QStringLiteral("Arlington, Virginia");
+    c.profileUrl = QStringLiteral("https://www.linkedin.com/in/grace-hopper/");
+    c.email = QStringLiteral("grace@example.com");
+    c.phone = QStringLiteral("+1 555 0100");
+    c.tags = { QStringLiteral("navy"), QStringLiteral("compilers") };
+    c.starred = true;
+    c.notes = QStringLiteral("Met at the COBOL meetup.\nLikes nanoseconds.");
+    c.howWeKnow = QStringLiteral("met_at_event");
+    c.event = QStringLiteral("COBOL meetup");
+    c.mutualConnection = QStringLiteral("Ada Lovelace");
+    c.school = QStringLiteral("Yale");
+    c.topic = QStringLiteral("compilers");
+    return c;
+}
+
+TEST_F(DatabaseTest, EveryFieldSurvivesAStoreAndReload)
+{
+    ContactRepository repository(db());
+    const QDateTime now = test::utc(2026, 11, 21, 9, 30);
+    auto id = repository.add(fullContact(), now);
+    ASSERT_TRUE(id.ok()) << id.error().toStdString();
+    reopen();
+    auto stored = ContactRepository(db()).find(*id);
+    ASSERT_TRUE(stored.ok());
+    Contact expected = fullContact();
+    expected.id = *id;
+    expected.createdAt = now;
+    expected.updatedAt = now;
+    EXPECT_EQ(*stored, expected);
+}
+
+TEST_F(DatabaseTest, UpdateChangesFieldsAndTheUpdateTime)
+{
+    ContactRepository repository(db());
+    auto id = repository.add(fullContact(), test::utc(2026, 1, 1));
+    ASSERT_TRUE(id.ok());
+    Contact changed = *repository.find(*id);
+    changed.company = QStringLiteral("Remington Rand");
+    changed.tags = { QStringLiteral("univac") };
+    ASSERT_TRUE(repository.update(changed, test::utc(2026, 2, 1)).ok());
+    const Contact stored = *repository.find(*id);
+    EXPECT_EQ(stored.company, QStringLiteral("Remington Rand"));
+    EXPECT_EQ(stored.tags, QStringList { QStringLiteral("univac") });
+    EXPECT_EQ(stored.createdAt, test::utc(2026, 1, 1));
+    EXPECT_EQ(stored.updatedAt, test::utc(2026, 2, 1));
+}
+
+TEST_F(DatabaseTest, ANameIsRequired)
+{
+    Contact nameless;
+    nameless.company = QStringLiteral("Acme");
+    auto id = ContactRepository(db()).add(nameless);
+    ASSERT_FALSE(id.ok());
+    EXPECT_TRUE(id.error().contains(QStringLiteral("name")));
+}
+
+TEST_F(DatabaseTest, AProfileUrlThatIsNotAUrlIsRefusedWithTheReason)
+{
+    Contact contact = fullContact();
+    contact.profileUrl = QStringLiteral("grace hopper");
+    auto id = ContactRepository(db()).add(contact);
+    ASSERT_FALSE(id.ok());
+    EXPECT_TRUE(id.error().startsWith(QStringLiteral("Profile URL:"))) << id.error().toStdString();
+}
+
+TEST_F(DatabaseTest, TheSameProfileCannotBeAddedTwice)
+{
+    ContactRepository repository(db());
+    ASSERT_TRUE(repository.add(fullContact()).ok());
+    Contact again = fullContact();
+    again.profileUrl = QStringLiteral("linkedin.com/in/Grace-Hopper?trk=people");
+    auto duplicate = repository.add(again);
+    ASSERT_FALSE(duplicate.ok());
+    EXPECT_TRUE(duplicate.error().contains(QStringLiteral("linkedin.com/in/grace-hopper")))
+        << duplicate.error().toStdString();
+    EXPECT_EQ(repository.count().value(), 1);
+}
+
+TEST_F(DatabaseTest, FindSamePersonUsesUrlThenEmail)
+{
+    ContactRepository repository(db());
+    const qint64 grace = repository.add(fullContact()).value();
+    Contact byUrl;
+    byUrl.profileUrl = QStringLiteral("https://m.linkedin.com/in/GRACE-HOPPER");
+    EXPECT_EQ(repository.findSamePerson(byUrl).value(), std::optional<qint64>(grace));
+    Contact byEmail;
+    byEmail.email = QStringLiteral("Grace@Example.com");
+    EXPECT_EQ(repository.findSamePerson(byEmail).value(), std::optional<qint64>(grace));
+    Contact otherProfileSameEmail;
+    otherProfileSameEmail.profileUrl = QStringLiteral("linkedin.com/in/someone-else");
+    otherProfileSameEmail.email = QStringLiteral("grace@example.com");
+    EXPECT_EQ(repository.findSamePerson(otherProfileSameEmail).value(), std::nullopt);
+    Contact sameNameOnly;
+    sameNameOnly.firstName = QStringLiteral("Grace");
+    sameNameOnly.lastName = QStringLiteral("Hopper");
+    EXPECT_EQ(repository.findSamePerson(sameNameOnly).value(), std::nullopt);
+}
+
+TEST_F(DatabaseTest, RemovingAnUnknownContactSaysSo)
+{
+    Status removed = ContactRepository(db()).remove(99);
+    ASSERT_FALSE(removed.ok());
+    EXPECT_TRUE(removed.error().contains(QStringLiteral("99")));
+}
+
+TEST(ContactTags, AreTrimmedDeduplicatedAndFreeOfTheSeparator)
+{
+    EXPECT_EQ(normalizedTags({ QStringLiteral(" a "), QStringLiteral("A"), QString(), QStringLiteral("x;y") }),
+        (QStringList { QStringLiteral("a"), QStringLiteral("x y") }));
+    EXPECT_EQ(splitTags(joinTags({ QStringLiteral("one"), QStringLiteral("two") })),
+        (QStringList { QStringLiteral("one"), QStringLiteral("two") }));
+}
+
+} // namespace
+} // namespace rapport

@@ -1,0 +1,139 @@
+#include "core/storage/ContactRepository.h"
+#include "core/storage/Database.h"
+#include "core/storage/InteractionRepository.h"
+#include "ui/MainWindow.h"
+#include "ui/models/ContactTableModel.h"
+#include "ui/views/ContactsView.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+namespace rapport {
+namespace {
+
+class MainWindowTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        auto opened = Database::open(m_dir.filePath(QStringLiteral("ui.sqlite")));
+        ASSERT_TRUE(opened.ok()) << opened.error().toStdString();
+        m_database = std::move(opened).value();
+        ContactRepository contacts(*m_database);
+        for (const auto& [first, last, company] : { std::tuple { "Ada", "Lovelace", "Analytical Engines" },
+                 std::tuple { "Grace", "Hopper", "US Navy" }, std::tuple { "Alan", "Turing", "Bletchley Park" } }) {
+            Contact contact;
+            contact.firstName = QString::fromUtf8(first);
+            contact.lastName = QString::fromUtf8(last);
+            contact.company = QString::fromUtf8(company);
+            ids.append(contacts.add(contact).value());
+        }
+        Interaction accepted;
+        accepted.contactId = ids[1];
+        accepted.kind = InteractionKind::RequestAccepted;
+        accepted.occurredAt = QDateTime::currentDateTimeUtc();
+        ASSERT_TRUE(InteractionRepository(*m_database).add(accepted).ok());
+    }
+
+    QStringList listedNames(MainWindow& window)
+    {
+        QStringList names;
+        QAbstractItemModel* model = window.contactsView()->table()->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            names.append(model->index(row, ContactTableModel::NameColumn).data().toString());
+        return names;
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_database;
+    QList<qint64> ids;
+};
+
+TEST_F(MainWindowTest, ShowsTheContactsFromTheDatabase)
+{
+    MainWindow window(*m_database);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    EXPECT_EQ(window.windowTitle(), QStringLiteral("Rapport"));
+    EXPECT_EQ(listedNames(window),
+        (QStringList { QStringLiteral("Ada Lovelace"), QStringLiteral("Alan Turing"), QStringLiteral("Grace Hopper") }));
+    QAbstractItemModel* model = window.contactsView()->table()->model();
+    EXPECT_EQ(model->index(2, ContactTableModel::StageColumn).data().toString(), QStringLiteral("Connected"));
+}
+
+TEST_F(MainWindowTest, HasTheFourPlacesAndTheMenus)
+{
+    MainWindow window(*m_database);
+    EXPECT_EQ(window.currentPlace(), MainWindow::Place::Week);
+    window.showPlace(MainWindow::Place::Contacts);
+    EXPECT_EQ(window.currentPlace(), MainWindow::Place::Contacts);
+    EXPECT_TRUE(window.contactsView()->isVisibleTo(&window));
+
+    QStringList menus;
+    QStringList fileActions;
+    QStringList helpActions;
+    for (QAction* menu : window.menuBar()->actions()) {
+        menus.append(menu->text().remove(u'&'));
+        if (menu->text() == QStringLiteral("&File")) {
+            for (QAction* action : menu->menu()->actions())
+                fileActions.append(action->text().remove(u'&'));
+        }
+        if (menu->text() == QStringLiteral("&Help")) {
+            for (QAction* action : menu->menu()->actions())
+                helpActions.append(action->text().remove(u'&'));
+        }
+    }
+    EXPECT_TRUE(menus.contains(QStringLiteral("File")));
+    EXPECT_TRUE(menus.contains(QStringLiteral("Help")));
+    EXPECT_TRUE(fileActions.contains(QStringLiteral("Import…")));
+    EXPECT_TRUE(fileActions.contains(QStringLiteral("Export…")));
+    EXPECT_TRUE(fileActions.contains(QStringLiteral("Quit")));
+    EXPECT_TRUE(helpActions.contains(QStringLiteral("About Rapport")));
+}
+
+TEST_F(MainWindowTest, StatusBarShowsThePathAndTheCount)
+{
+    MainWindow window(*m_database);
+    QStringList texts;
+    for (QLabel* label : window.statusBar()->findChildren<QLabel*>())
+        texts.append(label->text());
+    EXPECT_TRUE(texts.contains(QDir::toNativeSeparators(m_database->path()))) << texts.join(u'|').toStdString();
+    EXPECT_TRUE(texts.contains(QStringLiteral("3 contacts"))) << texts.join(u'|').toStdString();
+}
+
+TEST_F(MainWindowTest, TypingInTheSearchBoxFilters)
+{
+    MainWindow window(*m_database);
+    window.showPlace(MainWindow::Place::Contacts);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClicks(window.contactsView()->searchBox(), QStringLiteral("navy"));
+    EXPECT_EQ(listedNames(window), QStringList { QStringLiteral("Grace Hopper") });
+    QTest::keyClick(window.contactsView()->searchBox(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(window.contactsView()->searchBox(), Qt::Key_Backspace);
+    EXPECT_EQ(listedNames(window).size(), 3);
+}
+
+TEST_F(MainWindowTest, RemembersItsGeometry)
+{
+    {
+        MainWindow window(*m_database);
+        window.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+        window.resize(1010, 650);
+        window.close();
+    }
+    MainWindow again(*m_database);
+    EXPECT_EQ(again.size(), QSize(1010, 650));
+}
+
+} // namespace
+} // namespace rapport

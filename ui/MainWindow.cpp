@@ -1,0 +1,209 @@
+#include "ui/MainWindow.h"
+
+#include "core/AppInfo.h"
+#include "core/storage/Database.h"
+#include "ui/models/ContactTableModel.h"
+#include "ui/views/ContactsView.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+// The resources live in this static library: registering them here keeps the linker from dropping them.
+static void initResources()
+{
+    Q_INIT_RESOURCE(rapport);
+}
+
+namespace rapport {
+
+namespace {
+
+QSettings windowSettings()
+{
+    return QSettings(AppInfo::name(), AppInfo::name());
+}
+
+// A place whose content comes with a later part of Rapport: says what it will hold.
+QWidget* placeholder(const QString& title, const QString& text, QWidget* parent)
+{
+    auto* page = new QWidget(parent);
+    auto* layout = new QVBoxLayout(page);
+    auto* heading = new QLabel(title, page);
+    QFont font = heading->font();
+    font.setPointSizeF(font.pointSizeF() * 1.6);
+    font.setBold(true);
+    heading->setFont(font);
+    auto* body = new QLabel(text, page);
+    body->setWordWrap(true);
+    body->setTextFormat(Qt::PlainText);
+    layout->addWidget(heading);
+    layout->addWidget(body);
+    layout->addStretch();
+    return page;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Database& database, QWidget* parent)
+    : QMainWindow(parent)
+    , m_database(database)
+{
+    initResources();
+    setWindowTitle(AppInfo::name());
+    setWindowIcon(QIcon(QStringLiteral(":/icons/rapport.svg")));
+    setMinimumSize(800, 500);
+    createPlaces();
+    createActions();
+
+    m_pathLabel = new QLabel(QDir::toNativeSeparators(m_database.path()), this);
+    m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_pathLabel->setToolTip(tr("The database file"));
+    m_countLabel = new QLabel(this);
+    statusBar()->addWidget(m_pathLabel, 1);
+    statusBar()->addPermanentWidget(m_countLabel);
+
+    reload();
+    restoreWindowState();
+}
+
+void MainWindow::createPlaces()
+{
+    m_sidebar = new QListWidget(this);
+    m_sidebar->setAccessibleName(tr("Places"));
+    m_sidebar->setIconSize(QSize(24, 24));
+    m_sidebar->setSpacing(2);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_places = new QStackedWidget(this);
+
+    m_contactsView = new ContactsView(m_places);
+    const struct
+    {
+        QString name;
+        QString icon;
+        QWidget* page;
+    } places[] = {
+        { tr("This week"), QStringLiteral("week"),
+            placeholder(tr("This week"),
+                tr("Your plan for the week: the requests to send, the follow-ups due and the check-ins, "
+                   "day by day."),
+                m_places) },
+        { tr("Contacts"), QStringLiteral("contacts"), m_contactsView },
+        { tr("Templates"), QStringLiteral("templates"),
+            placeholder(tr("Templates"),
+                tr("Your connection notes and follow-up messages, with a live 300-character counter."), m_places) },
+        { tr("Insights"), QStringLiteral("insights"),
+            placeholder(tr("Insights"), tr("Your acceptance rate over time, and what works best."), m_places) },
+    };
+    for (const auto& place : places) {
+        auto* item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(place.icon)), place.name);
+        item->setSizeHint(QSize(0, 40));
+        m_sidebar->addItem(item);
+        m_places->addWidget(place.page);
+    }
+    m_sidebar->setFixedWidth(m_sidebar->sizeHintForColumn(0) + 32);
+    connect(m_sidebar, &QListWidget::currentRowChanged, m_places, &QStackedWidget::setCurrentIndex);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_sidebar);
+    layout->addWidget(m_places, 1);
+    setCentralWidget(central);
+    showPlace(Place::Week);
+}
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* import = file->addAction(tr("&Import…"));
+    import->setShortcut(Qt::CTRL | Qt::Key_I);
+    QAction* exportAction = file->addAction(tr("&Export…"));
+    exportAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_E);
+    // Import and export arrive with the CSV importer; until then the menu shows where they will be.
+    for (QAction* pending : { import, exportAction }) {
+        pending->setEnabled(false);
+        pending->setStatusTip(tr("Not available in this version yet."));
+    }
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_sidebar->count(); ++i) {
+        QAction* go = view->addAction(m_sidebar->item(i)->text(), this, [this, i] { m_sidebar->setCurrentRow(i); });
+        go->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
+    }
+    view->addSeparator();
+    QAction* refresh = view->addAction(tr("&Reload"), this, &MainWindow::reload);
+    refresh->setShortcut(QKeySequence::Refresh);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About Rapport"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::showPlace(Place place)
+{
+    m_sidebar->setCurrentRow(int(place));
+}
+
+MainWindow::Place MainWindow::currentPlace() const
+{
+    return Place(m_places->currentIndex());
+}
+
+void MainWindow::reload()
+{
+    if (Status loaded = m_contactsView->reload(m_database); !loaded) {
+        QMessageBox::warning(this, tr("Cannot read the contacts"), loaded.error());
+        return;
+    }
+    const int count = m_contactsView->model()->rowCount();
+    m_countLabel->setText(count == 1 ? tr("1 contact") : tr("%1 contacts").arg(QLocale().toString(count)));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Rapport"),
+        tr("<h3>Rapport %1</h3>"
+           "<p>A local-first CRM for growing a professional network deliberately: a few personalized "
+           "connection requests a week, a useful follow-up after each acceptance, and relationships "
+           "that do not go cold.</p>"
+           "<p>Your data stays in one file on this computer. Rapport never talks to LinkedIn.</p>"
+           "<p>Released under the MIT licence. Built with Qt %2.</p>")
+            .arg(AppInfo::version(), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::restoreWindowState()
+{
+    QSettings settings = windowSettings();
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1180, 720);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings = windowSettings();
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace rapport
