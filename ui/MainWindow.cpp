@@ -19,6 +19,8 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 // The resources live in this static library: registering them here keeps the linker from dropping them.
 static void initResources()
 {
@@ -112,7 +114,10 @@ void MainWindow::createPlaces()
         m_sidebar->addItem(item);
         m_places->addWidget(place.page);
     }
-    m_sidebar->setFixedWidth(m_sidebar->sizeHintForColumn(0) + 32);
+    int widest = 0;
+    for (int i = 0; i < m_sidebar->count(); ++i)
+        widest = std::max(widest, m_sidebar->fontMetrics().horizontalAdvance(m_sidebar->item(i)->text()));
+    m_sidebar->setFixedWidth(widest + m_sidebar->iconSize().width() + 40);
     connect(m_sidebar, &QListWidget::currentRowChanged, m_places, &QStackedWidget::setCurrentIndex);
 
     auto* central = new QWidget(this);

@@ -65,6 +65,8 @@ QVariant ContactTableModel::data(const QModelIndex& index, int role) const
 
 QVariant ContactTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && section == StarredColumn && role == Qt::ToolTipRole)
+        return tr("Starred: your top 20%, checked in with more often");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -79,7 +81,7 @@ QVariant ContactTableModel::headerData(int section, Qt::Orientation orientation,
     case TagsColumn:
         return tr("Tags");
     case StarredColumn:
-        return tr("Starred");
+        return QStringLiteral("\u2605");
     default:
         return {};
     }

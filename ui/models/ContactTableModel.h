@@ -16,7 +16,7 @@ class ContactTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, PositionColumn, CompanyColumn, StageColumn, TagsColumn, StarredColumn, ColumnCount };
+    enum Column { StarredColumn, NameColumn, PositionColumn, CompanyColumn, StageColumn, TagsColumn, ColumnCount };
     enum Role { ContactIdRole = Qt::UserRole + 1, SortRole };
 
     explicit ContactTableModel(QObject* parent = nullptr);

@@ -42,14 +42,15 @@ ContactsView::ContactsView(QWidget* parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->setColumnWidth(ContactTableModel::NameColumn, 200);
     m_table->setColumnWidth(ContactTableModel::PositionColumn, 260);
     m_table->setColumnWidth(ContactTableModel::CompanyColumn, 180);
     m_table->setColumnWidth(ContactTableModel::StageColumn, 110);
     m_table->setColumnWidth(ContactTableModel::TagsColumn, 160);
-    m_table->setColumnWidth(ContactTableModel::StarredColumn, 70);
+    m_table->setColumnWidth(ContactTableModel::StarredColumn, 32);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_search);
