@@ -39,6 +39,9 @@ public:
     const T& operator*() const& { return value(); }
     T& operator*() & { return value(); }
 
+    T value_or(T fallback) const& { return ok() ? value() : std::move(fallback); }
+    T value_or(T fallback) && { return ok() ? std::move(*this).value() : std::move(fallback); }
+
     const QString& error() const { return std::get<1>(m_state).message; }
 
 private:

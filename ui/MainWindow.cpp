@@ -4,6 +4,8 @@
 #include "core/storage/Database.h"
 #include "ui/models/ContactTableModel.h"
 #include "ui/views/ContactsView.h"
+#include "ui/views/InsightsView.h"
+#include "ui/views/TemplatesView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,6 +19,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -62,6 +65,7 @@ MainWindow::MainWindow(Database& database, QWidget* parent)
     , m_database(database)
 {
     initResources();
+    m_undoStack = new QUndoStack(this);
     setWindowTitle(AppInfo::name());
     setWindowIcon(QIcon(QStringLiteral(":/icons/rapport.svg")));
     setMinimumSize(800, 500);
@@ -90,6 +94,8 @@ void MainWindow::createPlaces()
     m_places = new QStackedWidget(this);
 
     m_contactsView = new ContactsView(m_places);
+    m_templatesView = new TemplatesView(m_database, m_undoStack, m_places);
+    m_insightsView = new InsightsView(m_database, m_places);
     const struct
     {
         QString name;
@@ -102,11 +108,8 @@ void MainWindow::createPlaces()
                    "day by day."),
                 m_places) },
         { tr("Contacts"), QStringLiteral("contacts"), m_contactsView },
-        { tr("Templates"), QStringLiteral("templates"),
-            placeholder(tr("Templates"),
-                tr("Your connection notes and follow-up messages, with a live 300-character counter."), m_places) },
-        { tr("Insights"), QStringLiteral("insights"),
-            placeholder(tr("Insights"), tr("Your acceptance rate over time, and what works best."), m_places) },
+        { tr("Templates"), QStringLiteral("templates"), m_templatesView },
+        { tr("Insights"), QStringLiteral("insights"), m_insightsView },
     };
     for (const auto& place : places) {
         auto* item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(place.icon)), place.name);
@@ -147,6 +150,18 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    // Ctrl+Shift+Z everywhere, as well as the platform's own (Ctrl+Y on Windows).
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    if (const QKeySequence ctrlShiftZ(Qt::CTRL | Qt::SHIFT | Qt::Key_Z); !redoKeys.contains(ctrlShiftZ))
+        redoKeys.prepend(ctrlShiftZ);
+    redo->setShortcuts(redoKeys);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_sidebar->count(); ++i) {
         QAction* go = view->addAction(m_sidebar->item(i)->text(), this, [this, i] { m_sidebar->setCurrentRow(i); });
@@ -179,6 +194,7 @@ void MainWindow::reload()
         QMessageBox::warning(this, tr("Cannot read the contacts"), loaded.error());
         return;
     }
+    m_templatesView->reload();
     const int count = m_contactsView->model()->rowCount();
     m_countLabel->setText(count == 1 ? tr("1 contact") : tr("%1 contacts").arg(QLocale().toString(count)));
 }
@@ -205,6 +221,7 @@ void MainWindow::restoreWindowState()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    m_templatesView->flush();
     QSettings settings = windowSettings();
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -2,6 +2,7 @@
 
 #include "core/AppInfo.h"
 #include "core/domain/StageResolver.h"
+#include "core/io/ImportFormats.h"
 #include "core/io/Json.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/Database.h"
@@ -82,6 +83,25 @@ Cli::Cli(QTextStream& out, QTextStream& err)
             tr("time") },
         { QStringLiteral("text"), tr("The note or message text."), tr("text") },
         { QStringLiteral("template"), tr("The template a request's note came from."), tr("name") },
+        { QStringLiteral("by"), tr("Group requests by week, month, template, source or personalized (stats)."),
+            tr("grouping") },
+        { QStringLiteral("from"), tr("The first day to count, YYYY-MM-DD (stats; default: the first request)."),
+            tr("date") },
+        { QStringLiteral("to"), tr("The last day to count, YYYY-MM-DD (stats; default: today)."), tr("date") },
+        { QStringLiteral("today"), tr("The day to compute for, YYYY-MM-DD (default: today)."), tr("date") },
+        { QStringLiteral("week"), tr("Any day of the week to plan, YYYY-MM-DD (plan; default: this week)."),
+            tr("date") },
+        { QStringLiteral("requests"), tr("Requests a week (rule set custom)."), tr("N") },
+        { QStringLiteral("notes"), tr("Of them, with a personalized note (rule set custom)."), tr("N") },
+        { QStringLiteral("followups"), tr("Follow-ups with content a week (rule set custom)."), tr("N") },
+        { QStringLiteral("account"), tr("The LinkedIn account: premium or basic (rule set)."), tr("type") },
+        { QStringLiteral("format"), tr("The file's format (import), one of: %1.").arg(importFormatKeys()),
+            tr("name") },
+        { QStringLiteral("map"), tr("Columns to fields for a generic file (import): \"Column=field,...\"."),
+            tr("mapping") },
+        { QStringLiteral("dry-run"), tr("Show what the import would do without changing anything.") },
+        { QStringLiteral("contacts"), tr("How many sample contacts to add (demo)."), tr("N") },
+        { QStringLiteral("seed"), tr("The seed of the sample data (demo; default 1)."), tr("S") },
     });
 
     m_commands = {
@@ -96,6 +116,30 @@ Cli::Cli(QTextStream& out, QTextStream& err)
             tr("Log an interaction. KIND is one of: %1.").arg(interactionKindKeys()), &Cli::log },
         { { QStringLiteral("interactions") }, QStringLiteral("[CONTACT_ID]"), { QStringLiteral("json") }, 0, 1,
             tr("List the interaction log, of one contact or of all."), &Cli::interactions },
+        { { QStringLiteral("stats") }, QString(),
+            { QStringLiteral("by"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("today"),
+                QStringLiteral("json") },
+            0, 0, tr("Acceptance rate, its cohorts, the funnel and the median days to accept."), &Cli::stats },
+        { { QStringLiteral("plan") }, QString(), { QStringLiteral("today"), QStringLiteral("week"), QStringLiteral("json") },
+            0, 0, tr("The week's plan: requests, follow-ups, check-ins, day by day, with progress."), &Cli::plan },
+        { { QStringLiteral("rule"), QStringLiteral("show") }, QString(), { QStringLiteral("json") }, 0, 0,
+            tr("Show the cadence rule, the account type and the limits."), &Cli::ruleShow },
+        { { QStringLiteral("rule"), QStringLiteral("set") }, QStringLiteral("[4-1-1|10-4-1|custom]"),
+            { QStringLiteral("requests"), QStringLiteral("notes"), QStringLiteral("followups"),
+                QStringLiteral("account") },
+            0, 1, tr("Choose the cadence rule (custom takes --requests, --notes, --followups) or the account type."),
+            &Cli::ruleSet },
+        { { QStringLiteral("inspect") }, QStringLiteral("FILE"), { QStringLiteral("json") }, 1, 1,
+            tr("Show how a CSV file is read: format, encoding, delimiter, header, rows, errors (no database)."),
+            &Cli::inspect },
+        { { QStringLiteral("import") }, QStringLiteral("FILE"),
+            { QStringLiteral("format"), QStringLiteral("map"), QStringLiteral("dry-run"), QStringLiteral("json") }, 1,
+            1, tr("Import a CSV file (LinkedIn, Google, Outlook, Rapport's own, or mapped) in one transaction."),
+            &Cli::importFile },
+        { { QStringLiteral("export") }, QStringLiteral("contacts|interactions FILE"), {}, 2, 2,
+            tr("Export contacts or the interaction log as CSV."), &Cli::exportData },
+        { { QStringLiteral("demo") }, QString(), { QStringLiteral("contacts"), QStringLiteral("seed") }, 0, 0,
+            tr("Add sample contacts with a few years of interactions (--contacts N)."), &Cli::demo },
     };
 }
 

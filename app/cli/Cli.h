@@ -39,6 +39,14 @@ private:
     int contactsList(const QStringList& arguments);
     int log(const QStringList& arguments);
     int interactions(const QStringList& arguments);
+    int stats(const QStringList& arguments); // CliStats.cpp
+    int plan(const QStringList& arguments); // CliPlan.cpp
+    int ruleShow(const QStringList& arguments); // CliPlan.cpp
+    int ruleSet(const QStringList& arguments); // CliPlan.cpp
+    int inspect(const QStringList& arguments); // CliImport.cpp
+    int importFile(const QStringList& arguments); // CliImport.cpp
+    int exportData(const QStringList& arguments); // CliImport.cpp
+    int demo(const QStringList& arguments); // CliImport.cpp
 
     Result<std::unique_ptr<Database>> openDatabase();
     int fail(const QString& message, int code = BadInput);

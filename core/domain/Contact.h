@@ -28,6 +28,10 @@ struct Contact
     QString mutualConnection;
     QString school;
     QString topic;
+    // What the ConnectAdvisor weighs besides how we know each other (domain: Connect or follow).
+    bool highProfile = false; // an influencer or a very high-profile person
+    bool littleInCommon = false;
+    bool stayAnonymous = false; // the user wants to follow without asking to connect
     QDateTime createdAt; // UTC
     QDateTime updatedAt; // UTC
 
@@ -38,7 +42,8 @@ struct Contact
 
 // The plain-text fields of a contact under their snake_case names: the names of the database columns,
 // the JSON keys and the export's columns. One list, so a new field cannot be forgotten in one of them.
-// The other fields (id, tags, starred, timestamps) have types of their own and are handled by name.
+// The other fields (id, tags, starred, the advisor's flags, timestamps) have types of their own and are handled
+// by name.
 struct ContactTextField
 {
     const char* name;

@@ -64,7 +64,8 @@ QString validate(const QString& url)
     const QString trimmed = url.trimmed();
     if (trimmed.isEmpty())
         return {};
-    if (trimmed.contains(QRegularExpression(QStringLiteral("\\s"))))
+    static const QRegularExpression whitespace(QStringLiteral("\\s"));
+    if (trimmed.contains(whitespace))
         return tr("A profile URL cannot contain spaces.");
     static const QRegularExpression schemeWithoutSlashes(QStringLiteral("^([a-zA-Z][a-zA-Z0-9+.-]*):(?!//|\\d)"));
     if (const auto match = schemeWithoutSlashes.match(trimmed); match.hasMatch())

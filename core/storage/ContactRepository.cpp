@@ -31,7 +31,8 @@ QStringList writtenColumns()
 {
     return textColumns()
         + QStringList { QStringLiteral("profile_key"), QStringLiteral("email_key"), QStringLiteral("tags"),
-              QStringLiteral("starred"), QStringLiteral("updated_at") };
+              QStringLiteral("starred"), QStringLiteral("high_profile"), QStringLiteral("little_in_common"),
+              QStringLiteral("stay_anonymous"), QStringLiteral("updated_at") };
 }
 
 QVariantList values(const Contact& contact, const QDateTime& now)
@@ -43,6 +44,8 @@ QVariantList values(const Contact& contact, const QDateTime& now)
     result.append(Identity::emailKey(contact.email));
     result.append(joinTags(contact.tags));
     result.append(contact.starred ? 1 : 0);
+    for (bool flag : { contact.highProfile, contact.littleInCommon, contact.stayAnonymous })
+        result.append(flag ? 1 : 0);
     result.append(now.toMSecsSinceEpoch());
     return result;
 }
@@ -50,7 +53,7 @@ QVariantList values(const Contact& contact, const QDateTime& now)
 QString selectColumns()
 {
     return QStringLiteral("id, ") + textColumns().join(QStringLiteral(", "))
-        + QStringLiteral(", tags, starred, created_at, updated_at");
+        + QStringLiteral(", tags, starred, high_profile, little_in_common, stay_anonymous, created_at, updated_at");
 }
 
 Contact fromRecord(const QSqlQuery& query)
@@ -62,6 +65,8 @@ Contact fromRecord(const QSqlQuery& query)
         contact.*field.member = query.value(column++).toString();
     contact.tags = splitTags(query.value(column++).toString());
     contact.starred = query.value(column++).toInt() != 0;
+    for (bool Contact::*flag : { &Contact::highProfile, &Contact::littleInCommon, &Contact::stayAnonymous })
+        contact.*flag = query.value(column++).toInt() != 0;
     contact.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(column++).toLongLong(), Qt::UTC);
     contact.updatedAt = QDateTime::fromMSecsSinceEpoch(query.value(column++).toLongLong(), Qt::UTC);
     return contact;

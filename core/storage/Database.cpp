@@ -2,6 +2,7 @@
 
 #include "core/storage/Migrations.h"
 #include "core/storage/SqlUtil.h"
+#include "core/storage/TemplateRepository.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -129,8 +130,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path)
     }
     if (Status configured = database->configure(); !configured)
         return Error { configured.error() };
+    const bool created = database->schemaVersion() == 0;
     if (Status migrated = database->migrate(); !migrated)
         return Error { migrated.error() };
+    if (created) {
+        if (Status seeded = TemplateRepository(*database).installDefaults(); !seeded)
+            return Error { seeded.error() };
+    }
     return database;
 }
 

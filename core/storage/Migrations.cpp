@@ -48,6 +48,29 @@ const std::vector<Migration>& migrations()
                 QStringLiteral("CREATE INDEX interactions_kind ON interactions(kind, occurred_at)"),
                 QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"),
             } },
+        // The ConnectAdvisor's flags on a contact (domain: Connect or follow).
+        { 2,
+            {
+                QStringLiteral("ALTER TABLE contacts ADD COLUMN high_profile INTEGER NOT NULL DEFAULT 0 "
+                               "CHECK (high_profile IN (0, 1))"),
+                QStringLiteral("ALTER TABLE contacts ADD COLUMN little_in_common INTEGER NOT NULL DEFAULT 0 "
+                               "CHECK (little_in_common IN (0, 1))"),
+                QStringLiteral("ALTER TABLE contacts ADD COLUMN stay_anonymous INTEGER NOT NULL DEFAULT 0 "
+                               "CHECK (stay_anonymous IN (0, 1))"),
+            } },
+        // Message templates (domain: Templates); the log keeps the name a note was written from.
+        { 3,
+            {
+                QStringLiteral(R"(CREATE TABLE templates (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    kind TEXT NOT NULL,
+                    body TEXT NOT NULL DEFAULT '',
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL
+                ))"),
+                QStringLiteral("CREATE INDEX interactions_template ON interactions(template) WHERE template <> ''"),
+            } },
     };
     return all;
 }

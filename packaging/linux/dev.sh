@@ -15,7 +15,7 @@ shift || true
 packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-qpa-plugins qt6-charts-dev qt6-svg-dev libqt6svg6
-    libgl-dev libgtest-dev libgmock-dev libbenchmark-dev
+    libgl-dev libqt6opengl6-dev libgtest-dev libgmock-dev libbenchmark-dev
     xvfb xauth fonts-dejavu-core sqlite3
 )
 

@@ -28,6 +28,9 @@ Contact fullContact()
     c.mutualConnection = QStringLiteral("Ada Lovelace");
     c.school = QStringLiteral("Yale");
     c.topic = QStringLiteral("compilers");
+    c.highProfile = true;
+    c.littleInCommon = true;
+    c.stayAnonymous = true;
     return c;
 }
 
@@ -45,6 +48,22 @@ TEST_F(DatabaseTest, EveryFieldSurvivesAStoreAndReload)
     expected.createdAt = now;
     expected.updatedAt = now;
     EXPECT_EQ(*stored, expected);
+}
+
+TEST_F(DatabaseTest, EachAdvisorFlagIsStoredInItsOwnColumn)
+{
+    ContactRepository repository(db());
+    const QList<bool Contact::*> flags { &Contact::highProfile, &Contact::littleInCommon, &Contact::stayAnonymous };
+    for (bool Contact::*flag : flags) {
+        Contact contact;
+        contact.firstName = QStringLiteral("Flag");
+        contact.*flag = true;
+        auto id = repository.add(contact);
+        ASSERT_TRUE(id.ok()) << id.error().toStdString();
+        const Contact stored = repository.find(*id).value();
+        for (bool Contact::*other : flags)
+            EXPECT_EQ(stored.*other, other == flag);
+    }
 }
 
 TEST_F(DatabaseTest, UpdateChangesFieldsAndTheUpdateTime)

@@ -36,7 +36,7 @@ QStringList tables(Database& db)
 TEST_F(DatabaseTest, MigratesAnEmptyFileToTheLatestSchema)
 {
     EXPECT_EQ(db().schemaVersion(), Database::latestSchemaVersion());
-    EXPECT_EQ(tables(db()), (QStringList { QStringLiteral("contacts"), QStringLiteral("interactions"), QStringLiteral("settings") }));
+    EXPECT_EQ(tables(db()), (QStringList { QStringLiteral("contacts"), QStringLiteral("interactions"), QStringLiteral("settings"), QStringLiteral("templates") }));
     EXPECT_EQ(pragma(db(), "application_id").toInt(), kApplicationId);
 }
 

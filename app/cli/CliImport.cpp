@@ -1,0 +1,215 @@
+// rapport-cli's import and export commands: inspect, import, export, demo. Everything they do lives in
+// core/io; this file parses arguments and prints.
+#include "app/cli/Cli.h"
+
+#include "core/io/CsvTable.h"
+#include "core/io/DemoData.h"
+#include "core/io/Exporter.h"
+#include "core/io/ImportFormats.h"
+#include "core/io/Importer.h"
+#include "core/storage/Database.h"
+#include "core/storage/SettingsRepository.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace rapport {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Cli", text);
+}
+
+void printObject(QTextStream& out, const QJsonObject& object)
+{
+    out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+QString delimiterName(QChar delimiter)
+{
+    return delimiter == u'\t' ? QStringLiteral("\\t") : QString(delimiter);
+}
+
+QJsonArray issuesJson(const QList<ImportIssue>& issues, const char* textKey)
+{
+    QJsonArray array;
+    for (const ImportIssue& issue : issues)
+        array.append(
+            QJsonObject { { QStringLiteral("line"), issue.line }, { QString::fromLatin1(textKey), issue.reason } });
+    return array;
+}
+
+} // namespace
+
+int Cli::inspect(const QStringList& arguments)
+{
+    QFile file(arguments[0]);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("cannot open %1: %2").arg(arguments[0], file.errorString()));
+    CsvTable table(&file);
+    if (Status opened = table.open(); !opened)
+        return fail(tr("%1: %2").arg(arguments[0], opened.error()));
+
+    QJsonArray rows;
+    QList<QStringList> plainRows;
+    CsvRecord row;
+    while (table.next(row)) {
+        QJsonObject object;
+        for (qsizetype i = 0; i < table.header().size(); ++i)
+            object.insert(table.header().at(i), row.fields.at(i));
+        rows.append(object);
+        plainRows.append(row.fields);
+    }
+    QList<ImportIssue> errors;
+    for (const CsvError& rejected : table.rejected())
+        errors.append({ rejected.line, rejected.message });
+    if (const auto& fatal = table.error())
+        errors.append({ fatal->line, fatal->message });
+
+    const ImportFormat format = ImportFormats::detect(table.header());
+    if (m_parser.isSet(QStringLiteral("json"))) {
+        printObject(m_out,
+                    QJsonObject {
+                        { QStringLiteral("format"), toKey(format) },
+                        { QStringLiteral("encoding"), toName(table.dialect().encoding) },
+                        { QStringLiteral("delimiter"), QString(table.dialect().delimiter) },
+                        { QStringLiteral("header"), QJsonArray::fromStringList(table.header()) },
+                        { QStringLiteral("rows"), rows },
+                        { QStringLiteral("errors"), issuesJson(errors, "message") },
+                    });
+    } else {
+        m_out << tr("Format: %1").arg(displayName(format)) << '\n'
+              << tr("Encoding: %1, delimiter: %2")
+                     .arg(toName(table.dialect().encoding), delimiterName(table.dialect().delimiter))
+              << '\n'
+              << tr("Columns: %1").arg(table.header().join(QStringLiteral(", "))) << '\n'
+              << tr("Rows: %1").arg(rows.size()) << '\n';
+        for (const ImportIssue& error : std::as_const(errors))
+            m_out << error.reason << '\n';
+    }
+    return table.error() ? BadInput : Ok;
+}
+
+int Cli::importFile(const QStringList& arguments)
+{
+    ImportOptions options;
+    if (m_parser.isSet(QStringLiteral("format"))) {
+        options.format = importFormatFromKey(m_parser.value(QStringLiteral("format")));
+        if (!options.format) {
+            return fail(tr("unknown format \"%1\"; use one of: %2")
+                            .arg(m_parser.value(QStringLiteral("format")), importFormatKeys()),
+                        BadUsage);
+        }
+    }
+    if (m_parser.isSet(QStringLiteral("map"))) {
+        if (options.format && *options.format != ImportFormat::Generic)
+            return fail(tr("--map applies to the generic format only"), BadUsage);
+        options.format = ImportFormat::Generic;
+        // The mapping names columns, so the header is read first.
+        QFile file(arguments[0]);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(tr("cannot open %1: %2").arg(arguments[0], file.errorString()));
+        CsvTable table(&file);
+        if (Status opened = table.open(); !opened)
+            return fail(tr("%1: %2").arg(arguments[0], opened.error()));
+        auto mapping = ImportFormats::parseMapping(m_parser.value(QStringLiteral("map")), table.header());
+        if (!mapping)
+            return fail(mapping.error());
+        options.mapping = *mapping;
+    }
+
+    auto database = openDatabase();
+    if (!database)
+        return fail(database.error());
+    auto ownName = SettingsRepository(**database).value(QStringLiteral("my_name"));
+    if (ownName)
+        options.ownName = *ownName;
+    auto parsed = ImportFormats::readFile(arguments[0], options);
+    if (!parsed)
+        return fail(tr("%1: %2").arg(arguments[0], parsed.error()));
+
+    const bool dryRun = m_parser.isSet(QStringLiteral("dry-run"));
+    Importer importer(**database);
+    auto summary = dryRun ? importer.preview(*parsed) : importer.apply(*parsed);
+    if (!summary)
+        return fail(tr("%1: %2").arg(arguments[0], summary.error()));
+
+    if (m_parser.isSet(QStringLiteral("json"))) {
+        printObject(m_out,
+                    QJsonObject {
+                        { QStringLiteral("format"), toKey(summary->format) },
+                        { QStringLiteral("dry_run"), dryRun },
+                        { QStringLiteral("contacts_added"), summary->contactsAdded },
+                        { QStringLiteral("contacts_merged"), summary->contactsMerged },
+                        { QStringLiteral("interactions_added"), summary->interactionsAdded },
+                        { QStringLiteral("skipped"), issuesJson(summary->skipped, "reason") },
+                    });
+        return Ok;
+    }
+    m_out << (dryRun ? tr("Would import %1: %2 contacts added, %3 merged, %4 interactions added, %5 rows skipped.")
+                     : tr("Imported %1: %2 contacts added, %3 merged, %4 interactions added, %5 rows skipped."))
+                 .arg(displayName(summary->format))
+                 .arg(summary->contactsAdded)
+                 .arg(summary->contactsMerged)
+                 .arg(summary->interactionsAdded)
+                 .arg(summary->skipped.size())
+          << '\n';
+    for (const ImportIssue& skipped : std::as_const(summary->skipped))
+        m_out << tr("  line %1: %2").arg(skipped.line).arg(skipped.reason) << '\n';
+    return Ok;
+}
+
+int Cli::exportData(const QStringList& arguments)
+{
+    const QString what = arguments[0];
+    if (what != u"contacts" && what != u"interactions")
+        return fail(tr("export what? \"contacts\" or \"interactions\", not \"%1\"").arg(what), BadUsage);
+    auto database = openDatabase();
+    if (!database)
+        return fail(database.error());
+    Exporter exporter(**database);
+    auto written
+        = what == u"contacts" ? exporter.exportContacts(arguments[1]) : exporter.exportInteractions(arguments[1]);
+    if (!written)
+        return fail(written.error());
+    m_out << (what == u"contacts" ? tr("Exported %1 contacts to %2.") : tr("Exported %1 interactions to %2."))
+                 .arg(*written)
+                 .arg(arguments[1])
+          << '\n';
+    return Ok;
+}
+
+int Cli::demo(const QStringList&)
+{
+    bool ok = false;
+    const int count = m_parser.value(QStringLiteral("contacts")).toInt(&ok);
+    if (!m_parser.isSet(QStringLiteral("contacts")) || !ok || count <= 0 || count > 1000000)
+        return fail(tr("demo needs --contacts N, a number from 1 to 1000000"), BadUsage);
+    quint32 seed = 1;
+    if (m_parser.isSet(QStringLiteral("seed"))) {
+        seed = m_parser.value(QStringLiteral("seed")).toUInt(&ok);
+        if (!ok)
+            return fail(tr("--seed \"%1\" is not a whole number").arg(m_parser.value(QStringLiteral("seed"))),
+                        BadUsage);
+    }
+    auto database = openDatabase();
+    if (!database)
+        return fail(database.error());
+    const ParsedImport sample = DemoData::generate(count, seed, QDateTime::currentDateTimeUtc().date());
+    auto summary = Importer(**database).apply(sample);
+    if (!summary)
+        return fail(summary.error());
+    m_out << tr("Added %1 sample contacts (%2 merged) with %3 interactions.")
+                 .arg(summary->contactsAdded)
+                 .arg(summary->contactsMerged)
+                 .arg(summary->interactionsAdded)
+          << '\n';
+    return Ok;
+}
+
+} // namespace rapport

@@ -1,0 +1,28 @@
+#include "core/cadence/PlanService.h"
+
+#include "core/cadence/CadenceSettings.h"
+#include "core/cadence/PlanSnapshot.h"
+#include "core/cadence/WeekPlanner.h"
+
+namespace rapport {
+
+Result<WeekPlan> PlanService::weekPlan(Database& database, const QDate& anyDayOfWeek, const QDate& today,
+                                       const QLocale& locale, const QTimeZone& zone)
+{
+    const CadenceSettings settings(database);
+    auto rule = settings.rule();
+    if (!rule)
+        return Error { rule.error() };
+    auto limits = settings.limits();
+    if (!limits)
+        return Error { limits.error() };
+    auto account = settings.accountType();
+    if (!account)
+        return Error { account.error() };
+    auto snapshot = PlanSnapshot::load(database);
+    if (!snapshot)
+        return Error { snapshot.error() };
+    return WeekPlanner(*rule, *limits, *account, locale, zone).plan(*snapshot, anyDayOfWeek, today);
+}
+
+} // namespace rapport

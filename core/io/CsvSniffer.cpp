@@ -1,0 +1,184 @@
+#include "core/io/CsvSniffer.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QIODevice>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace rapport {
+
+namespace {
+
+constexpr qint64 kSampleSize = 64 * 1024;
+constexpr int kSampleRecords = 50;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("CsvSniffer", text);
+}
+
+// The field count most records of the sample have, and how many have it. Blank lines are left out, and
+// so are one-field records when there are others: a preamble's lines are not the table.
+std::pair<qsizetype, int> modalFieldCount(const QList<CsvRecord>& records)
+{
+    QHash<qsizetype, int> counts;
+    for (const CsvRecord& record : records) {
+        if (!record.isBlank())
+            ++counts[record.fields.size()];
+    }
+    if (counts.size() > 1)
+        counts.remove(1);
+    std::pair<qsizetype, int> best { 0, 0 };
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (it.value() > best.second || (it.value() == best.second && it.key() > best.first))
+            best = { it.key(), it.value() };
+    }
+    return best;
+}
+
+QList<CsvRecord> sampleRecords(const QString& sample, QChar delimiter, bool truncated)
+{
+    const QByteArray bytes = sample.toUtf8();
+    QList<CsvRecord> records;
+    (void)CsvReader::readAll(bytes, TextEncoding::Utf8, delimiter, records);
+    // A sample cut from a larger file may end in the middle of a record: drop the last one.
+    if (truncated && records.size() > 1)
+        records.removeLast();
+    if (records.size() > kSampleRecords)
+        records.resize(kSampleRecords);
+    return records;
+}
+
+bool looksLikeData(const QString& cell)
+{
+    static const QRegularExpression data(
+        QStringLiteral(
+            R"(^\s*([-+]?[\d.,\s/:]+|\S+@\S+\.\S+|https?://.*|www\..*|(?:[\w-]+\.)+(?:com|org|net)/.*)\s*$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    return data.match(cell).hasMatch();
+}
+
+} // namespace
+
+TextEncoding CsvSniffer::encodingFromBom(QByteArrayView head, qsizetype* bomLength)
+{
+    auto found = [&](TextEncoding encoding, qsizetype length) {
+        if (bomLength)
+            *bomLength = length;
+        return encoding;
+    };
+    if (head.startsWith("\xEF\xBB\xBF"))
+        return found(TextEncoding::Utf8, 3);
+    if (head.startsWith("\xFF\xFE"))
+        return found(TextEncoding::Utf16LE, 2);
+    if (head.startsWith("\xFE\xFF"))
+        return found(TextEncoding::Utf16BE, 2);
+    // UTF-16 without a mark: text in Latin script has a zero in every other byte.
+    const qsizetype pairs = std::min<qsizetype>(head.size() / 2, 256);
+    if (pairs >= 2) {
+        int zeroHigh = 0;
+        int zeroLow = 0;
+        for (qsizetype i = 0; i < pairs; ++i) {
+            zeroLow += head[2 * i] == 0 && head[2 * i + 1] != 0;
+            zeroHigh += head[2 * i + 1] == 0 && head[2 * i] != 0;
+        }
+        if (zeroHigh * 10 >= pairs * 9)
+            return found(TextEncoding::Utf16LE, 0);
+        if (zeroLow * 10 >= pairs * 9)
+            return found(TextEncoding::Utf16BE, 0);
+    }
+    return found(TextEncoding::Utf8, 0);
+}
+
+QChar CsvSniffer::delimiterOf(const QString& sample, bool truncated)
+{
+    QChar best = u',';
+    std::pair<qsizetype, int> bestScore { 1, 0 };
+    for (const QChar candidate : { QChar(u','), QChar(u';'), QChar(u'\t') }) {
+        const auto score = modalFieldCount(sampleRecords(sample, candidate, truncated));
+        if (score.first < 2)
+            continue;
+        if (score.second > bestScore.second || (score.second == bestScore.second && score.first > bestScore.first)) {
+            best = candidate;
+            bestScore = score;
+        }
+    }
+    return best;
+}
+
+int CsvSniffer::headerRecordOf(const QList<CsvRecord>& records)
+{
+    const qsizetype usual = modalFieldCount(records).first;
+    for (int i = 0; i < records.size(); ++i) {
+        const CsvRecord& record = records.at(i);
+        if (record.isBlank() || record.fields.size() != usual)
+            continue;
+        // A spreadsheet pads the preamble's lines to the table's width: mostly empty, they are not the header.
+        const auto empty = std::count_if(record.fields.cbegin(), record.fields.cend(),
+            [](const QString& cell) { return cell.trimmed().isEmpty(); });
+        if (usual > 1 && empty * 2 >= usual)
+            continue;
+        QStringList seen;
+        for (const QString& cell : record.fields) {
+            const QString name = cell.trimmed();
+            if (name.isEmpty() || looksLikeData(name) || seen.contains(name, Qt::CaseInsensitive))
+                return -1;
+            seen.append(name);
+        }
+        return i;
+    }
+    return records.isEmpty() ? 0 : -1;
+}
+
+Result<CsvDialect> CsvSniffer::sniff(QIODevice* device)
+{
+    if (!device->seek(0))
+        return Error { tr("The file cannot be read from its start.") };
+    const QByteArray head = device->peek(kSampleSize);
+    if (head.isEmpty())
+        return Error { tr("The file is empty.") };
+
+    CsvDialect dialect;
+    qsizetype bomLength = 0;
+    dialect.encoding = encodingFromBom(head, &bomLength);
+    const bool marked = bomLength > 0 || dialect.encoding != TextEncoding::Utf8;
+    if (!marked) {
+        // Without a mark: UTF-8 if the whole file is valid UTF-8, else the Windows code page. Checked in
+        // chunks, so a large file is not held in memory.
+        TextDecoder utf8(TextEncoding::Utf8);
+        qint64 line = 1;
+        while (!device->atEnd()) {
+            const QByteArray chunk = device->read(kSampleSize);
+            if (const qsizetype zero = chunk.indexOf('\0'); zero >= 0) {
+                line += chunk.first(zero).count('\n');
+                return Error { tr("Line %1 holds a zero byte: this is binary data, not a CSV text file.").arg(line) };
+            }
+            line += chunk.count('\n');
+            (void)utf8.decode(chunk);
+            if (utf8.hasError()) {
+                dialect.encoding = TextEncoding::Windows1252;
+                break;
+            }
+        }
+        if (dialect.encoding == TextEncoding::Utf8) {
+            (void)utf8.decode({});
+            if (utf8.hasError())
+                dialect.encoding = TextEncoding::Windows1252;
+        }
+    }
+
+    TextDecoder decoder(dialect.encoding);
+    const QString sample = decoder.decode(head);
+    if (sample.trimmed().isEmpty())
+        return Error { tr("The file holds no text.") };
+    const bool truncated = head.size() == kSampleSize;
+    dialect.delimiter = delimiterOf(sample, truncated);
+    dialect.headerRecord = headerRecordOf(sampleRecords(sample, dialect.delimiter, truncated));
+    if (!device->seek(0))
+        return Error { tr("The file cannot be read from its start.") };
+    return dialect;
+}
+
+} // namespace rapport

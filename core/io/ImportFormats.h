@@ -1,0 +1,105 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/domain/Contact.h"
+#include "core/domain/Interaction.h"
+#include "core/io/CsvReader.h"
+#include "core/io/CsvSniffer.h"
+
+#include <functional>
+#include <optional>
+#include <utility>
+
+class QIODevice;
+
+namespace rapport {
+
+// The files Rapport knows by their header (domain: Import and export).
+enum class ImportFormat
+{
+    LinkedInConnections,
+    LinkedInInvitations,
+    LinkedInMessages,
+    Google,
+    Outlook,
+    RapportContacts,
+    RapportInteractions,
+    Generic,
+};
+
+// "linkedin-connections", "google", ...: the names the CLI and the JSON use.
+QString toKey(ImportFormat format);
+std::optional<ImportFormat> importFormatFromKey(QStringView key);
+QString importFormatKeys();
+// A translated name for people ("LinkedIn connections").
+QString displayName(ImportFormat format);
+
+// Called now and then with work done out of a total (bytes while reading, rows while applying); return
+// false to cancel. Safe to call from a worker thread: it is the caller's function.
+using ImportProgress = std::function<bool(qint64 done, qint64 total)>;
+
+// Which column feeds which field of a generic file, in the header's order: pairs of (column, field).
+// Fields: the contact's snake_case names (first_name, company, profile_url...), "name" for a full name
+// split at its first space, "tags" (separated by ';' or ','), "starred" (yes/true/1).
+using ColumnMapping = QList<std::pair<QString, QString>>;
+
+// What one usable row means, before any database is looked at: a contact (matched by identity when
+// applied) and the log entries that belong to it. One file row may give several (a message to a group).
+struct ImportRecord
+{
+    qint64 line = 0;
+    Contact contact;
+    // The row only names the contact its entries belong to (an exported log, a message): when it has no
+    // profile URL or email it is found by its unique full name instead of being created again.
+    bool reference = false;
+    QList<Interaction> interactions; // contactId is left 0
+};
+
+// A row that cannot be used, and why.
+struct ImportIssue
+{
+    qint64 line = 0;
+    QString reason;
+};
+
+struct ImportOptions
+{
+    std::optional<ImportFormat> format; // detected from the header when not given
+    ColumnMapping mapping; // generic files: guessed when empty
+    QString ownName; // messages.csv: the user's own name; else the most frequent sender
+};
+
+// A file read and understood, ready to preview and apply; no database has been touched.
+struct ParsedImport
+{
+    ImportFormat format = ImportFormat::Generic;
+    CsvDialect dialect;
+    QStringList header;
+    ColumnMapping mapping; // the mapping used, for generic files
+    QString ownName; // for messages.csv, the name taken as the user's
+    qint64 rowCount = 0; // data rows in the file
+    QList<ImportRecord> records;
+    QList<ImportIssue> skipped; // in line order
+};
+
+namespace ImportFormats {
+
+// The format a header belongs to (column names compared case-insensitively, order and extra columns
+// ignored); Generic when none fits.
+ImportFormat detect(const QStringList& header);
+
+// The fields a generic column may feed, and the best guess for each column of `header`.
+QStringList mappableFields();
+ColumnMapping guessMapping(const QStringList& header);
+// Parses the CLI's --map "Column=field,Other column=field".
+Result<ColumnMapping> parseMapping(const QString& text, const QStringList& header);
+
+// Reads and interprets a whole file. Errors: unreadable, empty or binary file, a quote never closed, a
+// header that does not fit the requested format, cancellation.
+Result<ParsedImport> read(QIODevice* device, const ImportOptions& options = {}, const ImportProgress& progress = {});
+Result<ParsedImport> readFile(const QString& path, const ImportOptions& options = {},
+                              const ImportProgress& progress = {});
+
+} // namespace ImportFormats
+
+} // namespace rapport

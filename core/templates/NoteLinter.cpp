@@ -1,0 +1,121 @@
+#include "core/templates/NoteLinter.h"
+
+#include "core/templates/TemplateRenderer.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace rapport {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("NoteLinter", text);
+}
+
+bool usesPlaceholder(const QString& body, std::initializer_list<const char*> names)
+{
+    for (const PlaceholderSpan& span : TemplateRenderer::scan(body)) {
+        for (const char* name : names) {
+            if (span.name == QLatin1StringView(name))
+                return true;
+        }
+    }
+    return false;
+}
+
+bool containsWord(const QString& text, const QString& word)
+{
+    if (word.isEmpty())
+        return false;
+    const QRegularExpression pattern(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(word)),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    return pattern.match(text).hasMatch();
+}
+
+// Words of a pitch, not of a person reaching out (seeds: "too much of a sales or recruiting pitch").
+QString salesWordIn(const QString& text)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("\\b(buy|buying|discounts?|offers?|offering|pricing|prices?|demos?|free trial|deals?|"
+                       "purchase|sale|limited time|special price|quote)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    const auto match = pattern.match(text);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+// Phrases that say how we know each other or why connect (seeds: "state who you are and how you know
+// each other or your common connection"; "mention shared interests").
+bool givesAReason(const QString& body)
+{
+    if (usesPlaceholder(body, { "event", "mutual_connection", "school", "topic" }))
+        return true;
+    static const QRegularExpression pattern(
+        QStringLiteral("\\b(met|meeting|meet|conference|event|talk|introduc\\w*|mentioned|mutual|"
+                       "worked|working together|colleague|studied|school|university|alumn\\w*|fellow|"
+                       "your (post|article|work|talk|research|insights?)|shared? interests?|because|both)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return pattern.match(body).hasMatch();
+}
+
+} // namespace
+
+int NoteLinter::sentenceCount(const QString& text)
+{
+    // A sentence ends at . ! ? or … followed by a space or the end; "2.5" and "e.g.x" do not end one.
+    static const QRegularExpression end(QStringLiteral("[.!?\\x{2026}]+(?=\\s|$)"));
+    int count = 0;
+    auto matches = end.globalMatch(text);
+    qsizetype lastEnd = 0;
+    while (matches.hasNext()) {
+        const auto match = matches.next();
+        ++count;
+        lastEnd = match.capturedEnd();
+    }
+    // Text after the last full stop is a sentence too ("Hi Ada, great talk. Let's connect").
+    if (!text.mid(lastEnd).trimmed().isEmpty() && text.mid(lastEnd).contains(QRegularExpression(QStringLiteral("\\w"))))
+        ++count;
+    return count;
+}
+
+QList<LintWarning> NoteLinter::lint(const QString& body, TemplateKind kind, const std::optional<Contact>& contact)
+{
+    QList<LintWarning> warnings;
+    if (body.trimmed().isEmpty())
+        return warnings;
+
+    const bool named = usesPlaceholder(body, { "first_name", "full_name", "last_name" })
+        || (contact && (containsWord(body, contact->firstName) || containsWord(body, contact->lastName)));
+    if (!named) {
+        warnings.append({ LintWarning::Rule::Generic,
+            tr("No name: the note reads as if it could go to anyone. Greet them by {first_name}.") });
+    }
+    if (kind == TemplateKind::ConnectionNote) {
+        // The greeting before the first comma is not a sentence ("Hi {first_name}, ...").
+        static const QRegularExpression greeting(
+            QStringLiteral("^\\s*(hi|hello|hey|dear|good (morning|afternoon|evening))\\b[^,.!?\\n]*,"),
+            QRegularExpression::CaseInsensitiveOption);
+        QString sentences = body;
+        sentences.remove(greeting);
+        if (const int count = sentenceCount(sentences); count > 2) {
+            warnings.append({ LintWarning::Rule::TooLong,
+                tr("%1 sentences: keep a connection note brief, one or two sentences.").arg(count) });
+        }
+    }
+    if (const QString word = salesWordIn(body); !word.isEmpty()) {
+        warnings.append({ LintWarning::Rule::SalesPitch,
+            tr("\"%1\" sounds like a sales pitch, a common reason requests are declined. Keep the focus on "
+               "networking.")
+                .arg(word) });
+    }
+    if (kind == TemplateKind::ConnectionNote && !givesAReason(body)) {
+        warnings.append({ LintWarning::Rule::NoReason,
+            tr("Nothing says how you know each other or why you want to connect: mention where you met, a "
+               "mutual connection, a shared school or a shared interest ({event}, {mutual_connection}, {school}, "
+               "{topic}).") });
+    }
+    return warnings;
+}
+
+} // namespace rapport

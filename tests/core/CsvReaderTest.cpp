@@ -1,0 +1,272 @@
+#include "core/io/CsvReader.h"
+#include "core/io/CsvSniffer.h"
+#include "core/io/CsvTable.h"
+#include "core/io/CsvWriter.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <gtest/gtest.h>
+
+namespace rapport {
+namespace {
+
+QString dataPath(const QString& relative)
+{
+    return QStringLiteral(RAPPORT_TEST_DATA "/") + relative;
+}
+
+struct Table
+{
+    Status opened = success();
+    CsvDialect dialect;
+    QStringList header;
+    QList<CsvRecord> rows;
+    QList<CsvError> rejected;
+    std::optional<CsvError> error;
+};
+
+Table readTable(QByteArray bytes)
+{
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    CsvTable table(&buffer);
+    Table result;
+    result.opened = table.open();
+    if (!result.opened)
+        return result;
+    result.dialect = table.dialect();
+    result.header = table.header();
+    CsvRecord row;
+    while (table.next(row))
+        result.rows.append(row);
+    result.rejected = table.rejected();
+    result.error = table.error();
+    return result;
+}
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << path.toStdString();
+    return file.readAll();
+}
+
+// Every case of the csv-spectrum corpus: the records must equal the corpus' JSON.
+TEST(CsvSpectrum, EveryCaseGivesTheExpectedRecords)
+{
+    const QDir csvs(dataPath(QStringLiteral("csv-spectrum/csvs")));
+    const QStringList files = csvs.entryList({ QStringLiteral("*.csv") }, QDir::Files, QDir::Name);
+    ASSERT_EQ(files.size(), 12);
+    for (const QString& name : files) {
+        SCOPED_TRACE(name.toStdString());
+        const Table table = readTable(fileBytes(csvs.filePath(name)));
+        ASSERT_TRUE(table.opened.ok()) << table.opened.error().toStdString();
+        EXPECT_FALSE(table.error);
+        EXPECT_TRUE(table.rejected.isEmpty());
+        const QString jsonPath = dataPath(QStringLiteral("csv-spectrum/json/")) + QString(name).replace(
+                                     QStringLiteral(".csv"), QStringLiteral(".json"));
+        const QJsonDocument expected = QJsonDocument::fromJson(fileBytes(jsonPath));
+        // The corpus' one defect: location_coordinates.json is an object with a wrong phone number.
+        const bool defective = expected.isObject();
+        const QJsonArray records = defective ? QJsonArray { expected.object() } : expected.array();
+        ASSERT_EQ(table.rows.size(), records.size());
+        for (qsizetype i = 0; i < records.size(); ++i) {
+            const QJsonObject record = records.at(i).toObject();
+            EXPECT_EQ(table.header.size(), record.size());
+            for (qsizetype column = 0; column < table.header.size(); ++column) {
+                const QString key = table.header.at(column);
+                if (defective && key == u"Contact Phone Number")
+                    continue;
+                EXPECT_EQ(table.rows.at(i).fields.at(column), record.value(key).toString())
+                    << "row " << i << " column " << key.toStdString();
+            }
+        }
+    }
+}
+
+TEST(CsvReader, ReportsThePhysicalLineEachRecordStartsOn)
+{
+    QList<CsvRecord> records;
+    const auto error = CsvReader::readAll("a,b\r\n\"x\ny\r\nz\",1\n\"q\"\"\",2\rlast,3", TextEncoding::Utf8, u',', records);
+    ASSERT_FALSE(error);
+    ASSERT_EQ(records.size(), 4);
+    EXPECT_EQ(records[1].fields, (QStringList { QStringLiteral("x\ny\r\nz"), QStringLiteral("1") }));
+    EXPECT_EQ(records[1].line, 2);
+    EXPECT_EQ(records[2].fields, (QStringList { QStringLiteral("q\""), QStringLiteral("2") }));
+    EXPECT_EQ(records[2].line, 5);
+    EXPECT_EQ(records[3].fields, (QStringList { QStringLiteral("last"), QStringLiteral("3") }));
+    EXPECT_EQ(records[3].line, 6);
+}
+
+TEST(CsvReader, KeepsEmptyFieldsAndToleratesStrayQuotes)
+{
+    QList<CsvRecord> records;
+    ASSERT_FALSE(CsvReader::readAll(",,\n5\"1,\"a\"b\n", TextEncoding::Utf8, u',', records));
+    ASSERT_EQ(records.size(), 2);
+    EXPECT_EQ(records[0].fields, QStringList(3, QString()));
+    EXPECT_EQ(records[1].fields, (QStringList { QStringLiteral("5\"1"), QStringLiteral("ab") }));
+}
+
+TEST(CsvReader, ReadsAcrossChunkBoundaries)
+{
+    // Far more than one 64 KiB chunk, with a multi-byte character and a quoted newline at every row.
+    QByteArray bytes = "name,note\n";
+    for (int i = 0; i < 20000; ++i)
+        bytes += "Zoë " + QByteArray::number(i) + ",\"two\nlines\"\n";
+    const Table table = readTable(bytes);
+    ASSERT_TRUE(table.opened.ok());
+    ASSERT_EQ(table.rows.size(), 20000);
+    EXPECT_EQ(table.rows.last().fields.first(), QStringLiteral("Zoë 19999"));
+    EXPECT_EQ(table.rows.last().line, 2 + 2 * 19999);
+    EXPECT_EQ(table.rows.last().fields.last(), QStringLiteral("two\nlines"));
+}
+
+TEST(CsvReader, MalformedInputIsAnErrorOrARejectionWithItsLine)
+{
+    const struct
+    {
+        const char* name;
+        QByteArray bytes;
+        const char* openError; // the file cannot be used at all
+        qint64 fatalLine; // reading stops with an error at this line
+        QList<qint64> rejectedLines;
+    } cases[] = {
+        { "empty", QByteArray(), "empty", 0, {} },
+        { "only blank lines", QByteArray("\n\r\n  \n"), "no text", 0, {} },
+        { "binary", QByteArray("a,b\n1,\0\x01\x02", 9), "binary", 0, {} },
+        { "binary after text", QByteArray("a,b\n1,2\n\xff\xfe\0\0", 12), "binary", 0, {} },
+        { "unterminated quote", QByteArray("a,b\n1,2\n3,\"four\n5,6\n"), nullptr, 3, {} },
+        { "wrong field counts", QByteArray("a,b,c\n1,2,3\n1,2\n1,2,3,4\n1,2,3,,\n"), nullptr, 0, { 3, 4 } },
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.name);
+        const Table table = readTable(c.bytes);
+        if (c.openError) {
+            ASSERT_FALSE(table.opened.ok());
+            EXPECT_TRUE(table.opened.error().contains(QString::fromLatin1(c.openError))) << table.opened.error().toStdString();
+            continue;
+        }
+        ASSERT_TRUE(table.opened.ok()) << table.opened.error().toStdString();
+        if (c.fatalLine > 0) {
+            ASSERT_TRUE(table.error);
+            EXPECT_EQ(table.error->line, c.fatalLine);
+            EXPECT_TRUE(table.error->message.contains(QStringLiteral("Line %1").arg(c.fatalLine)));
+        } else {
+            EXPECT_FALSE(table.error);
+        }
+        QList<qint64> lines;
+        for (const CsvError& rejected : table.rejected) {
+            lines.append(rejected.line);
+            EXPECT_TRUE(rejected.message.contains(QStringLiteral("Line %1").arg(rejected.line)));
+        }
+        EXPECT_EQ(lines, c.rejectedLines);
+    }
+}
+
+TEST(CsvReader, AnEndlessQuotedFieldStopsInsteadOfFillingMemory)
+{
+    QByteArray bytes = "a\n\"";
+    bytes += QByteArray(CsvReader::kMaxFieldLength + 10, 'x');
+    const Table table = readTable(bytes);
+    ASSERT_TRUE(table.opened.ok());
+    ASSERT_TRUE(table.error);
+    EXPECT_EQ(table.error->line, 2);
+}
+
+TEST(CsvSniffer, DetectsEncodingDelimiterAndHeader)
+{
+    const struct
+    {
+        const char* file;
+        TextEncoding encoding;
+        QChar delimiter;
+        int headerRecord;
+        const char* firstColumn;
+        const char* firstValue;
+    } cases[] = {
+        { "linkedin-connections.csv", TextEncoding::Utf8, u',', 3, "First Name", "Ada" },
+        { "linkedin-connections-old.csv", TextEncoding::Utf8, u',', 0, "First Name", "Ada" },
+        { "linkedin-connections-excel.csv", TextEncoding::Windows1252, u',', 3, "First Name", "Ada" },
+        { "google-contacts-legacy.csv", TextEncoding::Utf16LE, u',', 0, "Name", "Inès Moreau" },
+        { "outlook-desktop.csv", TextEncoding::Windows1252, u',', 0, "Title", "" },
+        { "generic-semicolon.csv", TextEncoding::Windows1252, u';', 0, "Vorname", "Jürgen" },
+        { "generic-tab.tsv", TextEncoding::Utf8, u'\t', 0, "Name", "Mara Ilić" },
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.file);
+        const Table table = readTable(fileBytes(dataPath(QStringLiteral("import/") + QString::fromLatin1(c.file))));
+        ASSERT_TRUE(table.opened.ok()) << table.opened.error().toStdString();
+        EXPECT_EQ(table.dialect.encoding, c.encoding);
+        EXPECT_EQ(table.dialect.delimiter, c.delimiter);
+        EXPECT_EQ(table.dialect.headerRecord, c.headerRecord);
+        EXPECT_EQ(table.header.value(0), QString::fromLatin1(c.firstColumn));
+        ASSERT_FALSE(table.rows.isEmpty());
+        EXPECT_EQ(table.rows.first().fields.first(), QString::fromUtf8(c.firstValue));
+    }
+}
+
+TEST(CsvSniffer, ByteOrderMarksAndInvalidUtf8)
+{
+    const struct
+    {
+        const char* name;
+        QByteArray bytes;
+        TextEncoding encoding;
+    } cases[] = {
+        { "UTF-8 BOM", QByteArray("\xEF\xBB\xBFname,city\nZo\xC3\xAB,K\xC3\xB6ln\n"), TextEncoding::Utf8 },
+        { "UTF-8", QByteArray("name,city\nZo\xC3\xAB,K\xC3\xB6ln\n"), TextEncoding::Utf8 },
+        { "UTF-16BE BOM", QByteArray("\xFE\xFF\0n\0a\0m\0e\0,\0c\0i\0t\0y\0\n\0Z\0o\0\xEB\0,\0K\0\xF6\0l\0n\0\n", 40),
+            TextEncoding::Utf16BE },
+        { "Windows-1252", QByteArray("name,city\nZo\xEB,K\xF6ln\n"), TextEncoding::Windows1252 },
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.name);
+        const Table table = readTable(c.bytes);
+        ASSERT_TRUE(table.opened.ok()) << table.opened.error().toStdString();
+        EXPECT_EQ(table.dialect.encoding, c.encoding);
+        EXPECT_EQ(table.header, (QStringList { QStringLiteral("name"), QStringLiteral("city") }));
+        ASSERT_EQ(table.rows.size(), 1);
+        EXPECT_EQ(table.rows[0].fields, (QStringList { QStringLiteral("Zoë"), QStringLiteral("Köln") }));
+    }
+    // Windows-1252's own block: the euro sign and curly quotes, not Latin-1's control characters.
+    const Table quotes = readTable(QByteArray("a\n\x80 \x93hi\x94\n"));
+    ASSERT_EQ(quotes.rows.size(), 1);
+    EXPECT_EQ(quotes.rows[0].fields[0], QStringLiteral("€ “hi”"));
+}
+
+TEST(CsvSniffer, AFileWithoutHeaderGetsNumberedColumns)
+{
+    const Table table = readTable("Ada,Quill,ada@example.com\nBram,Okonkwo,bram@example.com\n");
+    ASSERT_TRUE(table.opened.ok());
+    EXPECT_EQ(table.dialect.headerRecord, -1);
+    EXPECT_EQ(table.header, (QStringList { QStringLiteral("Column 1"), QStringLiteral("Column 2"), QStringLiteral("Column 3") }));
+    EXPECT_EQ(table.rows.size(), 2);
+}
+
+TEST(CsvWriter, FormulaCellsAreGuardedAndUnguardedLosslessly)
+{
+    const QStringList cells { QStringLiteral("=SUM(A1:A9)"), QStringLiteral("+44 20 7946 0958"), QStringLiteral("-5"),
+        QStringLiteral("@handle"), QStringLiteral("\tx"), QStringLiteral("\rx"), QStringLiteral("'=already"),
+        QStringLiteral("''+two"), QStringLiteral("'plain"), QStringLiteral("plain"), QString() };
+    for (const QString& cell : cells) {
+        const QString written = CsvWriter::escapeFormula(cell);
+        const bool risky = !cell.isEmpty() && QStringLiteral("=+-@\t\r'").contains(cell.at(0)) && cell != u"'plain";
+        EXPECT_EQ(written.startsWith(u'\''), risky || cell.startsWith(u'\'')) << cell.toStdString();
+        EXPECT_EQ(CsvWriter::unescapeFormula(written), cell) << cell.toStdString();
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    CsvWriter writer(&buffer);
+    ASSERT_TRUE(writer.writeRow({ QStringLiteral("a,b"), QStringLiteral("say \"hi\""), QStringLiteral("two\nlines"),
+        QStringLiteral("=1+1"), QStringLiteral("Zoë") }));
+    EXPECT_EQ(bytes, QByteArray("\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",'=1+1,Zo\xC3\xAB\r\n"));
+}
+
+} // namespace
+} // namespace rapport

@@ -1,0 +1,199 @@
+#include "core/cadence/CadenceSettings.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/Database.h"
+#include "core/storage/TemplateRepository.h"
+#include "ui/models/TemplateListModel.h"
+#include "ui/views/StatusColors.h"
+#include "ui/views/TemplatesView.h"
+
+#include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <gtest/gtest.h>
+
+namespace rapport {
+namespace {
+
+class TemplatesViewTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        auto opened = Database::open(m_dir.filePath(QStringLiteral("templates.sqlite")));
+        ASSERT_TRUE(opened.ok()) << opened.error().toStdString();
+        m_database = std::move(opened).value();
+        Contact ada;
+        ada.firstName = QStringLiteral("Ada");
+        ada.lastName = QStringLiteral("Lovelace");
+        ada.company = QStringLiteral("Analytical Engines");
+        m_ada = ContactRepository(*m_database).add(ada).value();
+    }
+
+    std::unique_ptr<TemplatesView> makeView()
+    {
+        auto view = std::make_unique<TemplatesView>(*m_database, &m_undo);
+        view->reload();
+        view->resize(1000, 700);
+        view->show();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(view.get()));
+        view->setPreviewContact(m_ada);
+        return view;
+    }
+
+    // A new, empty connection note, with the focus in its body.
+    void startNewNote(TemplatesView& view)
+    {
+        view.addTemplate(TemplateKind::ConnectionNote);
+        view.bodyEditor()->setFocus();
+        ASSERT_TRUE(view.bodyEditor()->toPlainText().isEmpty());
+    }
+
+    static QString state(QLabel* label) { return label->property("state").toString(); }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_database;
+    QUndoStack m_undo;
+    qint64 m_ada = 0;
+};
+
+TEST_F(TemplatesViewTest, TheModelPassesTheTester)
+{
+    auto view = makeView();
+    QAbstractItemModelTester tester(view->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    view->addTemplate(TemplateKind::FollowUp);
+    view->duplicateTemplate();
+    view->deleteTemplate();
+    m_undo.undo();
+    view->reload();
+}
+
+TEST_F(TemplatesViewTest, TheCounterFollowsEveryKeystroke)
+{
+    auto view = makeView();
+    startNewNote(*view);
+    QTest::keyClicks(view->bodyEditor(), QStringLiteral("Hi {first_name}"));
+    EXPECT_EQ(view->counter()->text(), QStringLiteral("15 / 300"));
+    EXPECT_EQ(state(view->counter()), QStringLiteral("normal"));
+    // The preview counts the rendered text: "Hi Ada".
+    EXPECT_EQ(view->preview()->toPlainText(), QStringLiteral("Hi Ada"));
+    EXPECT_EQ(view->previewCounter()->text(), QStringLiteral("6 / 300"));
+}
+
+TEST_F(TemplatesViewTest, TheCounterWarnsAtNinetyPercentAndErrsPastTheLimit)
+{
+    auto view = makeView();
+    startNewNote(*view);
+    QTest::keyClicks(view->bodyEditor(), QString(269, u'a'));
+    EXPECT_EQ(view->counter()->text(), QStringLiteral("269 / 300"));
+    EXPECT_EQ(state(view->counter()), QStringLiteral("normal"));
+    QTest::keyClick(view->bodyEditor(), Qt::Key_B);
+    EXPECT_EQ(view->counter()->text(), QStringLiteral("270 / 300"));
+    EXPECT_EQ(state(view->counter()), QStringLiteral("warning"));
+    EXPECT_EQ(view->counter()->palette().color(QPalette::WindowText), StatusColors::warning(view->palette()));
+    QTest::keyClicks(view->bodyEditor(), QString(30, u'c'));
+    EXPECT_EQ(view->counter()->text(), QStringLiteral("300 / 300"));
+    EXPECT_EQ(state(view->counter()), QStringLiteral("warning"));
+    QTest::keyClick(view->bodyEditor(), Qt::Key_D);
+    EXPECT_EQ(view->counter()->text(), QStringLiteral("301 / 300 — 1 over"));
+    EXPECT_EQ(state(view->counter()), QStringLiteral("error"));
+    EXPECT_EQ(view->counter()->palette().color(QPalette::WindowText), StatusColors::error(view->palette()));
+    QTest::keyClick(view->bodyEditor(), Qt::Key_Backspace);
+    EXPECT_EQ(state(view->counter()), QStringLiteral("warning"));
+}
+
+TEST_F(TemplatesViewTest, ABasicAccountHasTwoHundredCharacters)
+{
+    ASSERT_TRUE(CadenceSettings(*m_database).setAccountType(AccountType::Basic).ok());
+    auto view = makeView();
+    startNewNote(*view);
+    QTest::keyClicks(view->bodyEditor(), QString(201, u'x'));
+    EXPECT_EQ(view->counter()->text(), QStringLiteral("201 / 200 — 1 over"));
+}
+
+TEST_F(TemplatesViewTest, FollowUpsShowTheirLengthWithoutALimit)
+{
+    auto view = makeView();
+    view->addTemplate(TemplateKind::FollowUp);
+    view->bodyEditor()->setFocus();
+    QTest::keyClicks(view->bodyEditor(), QString(400, u'x'));
+    EXPECT_EQ(view->counter()->text(), QStringLiteral("400 characters"));
+    EXPECT_EQ(state(view->counter()), QStringLiteral("normal"));
+}
+
+TEST_F(TemplatesViewTest, CopyRefusesANoteOverTheLimit)
+{
+    auto view = makeView();
+    startNewNote(*view);
+    QGuiApplication::clipboard()->setText(QStringLiteral("before"));
+    QTest::keyClicks(view->bodyEditor(), QStringLiteral("Hi {first_name}, ") + QString(300, u'x'));
+    QTest::mouseClick(view->copyButton(), Qt::LeftButton);
+    EXPECT_EQ(QGuiApplication::clipboard()->text(), QStringLiteral("before"));
+    EXPECT_TRUE(view->copyStatus()->text().contains(QStringLiteral("over LinkedIn's limit of 300")))
+        << view->copyStatus()->text().toStdString();
+}
+
+TEST_F(TemplatesViewTest, CopyRefusesAnUnresolvedPlaceholderAndCopiesACompleteNote)
+{
+    auto view = makeView();
+    startNewNote(*view);
+    QGuiApplication::clipboard()->setText(QStringLiteral("before"));
+    QTest::keyClicks(view->bodyEditor(), QStringLiteral("Hi {first_name}, we met at {event}."));
+    EXPECT_TRUE(view->lintLabel()->text().contains(QStringLiteral("{event} is empty for Ada Lovelace")));
+    QTest::mouseClick(view->copyButton(), Qt::LeftButton);
+    EXPECT_EQ(QGuiApplication::clipboard()->text(), QStringLiteral("before"));
+    EXPECT_TRUE(view->copyStatus()->text().contains(QStringLiteral("{event}")));
+
+    view->bodyEditor()->selectAll();
+    QTest::keyClicks(view->bodyEditor(), QStringLiteral("Hi {first_name}, I admire your work at {company}."));
+    QTest::mouseClick(view->copyButton(), Qt::LeftButton);
+    EXPECT_EQ(QGuiApplication::clipboard()->text(), QStringLiteral("Hi Ada, I admire your work at Analytical Engines."));
+}
+
+TEST_F(TemplatesViewTest, TheBodyIsSavedAndSurvivesAReload)
+{
+    auto view = makeView();
+    startNewNote(*view);
+    const qint64 id = view->currentTemplateId();
+    QTest::keyClicks(view->bodyEditor(), QStringLiteral("Hi {first_name}"));
+    view->flush();
+    EXPECT_EQ(TemplateRepository(*m_database).find(id)->body, QStringLiteral("Hi {first_name}"));
+}
+
+TEST_F(TemplatesViewTest, DeleteIsUndoable)
+{
+    auto view = makeView();
+    const int before = view->model()->rowCount();
+    const qint64 id = view->currentTemplateId();
+    const Template original = TemplateRepository(*m_database).find(id).value();
+    view->deleteTemplate();
+    EXPECT_EQ(view->model()->rowCount(), before - 1);
+    EXPECT_FALSE(TemplateRepository(*m_database).find(id).ok());
+    m_undo.undo();
+    EXPECT_EQ(view->model()->rowCount(), before);
+    EXPECT_EQ(TemplateRepository(*m_database).find(id)->body, original.body);
+    m_undo.redo();
+    EXPECT_FALSE(TemplateRepository(*m_database).find(id).ok());
+}
+
+TEST_F(TemplatesViewTest, DuplicateAddsACopyWithAFreeName)
+{
+    auto view = makeView();
+    const Template original = TemplateRepository(*m_database).find(view->currentTemplateId()).value();
+    view->duplicateTemplate();
+    const Template copy = TemplateRepository(*m_database).find(view->currentTemplateId()).value();
+    EXPECT_NE(copy.id, original.id);
+    EXPECT_EQ(copy.name, original.name + QStringLiteral(" (2)"));
+    EXPECT_EQ(copy.body, original.body);
+    m_undo.undo();
+    EXPECT_FALSE(TemplateRepository(*m_database).find(copy.id).ok());
+}
+
+} // namespace
+} // namespace rapport

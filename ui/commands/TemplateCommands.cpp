@@ -1,0 +1,118 @@
+#include "ui/commands/TemplateCommands.h"
+
+#include "core/storage/TemplateRepository.h"
+#include "ui/models/TemplateListModel.h"
+
+#include <QCoreApplication>
+
+#include <utility>
+
+namespace rapport {
+
+TemplateCommand::TemplateCommand(Database& database, TemplateListModel* model, const QString& text)
+    : QUndoCommand(text)
+    , m_database(database)
+    , m_model(model)
+{
+}
+
+bool TemplateCommand::execute()
+{
+    doRedo();
+    m_executed = m_error.isEmpty();
+    return m_executed;
+}
+
+void TemplateCommand::redo()
+{
+    // QUndoStack::push() calls redo(); the change was already made by execute().
+    if (std::exchange(m_executed, false))
+        return;
+    doRedo();
+}
+
+bool TemplateCommand::check(const QString& error)
+{
+    m_error = error;
+    return error.isEmpty();
+}
+
+AddTemplateCommand::AddTemplateCommand(Database& database, TemplateListModel* model, Template item, const QString& text)
+    : TemplateCommand(database, model, text)
+    , m_template(std::move(item))
+{
+}
+
+void AddTemplateCommand::doRedo()
+{
+    // The first redo assigns the id; later ones bring the template back under it.
+    auto id = TemplateRepository(m_database).add(m_template);
+    if (!check(id ? QString() : id.error()))
+        return;
+    m_template.id = *id;
+    if (auto stored = TemplateRepository(m_database).find(*id))
+        m_template = *stored;
+    m_model->upsert(m_template);
+}
+
+void AddTemplateCommand::doUndo()
+{
+    if (auto current = TemplateRepository(m_database).find(m_template.id))
+        m_template = *current; // keep what was typed since, for redo
+    const Status removed = TemplateRepository(m_database).remove(m_template.id);
+    if (check(removed ? QString() : removed.error()))
+        m_model->removeId(m_template.id);
+}
+
+RemoveTemplateCommand::RemoveTemplateCommand(Database& database, TemplateListModel* model, Template item)
+    : TemplateCommand(database, model, QCoreApplication::translate("TemplatesView", "Delete “%1”").arg(item.name))
+    , m_template(std::move(item))
+{
+}
+
+void RemoveTemplateCommand::doRedo()
+{
+    if (auto current = TemplateRepository(m_database).find(m_template.id))
+        m_template = *current;
+    const Status removed = TemplateRepository(m_database).remove(m_template.id);
+    if (check(removed ? QString() : removed.error()))
+        m_model->removeId(m_template.id);
+}
+
+void RemoveTemplateCommand::doUndo()
+{
+    auto id = TemplateRepository(m_database).add(m_template);
+    if (check(id ? QString() : id.error()))
+        m_model->upsert(m_template);
+}
+
+SetTemplateFieldCommand::SetTemplateFieldCommand(Database& database, TemplateListModel* model, qint64 id, Field field,
+    QVariant before, QVariant after)
+    : TemplateCommand(database, model,
+        field == Field::Name ? QCoreApplication::translate("TemplatesView", "Rename template")
+                             : QCoreApplication::translate("TemplatesView", "Change template kind"))
+    , m_id(id)
+    , m_field(field)
+    , m_before(std::move(before))
+    , m_after(std::move(after))
+{
+}
+
+void SetTemplateFieldCommand::apply(const QVariant& value)
+{
+    TemplateRepository repository(m_database);
+    auto current = repository.find(m_id);
+    if (!check(current ? QString() : current.error()))
+        return;
+    Template changed = *current;
+    if (m_field == Field::Name)
+        changed.name = value.toString();
+    else
+        changed.kind = TemplateKind(value.toInt());
+    const Status updated = repository.update(changed);
+    if (!check(updated ? QString() : updated.error()))
+        return;
+    m_model->upsert(repository.find(m_id).value());
+}
+
+} // namespace rapport

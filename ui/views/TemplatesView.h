@@ -1,0 +1,104 @@
+#pragma once
+
+#include "core/domain/Contact.h"
+#include "core/domain/Template.h"
+
+#include <QList>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QPlainTextEdit;
+class QPushButton;
+class QTimer;
+class QToolButton;
+class QUndoStack;
+
+namespace rapport {
+
+class Database;
+class TemplateCommand;
+class TemplateListModel;
+
+// The Templates place: the list of templates and an editor for the selected one, with a live character
+// counter, a preview for a chosen contact, the lint warnings, and "Copy".
+class TemplatesView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // Empty until reload().
+    TemplatesView(Database& database, QUndoStack* undoStack, QWidget* parent = nullptr);
+    ~TemplatesView() override;
+
+    // Reads templates, contacts, the account type and the user's name again.
+    void reload();
+    void selectTemplate(qint64 id);
+    qint64 currentTemplateId() const;
+    // The contact the preview is rendered for.
+    void setPreviewContact(qint64 contactId);
+
+    // Saves a pending body edit now.
+    void flush();
+
+    QPlainTextEdit* bodyEditor() const { return m_body; }
+    QLabel* counter() const { return m_counter; }
+    QLabel* previewCounter() const { return m_previewCounter; }
+    QPlainTextEdit* preview() const { return m_preview; }
+    QLabel* lintLabel() const { return m_lint; }
+    QPushButton* copyButton() const { return m_copy; }
+    QLabel* copyStatus() const { return m_copyStatus; }
+    TemplateListModel* model() const { return m_model; }
+
+    // "used / limit" text and the counter's state, for the body and for the preview.
+    enum class CounterState { Normal, Warning, Error };
+    static CounterState counterState(qsizetype used, int limit);
+
+    void addTemplate(TemplateKind kind);
+    void duplicateTemplate();
+    void deleteTemplate();
+    void copyNote();
+
+private:
+    void buildUi();
+    void showTemplate(int row);
+    void scheduleSave();
+    void refreshCounters();
+    void commitName();
+    void commitKind();
+    void setMyName();
+    int limitFor(TemplateKind kind) const; // 0: no limit
+    const Contact* previewContact() const;
+    void updateCounter(QLabel* label, qsizetype used, int limit);
+    bool pushCommand(TemplateCommand* command); // false, with the reason shown, if refused
+
+    Database& m_database;
+    QUndoStack* m_undoStack;
+    TemplateListModel* m_model;
+    QList<Contact> m_contacts;
+    int m_noteLimit = 300;
+    QString m_myName;
+    qint64 m_currentId = 0;
+    bool m_loading = false;
+
+    QListView* m_list = nullptr;
+    QLineEdit* m_name = nullptr;
+    QComboBox* m_kind = nullptr;
+    QPlainTextEdit* m_body = nullptr;
+    QToolButton* m_insert = nullptr;
+    QLabel* m_counter = nullptr;
+    QComboBox* m_contact = nullptr;
+    QPlainTextEdit* m_preview = nullptr;
+    QLabel* m_previewCounter = nullptr;
+    QLabel* m_lint = nullptr;
+    QLabel* m_stats = nullptr;
+    QPushButton* m_copy = nullptr;
+    QLabel* m_copyStatus = nullptr;
+    QLineEdit* m_myNameEdit = nullptr;
+    QWidget* m_editor = nullptr;
+    QTimer* m_saveTimer = nullptr;
+};
+
+} // namespace rapport
