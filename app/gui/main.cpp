@@ -12,7 +12,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(rapport::AppInfo::name());
     QApplication::setApplicationDisplayName(rapport::AppInfo::name());
     QApplication::setApplicationVersion(rapport::AppInfo::version());
-    QApplication::setDesktopFileName(QStringLiteral("rapport"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.rapport_crm.Rapport"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Rapport: grow your network deliberately."));

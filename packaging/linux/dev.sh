@@ -2,6 +2,7 @@
 # One entry point for a fresh Debian 12 / Ubuntu 24.04 machine:
 #   packaging/linux/dev.sh run    install what is missing, build, start Rapport
 #   packaging/linux/dev.sh test   install what is missing, build, run every test
+#   packaging/linux/dev.sh package   install what is missing, build, make the .deb and .tar.gz in build/packages
 # Extra arguments after `run` are passed to Rapport (e.g. --db /tmp/try.sqlite).
 set -euo pipefail
 
@@ -16,7 +17,8 @@ packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-qpa-plugins qt6-charts-dev qt6-svg-dev libqt6svg6
     libgl-dev libqt6opengl6-dev libgtest-dev libgmock-dev libbenchmark-dev
-    xvfb xauth fonts-dejavu-core sqlite3
+    xvfb xauth fonts-dejavu-core sqlite3 qt6-image-formats-plugins
+    desktop-file-utils appstream dpkg-dev file
 )
 
 install_missing() {
@@ -50,8 +52,14 @@ test)
     cd "$root"
     ctest --preset dev -j "$(nproc)"
     ;;
+package)
+    install_missing
+    build release
+    (cd "$root/build/release" && cpack -B "$root/build/packages")
+    ls -l "$root"/build/packages/rapport*.deb "$root"/build/packages/rapport*.tar.gz
+    ;;
 *)
-    echo "usage: $0 run|test" >&2
+    echo "usage: $0 run|test|package" >&2
     exit 2
     ;;
 esac
