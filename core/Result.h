@@ -33,7 +33,8 @@ public:
 
     const T& value() const& { return std::get<0>(m_state); }
     T& value() & { return std::get<0>(m_state); }
-    T&& value() && { return std::get<0>(std::move(m_state)); }
+    // By value, so that `for (auto& x : repository.all().value())` does not outlive the temporary.
+    T value() && { return std::get<0>(std::move(m_state)); }
     const T* operator->() const { return &value(); }
     T* operator->() { return &value(); }
     const T& operator*() const& { return value(); }

@@ -1,7 +1,15 @@
 #include "ui/MainWindow.h"
 
 #include "core/AppInfo.h"
+#include "core/io/DemoData.h"
+#include "core/io/Exporter.h"
+#include "core/io/ImportUndo.h"
+#include "core/io/Importer.h"
+#include "core/storage/Backups.h"
 #include "core/storage/Database.h"
+#include "ui/commands/ImportCommand.h"
+#include "ui/dialogs/ImportWizard.h"
+#include "ui/dialogs/OpenDatabase.h"
 #include "ui/models/ContactTableModel.h"
 #include "ui/views/ContactsView.h"
 #include "ui/views/InsightsView.h"
@@ -11,10 +19,15 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -69,6 +82,7 @@ MainWindow::MainWindow(Database& database, QWidget* parent)
     setWindowTitle(AppInfo::name());
     setWindowIcon(QIcon(QStringLiteral(":/icons/rapport.svg")));
     setMinimumSize(800, 500);
+    setAcceptDrops(true);
     createPlaces();
     createActions();
 
@@ -93,7 +107,11 @@ void MainWindow::createPlaces()
     m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_places = new QStackedWidget(this);
 
-    m_contactsView = new ContactsView(m_places);
+    m_contactsView = new ContactsView(m_database, m_undoStack, m_places);
+    connect(m_contactsView, &ContactsView::importRequested, this, &MainWindow::chooseImportFiles);
+    connect(m_contactsView, &ContactsView::sampleDataRequested, this, &MainWindow::addSampleData);
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_contactsView->model(), signal, this, &MainWindow::updateCount);
     m_templatesView = new TemplatesView(m_database, m_undoStack, m_places);
     m_insightsView = new InsightsView(m_database, m_places);
     const struct
@@ -103,10 +121,10 @@ void MainWindow::createPlaces()
         QWidget* page;
     } places[] = {
         { tr("This week"), QStringLiteral("week"),
-            placeholder(tr("This week"),
-                tr("Your plan for the week: the requests to send, the follow-ups due and the check-ins, "
-                   "day by day."),
-                m_places) },
+          placeholder(tr("This week"),
+                      tr("Your plan for the week: the requests to send, the follow-ups due and the check-ins, "
+                         "day by day."),
+                      m_places) },
         { tr("Contacts"), QStringLiteral("contacts"), m_contactsView },
         { tr("Templates"), QStringLiteral("templates"), m_templatesView },
         { tr("Insights"), QStringLiteral("insights"), m_insightsView },
@@ -136,15 +154,18 @@ void MainWindow::createPlaces()
 void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* import = file->addAction(tr("&Import…"));
+    QAction* import = file->addAction(tr("&Import…"), this, &MainWindow::chooseImportFiles);
     import->setShortcut(Qt::CTRL | Qt::Key_I);
-    QAction* exportAction = file->addAction(tr("&Export…"));
+    import->setStatusTip(tr("Import contacts from CSV files (LinkedIn, Google, Outlook or any other)."));
+    QAction* exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportAll);
     exportAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_E);
-    // Import and export arrive with the CSV importer; until then the menu shows where they will be.
-    for (QAction* pending : { import, exportAction }) {
-        pending->setEnabled(false);
-        pending->setStatusTip(tr("Not available in this version yet."));
-    }
+    exportAction->setStatusTip(tr("Write the contacts and the interactions as CSV files."));
+    file->addSeparator();
+    file->addAction(tr("&Back Up Now"), this, &MainWindow::backUpNow);
+    file->addAction(tr("&Restore from Backup…"), this, [this] {
+        if (const QString backup = chooseBackupToRestore(m_database.path(), this); !backup.isEmpty())
+            Q_EMIT restoreRequested(backup);
+    });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
@@ -190,25 +211,148 @@ MainWindow::Place MainWindow::currentPlace() const
 
 void MainWindow::reload()
 {
-    if (Status loaded = m_contactsView->reload(m_database); !loaded) {
+    if (Status loaded = m_contactsView->reload(); !loaded) {
         QMessageBox::warning(this, tr("Cannot read the contacts"), loaded.error());
         return;
     }
     m_templatesView->reload();
+    updateCount();
+}
+
+void MainWindow::updateCount()
+{
     const int count = m_contactsView->model()->rowCount();
     m_countLabel->setText(count == 1 ? tr("1 contact") : tr("%1 contacts").arg(QLocale().toString(count)));
+}
+
+void MainWindow::chooseImportFiles()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import contacts"), QDir::homePath(),
+                                                            tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+    if (!files.isEmpty())
+        openImportWizard(files);
+}
+
+ImportWizard* MainWindow::openImportWizard(const QStringList& files)
+{
+    if (m_importWizard) {
+        m_importWizard->raise();
+        m_importWizard->activateWindow();
+        return m_importWizard;
+    }
+    auto* wizard = new ImportWizard(m_database, files, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ImportWizard::imported, this,
+            [this, files](const QList<ParsedImport>& parsed, const ImportCheckpoint& checkpoint) {
+                const QString name = files.size() == 1 ? QFileInfo(files.first()).fileName()
+                                                       : tr("%1 files").arg(QLocale().toString(files.size()));
+                m_undoStack->push(new ImportCommand(
+                    m_database, parsed, checkpoint, [this] { reload(); }, tr("Import %1").arg(name)));
+                reload();
+                showPlace(Place::Contacts);
+            });
+    m_importWizard = wizard;
+    wizard->open();
+    return wizard;
+}
+
+void MainWindow::addSampleData()
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const ParsedImport sample = DemoData::generate(300, 1, QDate::currentDate());
+    auto checkpoint = ImportUndo::checkpoint(m_database);
+    auto applied
+        = checkpoint ? Importer(m_database).apply(sample) : Result<ImportSummary>(Error { checkpoint.error() });
+    QApplication::restoreOverrideCursor();
+    if (!applied) {
+        QMessageBox::warning(this, tr("Cannot add the sample data"), applied.error());
+        return;
+    }
+    m_undoStack->push(new ImportCommand(
+        m_database, { sample }, std::move(*checkpoint), [this] { reload(); }, tr("Add sample data")));
+    reload();
+}
+
+void MainWindow::exportAll()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export contacts"),
+                                                      QDir::home().filePath(QStringLiteral("rapport-contacts.csv")),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const QFileInfo info(path);
+    const QString logPath = info.dir().filePath(info.completeBaseName() + QStringLiteral("-interactions.csv"));
+    Exporter exporter(m_database);
+    auto contacts = exporter.exportContacts(path);
+    auto interactions = contacts ? exporter.exportInteractions(logPath) : Result<int>(Error { contacts.error() });
+    if (!interactions) {
+        QMessageBox::warning(this, tr("Export failed"), interactions.error());
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1 contacts to %2 and %3 interactions to %4.")
+                                 .arg(QLocale().toString(*contacts), QDir::toNativeSeparators(path),
+                                      QLocale().toString(*interactions), QDir::toNativeSeparators(logPath)),
+                             10000);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList csv;
+    QStringList refused;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        const QString path = url.toLocalFile();
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        if (!path.isEmpty() && (suffix == u"csv" || suffix == u"tsv"))
+            csv.append(path);
+        else
+            refused.append(path.isEmpty() ? url.toString() : QFileInfo(path).fileName());
+    }
+    event->acceptProposedAction();
+    if (!refused.isEmpty()) {
+        auto* box
+            = new QMessageBox(QMessageBox::Warning, tr("Not a CSV file"),
+                              tr("Rapport imports CSV files (such as LinkedIn's Connections.csv); it cannot import %1.")
+                                  .arg(refused.join(QStringLiteral(", "))),
+                              QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("notCsv"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    if (!csv.isEmpty())
+        openImportWizard(csv);
+}
+
+ImportWizard* MainWindow::importWizard() const
+{
+    return m_importWizard;
+}
+
+void MainWindow::backUpNow()
+{
+    auto path = Backups(m_database).backupNow();
+    if (!path) {
+        QMessageBox::warning(this, tr("Backup failed"), path.error());
+        return;
+    }
+    statusBar()->showMessage(tr("Backed up to %1").arg(QDir::toNativeSeparators(*path)), 10000);
 }
 
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Rapport"),
-        tr("<h3>Rapport %1</h3>"
-           "<p>A local-first CRM for growing a professional network deliberately: a few personalized "
-           "connection requests a week, a useful follow-up after each acceptance, and relationships "
-           "that do not go cold.</p>"
-           "<p>Your data stays in one file on this computer. Rapport never talks to LinkedIn.</p>"
-           "<p>Released under the MIT licence. Built with Qt %2.</p>")
-            .arg(AppInfo::version(), QString::fromLatin1(qVersion())));
+                       tr("<h3>Rapport %1</h3>"
+                          "<p>A local-first CRM for growing a professional network deliberately: a few personalized "
+                          "connection requests a week, a useful follow-up after each acceptance, and relationships "
+                          "that do not go cold.</p>"
+                          "<p>Your data stays in one file on this computer. Rapport never talks to LinkedIn.</p>"
+                          "<p>Released under the MIT licence. Built with Qt %2.</p>")
+                           .arg(AppInfo::version(), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::restoreWindowState()

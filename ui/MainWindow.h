@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QLabel;
 class QListWidget;
@@ -11,6 +12,7 @@ namespace rapport {
 
 class ContactsView;
 class Database;
+class ImportWizard;
 class InsightsView;
 class TemplatesView;
 
@@ -21,7 +23,13 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class Place { Week, Contacts, Templates, Insights };
+    enum class Place
+    {
+        Week,
+        Contacts,
+        Templates,
+        Insights
+    };
 
     explicit MainWindow(Database& database, QWidget* parent = nullptr);
 
@@ -35,14 +43,34 @@ public:
     // Reads the contacts again from the database.
     void reload();
 
+    // Opens the import wizard on CSV files (drop, File → Import…, command line); the wizard is returned
+    // and deletes itself when closed.
+    ImportWizard* openImportWizard(const QStringList& files);
+    ImportWizard* importWizard() const;
+    // Adds made-up contacts (the first-run offer), undoably.
+    void addSampleData();
+
+    // Writes a verified backup now and says where (File → Back up now).
+    void backUpNow();
+
+Q_SIGNALS:
+    // The user chose a backup to restore: the application closes this window and the database, restores,
+    // and opens them again (app/gui/main.cpp).
+    void restoreRequested(const QString& backupPath);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createActions();
     void createPlaces();
     void restoreWindowState();
     void showAbout();
+    void chooseImportFiles();
+    void exportAll();
+    void updateCount();
 
     Database& m_database;
     QListWidget* m_sidebar = nullptr;
@@ -53,6 +81,7 @@ private:
     InsightsView* m_insightsView = nullptr;
     QLabel* m_pathLabel = nullptr;
     QLabel* m_countLabel = nullptr;
+    QPointer<ImportWizard> m_importWizard;
 };
 
 } // namespace rapport

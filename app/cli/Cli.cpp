@@ -140,6 +140,10 @@ Cli::Cli(QTextStream& out, QTextStream& err)
             tr("Export contacts or the interaction log as CSV."), &Cli::exportData },
         { { QStringLiteral("demo") }, QString(), { QStringLiteral("contacts"), QStringLiteral("seed") }, 0, 0,
             tr("Add sample contacts with a few years of interactions (--contacts N)."), &Cli::demo },
+        { { QStringLiteral("backup") }, QString(), {}, 0, 0,
+            tr("Back up the database now into the backups folder beside it."), &Cli::backup },
+        { { QStringLiteral("restore") }, QStringLiteral("FILE"), {}, 1, 1,
+            tr("Replace the database with a backup, keeping a backup of the current state first."), &Cli::restore },
     };
 }
 

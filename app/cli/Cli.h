@@ -47,6 +47,8 @@ private:
     int importFile(const QStringList& arguments); // CliImport.cpp
     int exportData(const QStringList& arguments); // CliImport.cpp
     int demo(const QStringList& arguments); // CliImport.cpp
+    int backup(const QStringList& arguments); // CliBackup.cpp
+    int restore(const QStringList& arguments); // CliBackup.cpp
 
     Result<std::unique_ptr<Database>> openDatabase();
     int fail(const QString& message, int code = BadInput);

@@ -55,7 +55,8 @@ void printColumns(QTextStream& out, const QList<QStringList>& rows)
 
 int Cli::stats(const QStringList&)
 {
-    const QString byKey = m_parser.isSet(QStringLiteral("by")) ? m_parser.value(QStringLiteral("by")) : QStringLiteral("week");
+    const QString byKey
+        = m_parser.isSet(QStringLiteral("by")) ? m_parser.value(QStringLiteral("by")) : QStringLiteral("week");
     const auto grouping = groupingFromKey(byKey);
     if (!grouping)
         return fail(tr("--by \"%1\" is not one of: %2").arg(byKey, groupingKeys()), BadUsage);
@@ -73,7 +74,8 @@ int Cli::stats(const QStringList&)
     const QDate today = dates[2].isValid() ? dates[2] : QDate::currentDate();
     const DateRange period { dates[0], dates[1].isValid() ? dates[1] : today };
     if (period.from.isValid() && period.from > period.to)
-        return fail(tr("--from %1 is after --to %2").arg(period.from.toString(Qt::ISODate), period.to.toString(Qt::ISODate)),
+        return fail(
+            tr("--from %1 is after --to %2").arg(period.from.toString(Qt::ISODate), period.to.toString(Qt::ISODate)),
             BadUsage);
 
     auto database = openDatabase();
@@ -83,8 +85,9 @@ int Cli::stats(const QStringList&)
     if (!snapshot)
         return fail(snapshot.error());
     const QLocale locale;
-    const AcceptanceReport report = AcceptanceStats::compute(*snapshot, period, today,
-        StageResolver::kDefaultNoResponseDays, { locale.firstDayOfWeek(), QTimeZone::systemTimeZone() });
+    const AcceptanceReport report
+        = AcceptanceStats::compute(*snapshot, period, today, StageResolver::kDefaultNoResponseDays,
+                                   { locale.firstDayOfWeek(), QTimeZone::systemTimeZone() });
 
     if (m_parser.isSet(QStringLiteral("json"))) {
         m_out << QString::fromUtf8(QJsonDocument(Json::fromAcceptanceReport(report, *grouping)).toJson());
@@ -99,9 +102,10 @@ int Cli::stats(const QStringList&)
     }
     const RateCount& overall = report.overall;
     m_out << tr("Acceptance rate %1 to %2: %3 (%4 of %5 answered; %6 open; 95% interval %7)")
-                 .arg(locale.toString(report.from, QLocale::ShortFormat), locale.toString(report.to, QLocale::ShortFormat),
-                     percent(locale, overall.rate()), locale.toString(overall.accepted),
-                     locale.toString(overall.decided()), locale.toString(overall.open), intervalText(locale, overall))
+                 .arg(locale.toString(report.from, QLocale::ShortFormat),
+                      locale.toString(report.to, QLocale::ShortFormat), percent(locale, overall.rate()),
+                      locale.toString(overall.accepted), locale.toString(overall.decided()),
+                      locale.toString(overall.open), intervalText(locale, overall))
           << '\n';
     const HealthVerdict verdict = HealthVerdict::of(overall);
     m_out << verdict.summary << '\n';
@@ -111,19 +115,23 @@ int Cli::stats(const QStringList&)
     m_out << tr("Median days to accept: %1").arg(median ? locale.toString(*median) : QStringLiteral("-")) << '\n';
     m_out << tr("Funnel: %1 sent, %2 accepted, %3 followed up with content, %4 replied")
                  .arg(locale.toString(report.funnel.sent), locale.toString(report.funnel.accepted),
-                     locale.toString(report.funnel.followedUp), locale.toString(report.funnel.replied))
+                      locale.toString(report.funnel.followedUp), locale.toString(report.funnel.replied))
           << "\n\n";
 
-    QStringList header { toKey(*grouping).toUpper(), tr("SENT"), tr("ACCEPTED"), tr("ANSWERED"), tr("OPEN"),
-        tr("RATE"), tr("95% INTERVAL") };
+    QStringList header { toKey(*grouping).toUpper(), tr("SENT"), tr("ACCEPTED"), tr("ANSWERED"), tr("OPEN"), tr("RATE"),
+                         tr("95% INTERVAL") };
     if (*grouping == Grouping::Week)
         header.append(tr("4-WEEK RATE"));
     QList<QStringList> rows { header };
     for (const RateGroup& group : report.groups(*grouping)) {
         const RateCount& counts = group.counts;
-        QStringList row { group.key, locale.toString(counts.sent()), locale.toString(counts.accepted),
-            locale.toString(counts.decided()), locale.toString(counts.open), percent(locale, counts.rate()),
-            intervalText(locale, counts) };
+        QStringList row { group.key,
+                          locale.toString(counts.sent()),
+                          locale.toString(counts.accepted),
+                          locale.toString(counts.decided()),
+                          locale.toString(counts.open),
+                          percent(locale, counts.rate()),
+                          intervalText(locale, counts) };
         if (counts.decided() > 0 && counts.tooFewToTell())
             row[5] += u'*';
         if (*grouping == Grouping::Week)
@@ -132,7 +140,8 @@ int Cli::stats(const QStringList&)
     }
     printColumns(m_out, rows);
     if (std::any_of(rows.cbegin() + 1, rows.cend(), [](const QStringList& row) { return row[5].endsWith(u'*'); }))
-        m_out << '\n' << tr("* too few answered requests to tell (fewer than %1)").arg(RateCount::kTooFewToTell) << '\n';
+        m_out << '\n'
+              << tr("* too few answered requests to tell (fewer than %1)").arg(RateCount::kTooFewToTell) << '\n';
     return Ok;
 }
 

@@ -1,9 +1,13 @@
 #include "core/AppInfo.h"
+#include "core/storage/Backups.h"
 #include "core/storage/Database.h"
 #include "ui/MainWindow.h"
+#include "ui/dialogs/ImportWizard.h"
+#include "ui/dialogs/OpenDatabase.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QMessageBox>
 
 int main(int argc, char* argv[])
@@ -19,19 +23,49 @@ int main(int argc, char* argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({ QStringLiteral("db"),
-        QApplication::translate("main", "The database file (default: $RAPPORT_DB, else %1).")
-            .arg(rapport::Database::defaultPath()),
-        QApplication::translate("main", "path") });
+                       QApplication::translate("main", "The database file (default: $RAPPORT_DB, else %1).")
+                           .arg(rapport::Database::defaultPath()),
+                       QApplication::translate("main", "path") });
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QApplication::translate("main", "CSV files to import (opens the import wizard)."),
+                                 QApplication::translate("main", "[FILE.csv...]"));
     parser.process(app);
 
-    auto database = rapport::Database::open(rapport::Database::resolvePath(parser.value(QStringLiteral("db"))));
-    if (!database) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Rapport cannot open its database"),
-            database.error());
-        return 1;
-    }
+    const QString path = rapport::Database::resolvePath(parser.value(QStringLiteral("db")));
+    QStringList files;
+    for (const QString& file : parser.positionalArguments())
+        files.append(QFileInfo(file).absoluteFilePath());
 
-    rapport::MainWindow window(**database);
-    window.show();
-    return app.exec();
+    // Restoring a backup replaces the database file: the window and its connection close first, then
+    // both open again on the restored data.
+    QString restoreFrom;
+    for (;;) {
+        if (!restoreFrom.isEmpty()) {
+            if (auto restored = rapport::Backups::restore(path, restoreFrom); !restored)
+                QMessageBox::critical(nullptr, QApplication::translate("main", "Restore failed"), restored.error());
+            restoreFrom.clear();
+        }
+        const std::unique_ptr<rapport::Database> database = rapport::openDatabaseInteractively(path);
+        if (!database)
+            return 1;
+        // At most one automatic backup a day; a failure is worth a word, not a refusal to start.
+        const auto backup = rapport::Backups(*database).automaticBackup();
+
+        rapport::MainWindow window(*database);
+        QObject::connect(&window, &rapport::MainWindow::restoreRequested, &window, [&](const QString& file) {
+            restoreFrom = file;
+            window.close();
+        });
+        window.show();
+        if (!backup) {
+            QMessageBox::warning(&window, QApplication::translate("main", "Automatic backup failed"), backup.error());
+        }
+        if (!files.isEmpty()) {
+            window.openImportWizard(files);
+            files.clear();
+        }
+        const int code = app.exec();
+        if (restoreFrom.isEmpty())
+            return code;
+    }
 }

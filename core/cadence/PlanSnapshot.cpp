@@ -10,18 +10,18 @@ namespace rapport {
 
 PlanSnapshot::PlanSnapshot(QList<Contact> contacts, QList<Interaction> interactions, QList<Template> templates)
     : m_contacts(std::move(contacts))
-    , m_interactions(std::move(interactions))
     , m_templates(std::move(templates))
 {
     std::sort(m_contacts.begin(), m_contacts.end(), [](const Contact& a, const Contact& b) { return a.id < b.id; });
-    // The log comes in time order; a stable sort by contact keeps it, and an equal time keeps the order
-    // in which the entries were logged.
-    const auto byContactThenTime = [](const Interaction& a, const Interaction& b) {
-        if (a.contactId != b.contactId)
-            return a.contactId < b.contactId;
-        return a.occurredAt.toMSecsSinceEpoch() < b.occurredAt.toMSecsSinceEpoch();
-    };
-    std::stable_sort(m_interactions.begin(), m_interactions.end(), byContactThenTime);
+    m_entries.reserve(interactions.size());
+    for (const Interaction& interaction : interactions) {
+        m_entries.append({ interaction.contactId, interaction.occurredAt.toMSecsSinceEpoch(), interaction.kind,
+                           !interaction.text.isEmpty() });
+    }
+    // A stable sort keeps the order in which entries at the same time were logged.
+    std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) {
+        return a.contactId != b.contactId ? a.contactId < b.contactId : a.atMs < b.atMs;
+    });
 }
 
 Result<PlanSnapshot> PlanSnapshot::load(Database& database)

@@ -21,14 +21,65 @@ QString tr(const char* text)
     return QCoreApplication::translate("WeekPlanner", text);
 }
 
-QString ago(qint64 days)
+// "today", "yesterday", "4 days ago", translated once per plan: a plan may hold thousands of them.
+class Ago
 {
-    if (days <= 0)
-        return tr("today");
-    if (days == 1)
-        return tr("yesterday");
-    return tr("%1 days ago").arg(days);
-}
+public:
+    QString operator()(qint64 days) const
+    {
+        if (days <= 0)
+            return m_today;
+        if (days == 1)
+            return m_yesterday;
+        return m_daysAgo.arg(days);
+    }
+
+private:
+    QString m_today = tr("today");
+    QString m_yesterday = tr("yesterday");
+    QString m_daysAgo = tr("%1 days ago");
+};
+
+// The calendar day of a UTC time in a zone, from the zone's transitions looked up once: converting
+// each of thousands of times through QTimeZone would cost more than the whole plan.
+class LocalDates
+{
+public:
+    LocalDates(const QTimeZone& zone, const QDate& until)
+        : m_zone(zone)
+        , m_fromMs(QDateTime(QDate(1970, 1, 2), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch())
+        , m_toMs(QDateTime(until.addDays(2), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch())
+    {
+        const QDateTime from = QDateTime::fromMSecsSinceEpoch(m_fromMs, Qt::UTC);
+        m_offsetBefore = zone.offsetFromUtc(from);
+        for (const QTimeZone::OffsetData& transition :
+             zone.transitions(from, QDateTime::fromMSecsSinceEpoch(m_toMs, Qt::UTC))) {
+            m_transitions.append(transition.atUtc.toMSecsSinceEpoch());
+            m_offsets.append(transition.offsetFromUtc);
+        }
+    }
+
+    QDate date(qint64 ms) const
+    {
+        if (ms < m_fromMs || ms >= m_toMs)
+            return QDateTime::fromMSecsSinceEpoch(ms, m_zone).date();
+        const auto after = std::upper_bound(m_transitions.cbegin(), m_transitions.cend(), ms);
+        const int offset
+            = after == m_transitions.cbegin() ? m_offsetBefore : m_offsets[after - m_transitions.cbegin() - 1];
+        const qint64 localMs = ms + qint64(offset) * 1000;
+        return kEpoch.addDays(localMs / kDayMs);
+    }
+
+private:
+    static constexpr qint64 kDayMs = qint64(24) * 60 * 60 * 1000;
+    static inline const QDate kEpoch = QDate(1970, 1, 1);
+    QTimeZone m_zone;
+    qint64 m_fromMs;
+    qint64 m_toMs;
+    int m_offsetBefore = 0;
+    QList<qint64> m_transitions;
+    QList<int> m_offsets;
+};
 
 // The start of consecutive local days, so that a UTC time in the log finds its calendar day by comparison
 // rather than by a time-zone conversion per entry.
@@ -224,11 +275,18 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
         action.contactName = contact.fullName();
         action.reason = reason;
         action.state = PlanActionState::Done;
-        plan.actions.append(action);
+        plan.actions.append(std::move(action));
     };
-    const auto localDate = [this](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, m_zone).date(); };
+    const LocalDates localDates(m_zone, weekEnd);
+    const auto localDate = [&localDates](qint64 ms) { return localDates.date(ms); };
+    const Ago ago;
+    const QString requestSent = tr("request sent");
+    const QString requestSentWithNote = tr("request sent with a personalized note");
+    const QString contentShared = tr("content shared");
+    const QString quietDaysFormat = tr("%1 after %2 quiet days");
 
-    const QList<Interaction>& log = snapshot.interactions();
+    const QList<PlanSnapshot::Entry>& log = snapshot.entries();
+    plan.actions.reserve(256);
     qsizetype next = 0;
     for (const Contact& contact : snapshot.contacts()) {
         while (next < log.size() && log[next].contactId < contact.id)
@@ -248,9 +306,10 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
         qint64 lastTouchMs = kNever;
         int recentMessages = 0;
         for (qsizetype i = begin; i < end; ++i) {
-            const Interaction& entry = log[i];
-            const qint64 ms = entry.occurredAt.toMSecsSinceEpoch();
-            resolver.add(entry.kind, entry.occurredAt);
+            const PlanSnapshot::Entry& entry = log[i];
+            const qint64 ms = entry.atMs;
+            if (StageResolver::changesStage(entry.kind))
+                resolver.add(entry.kind, QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC));
             switch (entry.kind) {
             case InteractionKind::RequestSent:
                 if (firstSentMs == kNever)
@@ -259,14 +318,13 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
                     ++requestsOnDay[day];
                     if (day >= kWeekIndex) {
                         ++requestsThisWeek;
-                        if (!entry.text.isEmpty())
+                        if (entry.hasText)
                             ++notesThisWeek;
                         doneAction(contact, PlanActionKind::SendRequest, ms,
-                                   entry.text.isEmpty() ? tr("request sent")
-                                                        : tr("request sent with a personalized note"));
+                                   entry.hasText ? requestSentWithNote : requestSent);
                     }
                 }
-                if (!entry.text.isEmpty()) {
+                if (entry.hasText) {
                     for (NoteMonth& month : noteMonths) {
                         if (ms >= month.startMs && ms < month.endMs)
                             ++month.used;
@@ -307,15 +365,15 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
             bool checkInDone = false;
             const int interval = contact.starred ? m_limits.checkInStarredDays : m_limits.checkInOthersDays;
             for (qsizetype i = begin; i < end; ++i) {
-                const Interaction& entry = log[i];
-                const qint64 ms = entry.occurredAt.toMSecsSinceEpoch();
+                const PlanSnapshot::Entry& entry = log[i];
+                const qint64 ms = entry.atMs;
                 const bool followUp = requested && contentMs == kNever && entry.kind == InteractionKind::ContentShared
                     && ms >= acceptedMs;
                 if (followUp) {
                     contentMs = ms;
                     if (ms >= weekStartMs && ms < weekEndMs) {
                         ++followUpsDone;
-                        doneAction(contact, PlanActionKind::FollowUp, ms, tr("content shared"));
+                        doneAction(contact, PlanActionKind::FollowUp, ms, contentShared);
                     }
                 } else if (!checkInDone && isUserInitiated(entry.kind) && ms >= weekStartMs && ms < weekEndMs
                            && ms >= acceptedMs && previousTouchMs != kNever) {
@@ -324,7 +382,7 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
                         checkInDone = true;
                         ++checkInsDone;
                         doneAction(contact, PlanActionKind::CheckIn, ms,
-                                   tr("%1 after %2 quiet days").arg(displayName(entry.kind)).arg(quietDays));
+                                   quietDaysFormat.arg(displayName(entry.kind)).arg(quietDays));
                     }
                 }
                 if (entry.kind != InteractionKind::Note)
@@ -371,7 +429,7 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
             action.reason
                 = tr("request pending for %1 days: like or comment on their posts").arg(sentOn.daysTo(action.date));
             action.state = due < today ? PlanActionState::Overdue : PlanActionState::Planned;
-            plan.actions.append(action);
+            plan.actions.append(std::move(action));
             break;
         }
         case Stage::Prospect:
@@ -474,7 +532,7 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
                             .arg(who)
                             .arg(prospect.context)
                             .arg(action.withNote ? tr("with a personalized note") : tr("without a note"));
-        plan.actions.append(action);
+        plan.actions.append(std::move(action));
     }
 
     if (open && requestsLeft > 0) {
@@ -528,7 +586,7 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
         action.contactName = followUps[i].contact->fullName();
         action.reason = tr("accepted %1, nothing shared yet").arg(ago(acceptedOn.daysTo(action.date)));
         suggest(action, suggestedTemplate(snapshot.templates(), TemplateKind::FollowUp, *followUps[i].contact));
-        plan.actions.append(action);
+        plan.actions.append(std::move(action));
     }
     if (followUps.size() > followUpCount) {
         plan.warnings.append(tr("%1 more follow-ups are due; the rule asks for %2 a week, so they wait.")
@@ -536,6 +594,8 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
                                  .arg(m_rule.followUpsPerWeek));
     }
 
+    const QString starredCheckIn = tr("starred, last contact %1: comment on a post, congratulate or share something");
+    const QString otherCheckIn = tr("last contact %1: comment on a post, congratulate or share something");
     for (const Due& due : checkIns) {
         const QDate lastOn = localDate(due.sinceMs);
         const int interval = due.contact->starred ? m_limits.checkInStarredDays : m_limits.checkInOthersDays;
@@ -545,11 +605,9 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
         action.contactId = due.contact->id;
         action.contactName = due.contact->fullName();
         const QString last = ago(lastOn.daysTo(action.date));
-        action.reason = due.contact->starred
-            ? tr("starred, last contact %1: comment on a post, congratulate or share something").arg(last)
-            : tr("last contact %1: comment on a post, congratulate or share something").arg(last);
+        action.reason = due.contact->starred ? starredCheckIn.arg(last) : otherCheckIn.arg(last);
         suggest(action, suggestedTemplate(snapshot.templates(), TemplateKind::CheckIn, *due.contact));
-        plan.actions.append(action);
+        plan.actions.append(std::move(action));
     }
     if (skippedForMessageCap > 0) {
         plan.warnings.append(tr("%1 contacts already had %2 messages in %3 days: no follow-up or check-in is "
@@ -559,11 +617,22 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
                                  .arg(m_limits.followUpMessagesWindowDays));
     }
 
-    std::stable_sort(plan.actions.begin(), plan.actions.end(), [](const PlanAction& a, const PlanAction& b) {
-        if (a.date != b.date)
-            return a.date < b.date;
-        return a.kind < b.kind;
-    });
+    // By day, then kind; within those, in the order planned (priority, oldest due first). Sorting keys
+    // and moving each action once is much cheaper than sorting thousands of actions in place.
+    QList<std::pair<qint64, qsizetype>> order;
+    order.reserve(plan.actions.size());
+    for (qsizetype i = 0; i < plan.actions.size(); ++i) {
+        const PlanAction& action = plan.actions[i];
+        order.append({ action.date.toJulianDay() * 8 + qint64(action.kind), i });
+    }
+    std::stable_sort(
+        order.begin(), order.end(),
+        [](const std::pair<qint64, qsizetype>& a, const std::pair<qint64, qsizetype>& b) { return a.first < b.first; });
+    QList<PlanAction> sorted;
+    sorted.reserve(plan.actions.size());
+    for (const auto& [key, index] : order)
+        sorted.append(std::move(plan.actions[index]));
+    plan.actions = std::move(sorted);
     plan.requests = { requestsThisWeek, m_rule.requestsPerWeek };
     plan.followUps = { followUpsDone, followUpsDone + plan.toDo(PlanActionKind::FollowUp) };
     plan.checkIns = { checkInsDone, checkInsDone + plan.toDo(PlanActionKind::CheckIn) };

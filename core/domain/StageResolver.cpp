@@ -19,6 +19,11 @@ bool isRequestEvent(InteractionKind kind)
 
 } // namespace
 
+bool StageResolver::changesStage(InteractionKind kind)
+{
+    return kind == InteractionKind::Followed || isRequestEvent(kind);
+}
+
 void StageResolver::add(InteractionKind kind, const QDateTime& occurredAt)
 {
     if (kind == InteractionKind::Followed) {

@@ -17,6 +17,9 @@ class StageResolver
 public:
     static constexpr int kDefaultNoResponseDays = 21;
 
+    // Whether an entry of `kind` can change a stage (a follow or a request event); add() ignores the others.
+    static bool changesStage(InteractionKind kind);
+
     void add(InteractionKind kind, const QDateTime& occurredAt);
     void add(const Interaction& interaction) { add(interaction.kind, interaction.occurredAt); }
 

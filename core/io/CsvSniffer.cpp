@@ -117,7 +117,7 @@ int CsvSniffer::headerRecordOf(const QList<CsvRecord>& records)
             continue;
         // A spreadsheet pads the preamble's lines to the table's width: mostly empty, they are not the header.
         const auto empty = std::count_if(record.fields.cbegin(), record.fields.cend(),
-            [](const QString& cell) { return cell.trimmed().isEmpty(); });
+                                         [](const QString& cell) { return cell.trimmed().isEmpty(); });
         if (usual > 1 && empty * 2 >= usual)
             continue;
         QStringList seen;

@@ -114,8 +114,8 @@ QDate fixCentury(QDate date)
 // "Nov" -> 11, for the English month abbreviations LinkedIn and Excel write.
 int monthOf(QStringView name)
 {
-    static const char* const months[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-        "dec" };
+    static const char* const months[]
+        = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
     for (int i = 0; i < 12; ++i) {
         if (name.left(3).compare(QLatin1StringView(months[i]), Qt::CaseInsensitive) == 0)
             return i + 1;

@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QSqlQuery>
 
+#include <memory>
+
 namespace rapport {
 
 namespace {
@@ -49,6 +51,59 @@ public:
 private:
     QSqlQuery m_query;
     bool m_prepared = false;
+};
+
+// Rows inserted many to a statement: Qt's per-statement cost, not SQLite, dominates single-row inserts.
+class BatchInsert
+{
+public:
+    static constexpr int kRowsPerStatement = 64;
+
+    BatchInsert(const QSqlDatabase& db, const QString& table, const QStringList& columns)
+        : m_db(db)
+        , m_table(table)
+        , m_columns(columns)
+    {
+    }
+
+    Status add(QVariantList row)
+    {
+        m_pending += std::move(row);
+        if (++m_rows == kRowsPerStatement)
+            return flush();
+        return success();
+    }
+
+    Status flush()
+    {
+        if (m_rows == 0)
+            return success();
+        std::unique_ptr<Statement>& statement = m_rows == kRowsPerStatement ? m_full : m_partial;
+        if (!statement) {
+            // sql: identifiers only (table and column names from the code, '?' placeholders)
+            const QString row = u'(' + QStringLiteral("?, ").repeated(m_columns.size() - 1) + u'?' + u')';
+            statement = std::make_unique<Statement>(m_db,
+                                                    QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
+                                                        .arg(m_table, m_columns.join(QStringLiteral(", ")),
+                                                             QStringList(m_rows, row).join(QStringLiteral(", "))));
+        }
+        auto inserted = statement->run(m_pending);
+        m_pending.clear();
+        m_rows = 0;
+        m_partial.reset();
+        if (!inserted)
+            return Error { inserted.error() };
+        return success();
+    }
+
+private:
+    QSqlDatabase m_db;
+    QString m_table;
+    QStringList m_columns;
+    QVariantList m_pending;
+    int m_rows = 0;
+    std::unique_ptr<Statement> m_full;
+    std::unique_ptr<Statement> m_partial;
 };
 
 QStringList contactColumns()
@@ -139,9 +194,6 @@ public:
     Plan(Database& database, const ParsedImport& parsed)
         : m_db(database.connection())
         , m_parsed(parsed)
-        , m_findContact(m_db,
-                        QStringLiteral("SELECT %1, tags, starred, created_at, updated_at FROM contacts WHERE id = ?")
-                            .arg(textColumns().join(QStringLiteral(", "))))
         , m_findEntry(m_db,
                       QStringLiteral("SELECT 1 FROM interactions WHERE contact_id = ? AND occurred_at = ? AND kind = ? "
                                      "AND text = ? LIMIT 1"))
@@ -188,24 +240,34 @@ private:
         return columns;
     }
 
-    // One scan of the contacts for their identity keys, and one of the acceptances already logged.
+    // One scan of the contacts and one of the acceptances already logged, instead of a query per row: a
+    // re-import of a large file matches every row and must not cost more than the first import. Memory grows
+    // with the number of contacts, which a personal network keeps in the tens of thousands.
     Status loadIndex()
     {
+        // sql: identifiers only (kContactTextFields' column names)
         auto contacts = sql::exec(
             m_db,
-            QStringLiteral("SELECT id, profile_key, email_key, first_name, last_name, company, phone FROM contacts"));
+            QStringLiteral("SELECT %1, tags, starred, created_at, updated_at, profile_key, email_key FROM contacts")
+                .arg(textColumns().join(QStringLiteral(", "))));
         if (!contacts)
             return Error { contacts.error() };
         while (contacts->next()) {
-            const qint64 id = contacts->value(0).toLongLong();
-            const QString profileKey = contacts->value(1).toString();
-            const QString emailKey = contacts->value(2).toString();
-            Contact named;
-            named.firstName = contacts->value(3).toString();
-            named.lastName = contacts->value(4).toString();
-            named.company = contacts->value(5).toString();
-            named.phone = contacts->value(6).toString();
-            index(id, profileKey, emailKey, named);
+            Slot slot;
+            Contact& contact = slot.contact;
+            int column = 0;
+            contact.id = contacts->value(column++).toLongLong();
+            for (const ContactTextField& field : kContactTextFields)
+                contact.*field.member = contacts->value(column++).toString();
+            contact.tags = splitTags(contacts->value(column++).toString());
+            contact.starred = contacts->value(column++).toInt() != 0;
+            contact.createdAt = QDateTime::fromMSecsSinceEpoch(contacts->value(column++).toLongLong(), Qt::UTC);
+            contact.updatedAt = QDateTime::fromMSecsSinceEpoch(contacts->value(column++).toLongLong(), Qt::UTC);
+            slot.id = contact.id;
+            slot.profileKey = contacts->value(column++).toString();
+            const QString emailKey = contacts->value(column++).toString();
+            index(slot.id, slot.profileKey, emailKey, contact);
+            m_stored.insert(slot.id, std::move(slot));
         }
         auto accepted = sql::exec(m_db, QStringLiteral("SELECT DISTINCT contact_id FROM interactions WHERE kind = ?"),
                                   { toKey(InteractionKind::RequestAccepted) });
@@ -264,25 +326,13 @@ private:
             return int(-ref - 1);
         if (auto it = m_loaded.constFind(ref); it != m_loaded.cend())
             return it.value();
-        auto query = m_findContact.run({ ref });
-        if (!query)
-            return Error { query.error() };
-        if (!(*query)->next())
+        auto stored = m_stored.find(ref);
+        if (stored == m_stored.end())
             return Error { tr("Contact %1 vanished during the import.").arg(ref) };
-        Slot slot;
-        slot.id = ref;
-        Contact& contact = slot.contact;
-        int column = 0;
-        contact.id = (*query)->value(column++).toLongLong();
-        for (const ContactTextField& field : kContactTextFields)
-            contact.*field.member = (*query)->value(column++).toString();
-        contact.tags = splitTags((*query)->value(column++).toString());
-        contact.starred = (*query)->value(column++).toInt() != 0;
-        contact.createdAt = QDateTime::fromMSecsSinceEpoch((*query)->value(column++).toLongLong(), Qt::UTC);
-        contact.updatedAt = QDateTime::fromMSecsSinceEpoch((*query)->value(column++).toLongLong(), Qt::UTC);
+        Slot slot = std::move(stored.value());
+        m_stored.erase(stored);
         slot.acceptedInDatabase = m_accepted.contains(ref);
-        slot.profileKey = ProfileUrl::normalize(contact.profileUrl);
-        m_slots.append(slot);
+        m_slots.append(std::move(slot));
         m_loaded.insert(ref, int(m_slots.size() - 1));
         return int(m_slots.size() - 1);
     }
@@ -380,10 +430,10 @@ private:
 
     QSqlDatabase m_db;
     const ParsedImport& m_parsed;
-    Statement m_findContact;
     Statement m_findEntry;
     QList<Slot> m_slots;
     QHash<qint64, int> m_loaded;
+    QHash<qint64, Slot> m_stored; // stored contacts not yet touched by this import
     QHash<QString, qint64> m_byProfile;
     QSet<qint64> m_withoutProfile;
     QHash<QString, QList<qint64>> m_byEmail;
@@ -416,47 +466,73 @@ Result<ImportSummary> Importer::apply(const ParsedImport& parsed, const ImportPr
         if (Status built = plan.build(summary); !built)
             return built;
         const QSqlDatabase db = m_database.connection();
+        QList<Slot>& slots = plan.slots();
+        qint64 entryCount = 0;
+        for (const Slot& slot : std::as_const(slots))
+            entryCount += slot.added.size();
+        const qint64 total = slots.size() + entryCount;
+        qint64 doneCount = 0;
+        auto advance = [&](qint64 rows) {
+            const qint64 before = doneCount;
+            doneCount += rows;
+            return !progress || (before > 0 && before / 512 == doneCount / 512) || progress(doneCount, total);
+        };
+        const QString cancelled = tr("The import was cancelled; nothing was changed.");
+
+        // New contacts get their ids here (the transaction holds the write lock), so that their rows and
+        // their entries can go in as multi-row inserts.
+        auto maxId = sql::exec(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM contacts"));
+        if (!maxId || !maxId->next())
+            return Error { maxId ? tr("Cannot read the contacts.") : maxId.error() };
+        qint64 nextId = maxId->value(0).toLongLong();
+
         const QStringList columns = contactColumns();
-        Statement insertContact(
-            db,
-            QStringLiteral("INSERT INTO contacts (%1, created_at) VALUES (%2?)")
-                .arg(columns.join(QStringLiteral(", ")), QStringLiteral("?, ").repeated(columns.size())));
+        BatchInsert insertContacts(db, QStringLiteral("contacts"),
+                                   QStringList { QStringLiteral("id") } + columns
+                                       + QStringList { QStringLiteral("created_at") });
         QStringList assignments;
         for (const QString& column : columns)
             assignments.append(column + QStringLiteral(" = ?"));
+        // sql: identifiers only (kContactTextFields' column names)
         Statement updateContact(
             db, QStringLiteral("UPDATE contacts SET %1 WHERE id = ?").arg(assignments.join(QStringLiteral(", "))));
-        Statement insertEntry(
-            db,
-            QStringLiteral("INSERT INTO interactions (contact_id, kind, occurred_at, text, template, url) "
-                           "VALUES (?, ?, ?, ?, ?, ?)"));
-
-        QList<Slot>& slots = plan.slots();
-        const qint64 total = slots.size();
-        for (qint64 i = 0; i < total; ++i) {
-            Slot& slot = slots[i];
+        for (Slot& slot : slots) {
             if (slot.id == 0) {
-                QVariantList values = contactValues(slot.contact, slot.profileKey, now);
+                slot.id = ++nextId;
+                QVariantList values { slot.id };
+                values += contactValues(slot.contact, slot.profileKey, now);
                 values.append((slot.contact.createdAt.isValid() ? slot.contact.createdAt : now).toMSecsSinceEpoch());
-                auto inserted = insertContact.run(values);
-                if (!inserted)
-                    return Error { inserted.error() };
-                slot.id = (*inserted)->lastInsertId().toLongLong();
+                if (Status added = insertContacts.add(std::move(values)); !added)
+                    return added;
             } else if (slot.changed) {
                 QVariantList values = contactValues(slot.contact, slot.profileKey, now);
                 values.append(slot.id);
                 if (auto updated = updateContact.run(values); !updated)
                     return Error { updated.error() };
             }
-            for (const Interaction& entry : std::as_const(slot.added)) {
-                auto inserted = insertEntry.run({ slot.id, toKey(entry.kind), entry.occurredAt.toMSecsSinceEpoch(),
-                                                  entry.text, entry.templateName, entry.url });
-                if (!inserted)
-                    return Error { inserted.error() };
-            }
-            if (progress && (i % 256 == 0 || i + 1 == total) && !progress(i + 1, total))
-                return Error { tr("The import was cancelled; nothing was changed.") };
+            if (!advance(1))
+                return Error { cancelled };
         }
+        if (Status flushed = insertContacts.flush(); !flushed)
+            return flushed;
+
+        BatchInsert insertEntries(db, QStringLiteral("interactions"),
+                                  { QStringLiteral("contact_id"), QStringLiteral("kind"), QStringLiteral("occurred_at"),
+                                    QStringLiteral("text"), QStringLiteral("template"), QStringLiteral("url") });
+        for (const Slot& slot : std::as_const(slots)) {
+            for (const Interaction& entry : slot.added) {
+                if (Status added = insertEntries.add({ slot.id, toKey(entry.kind), entry.occurredAt.toMSecsSinceEpoch(),
+                                                       entry.text, entry.templateName, entry.url });
+                    !added)
+                    return added;
+            }
+            if (!advance(slot.added.size()))
+                return Error { cancelled };
+        }
+        if (Status flushed = insertEntries.flush(); !flushed)
+            return flushed;
+        if (progress && !progress(total, total))
+            return Error { cancelled };
         return success();
     });
     if (!done)

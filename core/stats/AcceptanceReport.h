@@ -11,7 +11,8 @@
 namespace rapport {
 
 // How requests are grouped into cohorts (domain: Acceptance rate).
-enum class Grouping {
+enum class Grouping
+{
     Week, // the week the request was sent in
     Month,
     Template, // the template its note was written from

@@ -91,13 +91,13 @@ QList<RateGroup> namedGroups(const std::vector<RateCount>& counts, const auto& n
 } // namespace
 
 AcceptanceReport AcceptanceStats::compute(const StatsSnapshot& snapshot, const DateRange& period, QDate today,
-    int noResponseDays)
+                                          int noResponseDays)
 {
     return compute(snapshot, period, today, noResponseDays, Calendar());
 }
 
 AcceptanceReport AcceptanceStats::compute(const StatsSnapshot& snapshot, const DateRange& period, QDate today,
-    int noResponseDays, const Calendar& calendar)
+                                          int noResponseDays, const Calendar& calendar)
 {
     AcceptanceReport report;
     const std::vector<StatsSnapshot::Entry>& entries = snapshot.entries();
@@ -121,9 +121,8 @@ AcceptanceReport AcceptanceStats::compute(const StatsSnapshot& snapshot, const D
         return report;
 
     // The weeks and months listed start with the first request, not with an empty stretch before it.
-    const QDate firstListed = firstRequestMs == std::numeric_limits<qint64>::max()
-        ? to
-        : std::clamp(days.dateOf(firstRequestMs), from, to);
+    const QDate firstListed
+        = firstRequestMs == std::numeric_limits<qint64>::max() ? to : std::clamp(days.dateOf(firstRequestMs), from, to);
     const qint64 fromDay = from.toJulianDay();
     const qint64 toDay = to.toJulianDay();
     const qint64 todayDay = today.toJulianDay();

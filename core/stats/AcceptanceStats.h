@@ -28,10 +28,10 @@ public:
 
     // Requests count in the cohorts of the period they were sent in; their outcome is as of today.
     static AcceptanceReport compute(const StatsSnapshot& snapshot, const DateRange& period, QDate today,
-        int noResponseDays, const Calendar& calendar);
+                                    int noResponseDays, const Calendar& calendar);
     // In the system's time zone, weeks starting on Monday.
     static AcceptanceReport compute(const StatsSnapshot& snapshot, const DateRange& period, QDate today,
-        int noResponseDays = StageResolver::kDefaultNoResponseDays);
+                                    int noResponseDays = StageResolver::kDefaultNoResponseDays);
 };
 
 } // namespace rapport

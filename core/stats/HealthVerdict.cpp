@@ -18,8 +18,8 @@ HealthVerdict HealthVerdict::of(const RateCount& counts)
     HealthVerdict verdict;
     const std::optional<double> rate = counts.rate();
     if (!rate || counts.tooFewToTell()) {
-        verdict.summary = tr("Too few answered requests to tell yet: a rate needs at least %1.")
-                              .arg(RateCount::kTooFewToTell);
+        verdict.summary
+            = tr("Too few answered requests to tell yet: a rate needs at least %1.").arg(RateCount::kTooFewToTell);
         return verdict;
     }
     if (*rate < kHealthyFrom) {

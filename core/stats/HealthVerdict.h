@@ -11,7 +11,8 @@ namespace rapport {
 // the suggestions come from the seeds): under 30% needs attention, 30% to 50% is healthy, above is great.
 struct HealthVerdict
 {
-    enum class Level {
+    enum class Level
+    {
         TooFewToTell, // fewer decided requests than RateCount::kTooFewToTell
         NeedsAttention,
         Healthy,

@@ -40,7 +40,7 @@ qint64 LocalDayMapper::dayOf(qint64 msSinceEpoch) const
 {
     // The last offset that starts at or before the time; the first entry starts at the lowest value.
     const auto after = std::upper_bound(m_offsets.begin(), m_offsets.end(), msSinceEpoch,
-        [](qint64 ms, const Offset& offset) { return ms < offset.fromMs; });
+                                        [](qint64 ms, const Offset& offset) { return ms < offset.fromMs; });
     const qint64 local = msSinceEpoch + std::prev(after)->offsetMs;
     return floorDiv(local, kMsPerDay) + kJulianDayOfEpoch;
 }

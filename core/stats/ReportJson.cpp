@@ -18,12 +18,9 @@ QJsonValue dateOrNull(QDate date)
 QJsonObject fromRateCount(const RateCount& counts)
 {
     QJsonObject object {
-        { QStringLiteral("sent"), counts.sent() },
-        { QStringLiteral("accepted"), counts.accepted },
-        { QStringLiteral("decided"), counts.decided() },
-        { QStringLiteral("open"), counts.open },
-        { QStringLiteral("declined"), counts.declined },
-        { QStringLiteral("withdrawn"), counts.withdrawn },
+        { QStringLiteral("sent"), counts.sent() },        { QStringLiteral("accepted"), counts.accepted },
+        { QStringLiteral("decided"), counts.decided() },  { QStringLiteral("open"), counts.open },
+        { QStringLiteral("declined"), counts.declined },  { QStringLiteral("withdrawn"), counts.withdrawn },
         { QStringLiteral("no_answer"), counts.noAnswer },
     };
     const auto rate = counts.rate();
@@ -63,12 +60,12 @@ QJsonObject fromAcceptanceReport(const AcceptanceReport& report, Grouping groupi
         { QStringLiteral("overall"), overall },
         { QStringLiteral("groups"), groups },
         { QStringLiteral("funnel"),
-            QJsonObject {
-                { QStringLiteral("sent"), report.funnel.sent },
-                { QStringLiteral("accepted"), report.funnel.accepted },
-                { QStringLiteral("followed_up"), report.funnel.followedUp },
-                { QStringLiteral("replied"), report.funnel.replied },
-            } },
+          QJsonObject {
+              { QStringLiteral("sent"), report.funnel.sent },
+              { QStringLiteral("accepted"), report.funnel.accepted },
+              { QStringLiteral("followed_up"), report.funnel.followedUp },
+              { QStringLiteral("replied"), report.funnel.replied },
+          } },
         { QStringLiteral("median_days_to_accept"), median ? QJsonValue(*median) : QJsonValue(QJsonValue::Null) },
         { QStringLiteral("days_to_accept"), daysToAccept },
     };

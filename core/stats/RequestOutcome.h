@@ -6,7 +6,8 @@ namespace rapport {
 
 // What became of one connection request (domain: Acceptance rate). Declined, withdrawn and no answer
 // after the no-response timeout all count as not accepted; an open request is left out of every rate.
-enum class RequestOutcome {
+enum class RequestOutcome
+{
     Open,
     Accepted,
     Declined,

@@ -18,7 +18,8 @@ struct DateRange
 
 // The periods the Insights place offers. Each ends with the week of `today` and is made of whole
 // weeks (12, 26 and 52 of them), so that it compares fairly with the same number of weeks before it.
-enum class StatsPeriod {
+enum class StatsPeriod
+{
     Last12Weeks,
     Last6Months,
     LastYear,

@@ -27,6 +27,7 @@ public:
         InteractionKind kind = InteractionKind::RequestSent;
         int templateIndex = 0; // into templateName(); 0 is "no template"
         bool hasText = false; // a request sent with a note: personalized
+        qint64 order = 0; // breaks ties in time: the interaction's id, or the order add() was called in
     };
 
     // Reads the snapshot with two lean queries (contacts' sources, then the relevant entries).
@@ -39,7 +40,7 @@ public:
 
     // For tests and tools: entries may be added in any order; each lands in its sorted place.
     void add(qint64 contactId, InteractionKind kind, const QDateTime& at, const QString& templateName = {},
-        const QString& text = {});
+             const QString& text = {});
     // `howWeKnow` as stored on the contact; empty means unknown.
     void setSource(qint64 contactId, const QString& howWeKnow);
 

@@ -104,6 +104,7 @@ Result<qint64> ContactRepository::add(const Contact& contact, const QDateTime& n
     const QStringList columns = writtenColumns() + QStringList { QStringLiteral("created_at") };
     QVariantList bound = values(contact, now);
     bound.append((contact.createdAt.isValid() ? contact.createdAt : now).toMSecsSinceEpoch());
+    // sql: identifiers only (kContactTextFields' column names)
     const QString statement = QStringLiteral("INSERT INTO contacts (%1) VALUES (%2)")
                                   .arg(columns.join(QStringLiteral(", ")),
                                       QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
@@ -122,6 +123,7 @@ Status ContactRepository::update(const Contact& contact, const QDateTime& now)
         assignments.append(column + QStringLiteral(" = ?"));
     QVariantList bound = values(contact, now);
     bound.append(contact.id);
+    // sql: identifiers only (kContactTextFields' column names)
     auto query = sql::exec(m_database.connection(),
         QStringLiteral("UPDATE contacts SET %1 WHERE id = ?").arg(assignments.join(QStringLiteral(", "))), bound);
     if (!query)
@@ -143,6 +145,7 @@ Status ContactRepository::remove(qint64 id)
 
 Result<Contact> ContactRepository::find(qint64 id) const
 {
+    // sql: identifiers only (kContactTextFields' column names)
     auto query = sql::exec(m_database.connection(),
         QStringLiteral("SELECT %1 FROM contacts WHERE id = ?").arg(selectColumns()), { id });
     if (!query)
@@ -154,6 +157,7 @@ Result<Contact> ContactRepository::find(qint64 id) const
 
 Result<QList<Contact>> ContactRepository::all() const
 {
+    // sql: identifiers only (kContactTextFields' column names)
     auto query = sql::exec(m_database.connection(),
         QStringLiteral("SELECT %1 FROM contacts ORDER BY id").arg(selectColumns()));
     if (!query)

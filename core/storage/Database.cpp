@@ -145,15 +145,22 @@ Status Database::configure()
 {
     const QSqlDatabase db = connection();
     const QString where = QDir::toNativeSeparators(m_path);
-    auto tables = scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master"));
-    if (!tables)
-        return Error { tr("%1 is not a Rapport database (%2).").arg(where, tables.error()) };
+    QSqlQuery probe(db);
+    if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !probe.next()) {
+        const QSqlError error = probe.lastError();
+        if (sql::isNotADatabase(error))
+            return Error { tr("%1 is not a Rapport database (%2).").arg(where, error.databaseText()) };
+        const QString reason = sql::explain(error);
+        return Error { tr("Cannot open %1: %2.").arg(where, reason.isEmpty() ? error.text() : reason) };
+    }
+    const int tableCount = probe.value(0).toInt();
+    probe.finish();
     auto version = scalar(db, QStringLiteral("PRAGMA user_version"));
     auto applicationId = scalar(db, QStringLiteral("PRAGMA application_id"));
     if (!version || !applicationId)
         return Error { tr("%1 cannot be read: %2").arg(where, version ? applicationId.error() : version.error()) };
 
-    const bool empty = tables->toInt() == 0 && version->toInt() == 0;
+    const bool empty = tableCount == 0 && version->toInt() == 0;
     if (!empty && applicationId->toInt() != kApplicationId)
         return Error { tr("%1 is an SQLite database, but not one of Rapport's.").arg(where) };
     if (version->toInt() > latestSchemaVersion()) {
@@ -185,6 +192,7 @@ Status Database::migrate()
                 if (auto done = sql::exec(connection(), statement); !done)
                     return Error { done.error() };
             }
+            // sql: identifiers only (the migration's number; PRAGMA takes no bound values)
             auto versioned = sql::exec(connection(), QStringLiteral("PRAGMA user_version = %1").arg(migration.version));
             if (!versioned)
                 return Error { versioned.error() };

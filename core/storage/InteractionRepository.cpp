@@ -130,6 +130,7 @@ Result<QHash<qint64, Stage>> InteractionRepository::stages(const QDateTime& now,
     for (InteractionKind kind : { InteractionKind::Followed, InteractionKind::RequestSent,
              InteractionKind::RequestAccepted, InteractionKind::RequestDeclined, InteractionKind::RequestWithdrawn })
         kinds.append(QLatin1Char('\'') + toKey(kind) + QLatin1Char('\''));
+    // sql: identifiers only (the kinds' own keys)
     auto query = sql::exec(m_database.connection(),
         QStringLiteral("SELECT contact_id, kind, occurred_at FROM interactions WHERE kind IN (%1) "
                        "ORDER BY contact_id, occurred_at, id")

@@ -7,6 +7,7 @@ const std::vector<Migration>& migrations()
     static const std::vector<Migration> all {
         { 1,
             {
+                // sql: identifiers only (a constant)
                 QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId),
                 QStringLiteral(R"(CREATE TABLE contacts (
                     id INTEGER PRIMARY KEY,

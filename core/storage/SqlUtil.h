@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -16,5 +17,8 @@ Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& statement, std::in
 Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& statement, const QVariantList& values);
 
 Error errorFrom(const QSqlQuery& query, const QString& what);
+// What an SQLite failure means for the user ("the disk is full"), or an empty string.
+QString explain(const QSqlError& error);
+bool isNotADatabase(const QSqlError& error);
 
 } // namespace rapport::sql

@@ -25,21 +25,22 @@ QString connectionsFile(int rows)
     if (!file.open(QIODevice::WriteOnly))
         return {};
     QRandomGenerator random(42);
-    QByteArray text = "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are "
-                      "missing. You will only see email addresses for connections who have allowed their connections "
-                      "to see or download their email address using this setting "
-                      "https://www.linkedin.com/psettings/privacy/email. You can learn more here "
-                      "https://www.linkedin.com/help/linkedin/answer/261\"\n\n"
-                      "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+    QByteArray text
+        = "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are "
+          "missing. You will only see email addresses for connections who have allowed their connections "
+          "to see or download their email address using this setting "
+          "https://www.linkedin.com/psettings/privacy/email. You can learn more here "
+          "https://www.linkedin.com/help/linkedin/answer/261\"\n\n"
+          "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
     const char* months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
     for (int i = 0; i < rows; ++i) {
         const QByteArray first = "Person" + QByteArray::number(i % 997);
         const QByteArray last = "Example" + QByteArray::number(i);
         text += first + ',' + last + ",https://www.linkedin.com/in/" + first.toLower() + '-' + last.toLower() + '-'
-            + QByteArray::number(random.bounded(1 << 20), 16) + ',' + (i % 10 == 0 ? last.toLower() + "@example.com" : "")
-            + ",\"Company " + QByteArray::number(i % 500) + ", Inc.\",Software Engineer,"
-            + QByteArray::number(1 + random.bounded(28)) + ' ' + months[random.bounded(12)] + ' '
-            + QByteArray::number(2015 + random.bounded(11)) + '\n';
+            + QByteArray::number(random.bounded(1 << 20), 16) + ','
+            + (i % 10 == 0 ? last.toLower() + "@example.com" : "") + ",\"Company " + QByteArray::number(i % 500)
+            + ", Inc.\",Software Engineer," + QByteArray::number(1 + random.bounded(28)) + ' '
+            + months[random.bounded(12)] + ' ' + QByteArray::number(2015 + random.bounded(11)) + '\n';
     }
     file.write(text);
     return path;
@@ -101,6 +102,25 @@ void BM_ReimportConnections(benchmark::State& state)
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_ReimportConnections)->Arg(kRows)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Matching every row without writing: what the wizard's preview costs, and the planning part of an import.
+void BM_PreviewConnectionsIntoEmptyDatabase(benchmark::State& state)
+{
+    const QString path = connectionsFile(int(state.range(0)));
+    QTemporaryDir dir;
+    auto database = Database::open(dir.filePath(QStringLiteral("bench.sqlite")));
+    auto parsed = ImportFormats::readFile(path);
+    if (!database || !parsed) {
+        state.SkipWithError("cannot open the database or read the file");
+        return;
+    }
+    for (auto _ : state) {
+        auto preview = Importer(**database).preview(*parsed);
+        benchmark::DoNotOptimize(preview);
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_PreviewConnectionsIntoEmptyDatabase)->Arg(kRows)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Reading alone, for the split between parsing and the database.
 void BM_ReadConnections(benchmark::State& state)

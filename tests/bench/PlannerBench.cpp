@@ -15,7 +15,13 @@ const QDate kToday(2026, 11, 26);
 
 // 30,000 contacts with 300,000 entries: prospects, pending and answered requests, connections with
 // messages, engagement and check-ins, spread over the last two years. Deterministic.
-PlanSnapshot network(int contactCount, int entriesPerContact)
+struct Network
+{
+    QList<Contact> contacts;
+    QList<Interaction> log;
+};
+
+Network network(int contactCount, int entriesPerContact)
 {
     QList<Contact> contacts;
     QList<Interaction> log;
@@ -61,12 +67,13 @@ PlanSnapshot network(int contactCount, int entriesPerContact)
             log.append(entry);
         }
     }
-    return PlanSnapshot(std::move(contacts), std::move(log));
+    return { std::move(contacts), std::move(log) };
 }
 
 void BM_WeekPlan(benchmark::State& state)
 {
-    const PlanSnapshot snapshot = network(int(state.range(0)), 10);
+    Network source = network(int(state.range(0)), 10);
+    const PlanSnapshot snapshot(std::move(source.contacts), std::move(source.log));
     const WeekPlanner planner(CadenceRule::fromPreset(CadencePreset::FourOneOne), Limits {}, AccountType::Premium,
                               QLocale(QLocale::English, QLocale::UnitedKingdom), QTimeZone("Europe/Berlin"));
     std::size_t actions = 0;
@@ -76,7 +83,7 @@ void BM_WeekPlan(benchmark::State& state)
         benchmark::DoNotOptimize(plan);
     }
     state.counters["contacts"] = double(snapshot.contacts().size());
-    state.counters["interactions"] = double(snapshot.interactions().size());
+    state.counters["interactions"] = double(snapshot.entries().size());
     state.counters["actions"] = double(actions);
 }
 BENCHMARK(BM_WeekPlan)->Arg(30000)->Unit(benchmark::kMillisecond);
@@ -91,14 +98,14 @@ void BM_PlanSnapshotLoad(benchmark::State& state)
         return;
     }
     Database& db = **database;
-    const PlanSnapshot source = network(int(state.range(0)), 10);
+    const Network source = network(int(state.range(0)), 10);
     const Status filled = db.transaction([&]() -> Status {
         ContactRepository contacts(db);
-        for (const Contact& contact : source.contacts()) {
+        for (const Contact& contact : source.contacts) {
             if (auto added = contacts.add(contact, contact.createdAt); !added)
                 return Error { added.error() };
         }
-        for (const Interaction& entry : source.interactions()) {
+        for (const Interaction& entry : source.log) {
             auto inserted = sql::exec(
                 db.connection(),
                 QStringLiteral("INSERT INTO interactions (contact_id, kind, occurred_at, text) VALUES (?, ?, ?, ?)"),

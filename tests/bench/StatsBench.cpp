@@ -62,8 +62,8 @@ void BM_AcceptanceStatsCompute(benchmark::State& state)
     }
     const StatsSnapshot snapshot = StatsSnapshot::load(*data.database).value();
     const QDate today = data.now.date();
-    const DateRange period = state.range(0) == 0 ? DateRange { QDate(), today }
-                                                 : rangeOf(StatsPeriod::Last12Weeks, today, Qt::Monday);
+    const DateRange period
+        = state.range(0) == 0 ? DateRange { QDate(), today } : rangeOf(StatsPeriod::Last12Weeks, today, Qt::Monday);
     for (auto _ : state) {
         AcceptanceReport report = AcceptanceStats::compute(snapshot, period, today);
         benchmark::DoNotOptimize(report);

@@ -15,14 +15,15 @@ namespace rapport::bench {
 inline Status fillFiveYears(Database& db, const QDateTime& now, int contactCount = 30000)
 {
     const QStringList templates { QStringLiteral("Warm intro"), QStringLiteral("After the event"),
-        QStringLiteral("Alumni"), QStringLiteral("Shared interest"), QString() };
+                                  QStringLiteral("Alumni"), QStringLiteral("Shared interest"), QString() };
     const QStringList sources { QStringLiteral("worked_together"), QStringLiteral("studied_together"),
-        QStringLiteral("met_at_event"), QStringLiteral("introduced"), QString() };
+                                QStringLiteral("met_at_event"), QStringLiteral("introduced"), QString() };
     const qint64 day = 24 * 60 * 60 * 1000LL;
     const qint64 start = now.toMSecsSinceEpoch() - 5 * 365 * day;
     return db.transaction([&]() -> Status {
         for (int i = 0; i < contactCount; ++i) {
-            auto contact = sql::exec(db.connection(),
+            auto contact = sql::exec(
+                db.connection(),
                 QStringLiteral("INSERT INTO contacts (first_name, last_name, how_we_know, created_at, updated_at) "
                                "VALUES ('Person', ?, ?, ?, ?)"),
                 { QString::number(i), sources[i % sources.size()], start, start });
@@ -51,12 +52,13 @@ inline Status fillFiveYears(Database& db, const QDateTime& now, int contactCount
                 rows.append({ j % 2 == 0 ? InteractionKind::Engaged : InteractionKind::Note, sent - (j + 1) * day });
             for (const Row& row : rows) {
                 const bool request = row.kind == InteractionKind::RequestSent;
-                auto inserted = sql::exec(db.connection(),
+                auto inserted = sql::exec(
+                    db.connection(),
                     QStringLiteral("INSERT INTO interactions (contact_id, kind, occurred_at, text, template) "
                                    "VALUES (?, ?, ?, ?, ?)"),
                     { id, toKey(row.kind), row.at,
-                        request && i % 10 < 7 ? QStringLiteral("Hi, we met at the meetup.") : QString(),
-                        request ? templates[i % templates.size()] : QString() });
+                      request && i % 10 < 7 ? QStringLiteral("Hi, we met at the meetup.") : QString(),
+                      request ? templates[i % templates.size()] : QString() });
                 if (!inserted)
                     return Error { inserted.error() };
             }

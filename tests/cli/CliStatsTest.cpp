@@ -36,7 +36,7 @@ protected:
     }
 
     void log(qint64 contactId, InteractionKind kind, QDate day, const QString& templateName = {},
-        const QString& text = {})
+             const QString& text = {})
     {
         Interaction interaction;
         interaction.contactId = contactId;
@@ -54,7 +54,7 @@ protected:
         m_database.reset();
         QProcess process;
         process.start(QStringLiteral(RAPPORT_CLI_PATH),
-            QStringList { QStringLiteral("--db"), db(), QStringLiteral("stats") } + arguments);
+                      QStringList { QStringLiteral("--db"), db(), QStringLiteral("stats") } + arguments);
         EXPECT_TRUE(process.waitForFinished(30000));
         if (err)
             *err = QString::fromUtf8(process.readAllStandardError());
@@ -116,7 +116,7 @@ TEST_F(CliStatsTest, JsonHasTheOverallRateGroupsFunnelAndMedian)
     logTwoWeeks();
     // On 20 March the two unanswered requests of 10 and 11 March are still open (< 21 days).
     const QJsonObject report = statsJson({ QStringLiteral("--by"), QStringLiteral("template"),
-        QStringLiteral("--today"), QStringLiteral("2026-03-20") });
+                                           QStringLiteral("--today"), QStringLiteral("2026-03-20") });
     const QJsonObject overall = report.value(QStringLiteral("overall")).toObject();
     EXPECT_EQ(overall.value(QStringLiteral("accepted")).toInt(), 3);
     EXPECT_EQ(overall.value(QStringLiteral("decided")).toInt(), 6); // 3 accepted, 2 declined, 1 withdrawn
@@ -146,8 +146,9 @@ TEST_F(CliStatsTest, JsonHasTheOverallRateGroupsFunnelAndMedian)
 TEST_F(CliStatsTest, TheTimeoutTurnsOpenRequestsIntoNoAnswer)
 {
     logTwoWeeks();
-    const QJsonObject report = statsJson({ QStringLiteral("--by"), QStringLiteral("personalized"),
-        QStringLiteral("--today"), QStringLiteral("2026-04-01") }); // 10 March + 21 days = 31 March
+    const QJsonObject report
+        = statsJson({ QStringLiteral("--by"), QStringLiteral("personalized"), QStringLiteral("--today"),
+                      QStringLiteral("2026-04-01") }); // 10 March + 21 days = 31 March
     const QJsonObject overall = report.value(QStringLiteral("overall")).toObject();
     EXPECT_EQ(overall.value(QStringLiteral("open")).toInt(), 0);
     EXPECT_EQ(overall.value(QStringLiteral("no_answer")).toInt(), 2);
@@ -159,9 +160,10 @@ TEST_F(CliStatsTest, TheTimeoutTurnsOpenRequestsIntoNoAnswer)
 TEST_F(CliStatsTest, FromAndToChooseTheCohortsAndWeeksCarryARollingRate)
 {
     logTwoWeeks();
-    const QJsonObject report = statsJson({ QStringLiteral("--by"), QStringLiteral("week"), QStringLiteral("--from"),
-        QStringLiteral("2026-03-09"), QStringLiteral("--to"), QStringLiteral("2026-03-15"), QStringLiteral("--today"),
-        QStringLiteral("2026-03-20") });
+    const QJsonObject report
+        = statsJson({ QStringLiteral("--by"), QStringLiteral("week"), QStringLiteral("--from"),
+                      QStringLiteral("2026-03-09"), QStringLiteral("--to"), QStringLiteral("2026-03-15"),
+                      QStringLiteral("--today"), QStringLiteral("2026-03-20") });
     EXPECT_EQ(report.value(QStringLiteral("from")).toString(), QStringLiteral("2026-03-09"));
     EXPECT_EQ(report.value(QStringLiteral("overall")).toObject().value(QStringLiteral("decided")).toInt(), 1);
     const QJsonArray groups = report.value(QStringLiteral("groups")).toArray();
@@ -178,8 +180,8 @@ TEST_F(CliStatsTest, FromAndToChooseTheCohortsAndWeeksCarryARollingRate)
 TEST_F(CliStatsTest, AGroupWithNothingDecidedHasNoRate)
 {
     log(contact(QStringLiteral("worked_together")), InteractionKind::RequestSent, QDate(2026, 3, 2));
-    const QJsonObject report = statsJson({ QStringLiteral("--by"), QStringLiteral("source"), QStringLiteral("--today"),
-        QStringLiteral("2026-03-05") });
+    const QJsonObject report = statsJson(
+        { QStringLiteral("--by"), QStringLiteral("source"), QStringLiteral("--today"), QStringLiteral("2026-03-05") });
     const QJsonObject group = groupNamed(report, QStringLiteral("worked_together"));
     EXPECT_EQ(group.value(QStringLiteral("open")).toInt(), 1);
     EXPECT_TRUE(group.value(QStringLiteral("rate")).isNull());
@@ -195,8 +197,8 @@ TEST_F(CliStatsTest, TextSaysWhatToDoWithoutRequestsAndShowsATableWithThem)
 
     m_database = std::move(Database::open(db())).value();
     logTwoWeeks();
-    const auto [code, text] = stats({ QStringLiteral("--by"), QStringLiteral("source"), QStringLiteral("--today"),
-        QStringLiteral("2026-03-20") });
+    const auto [code, text] = stats(
+        { QStringLiteral("--by"), QStringLiteral("source"), QStringLiteral("--today"), QStringLiteral("2026-03-20") });
     EXPECT_EQ(code, 0);
     EXPECT_TRUE(text.contains(QStringLiteral("50%"))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("met_at_event"))) << text.toStdString();
@@ -211,10 +213,10 @@ TEST_F(CliStatsTest, BadOptionsAreUsageErrorsNamingTheOption)
     EXPECT_EQ(stats({ QStringLiteral("--from"), QStringLiteral("March") }, &err).first, 2);
     EXPECT_TRUE(err.contains(QStringLiteral("--from"))) << err.toStdString();
     EXPECT_EQ(stats({ QStringLiteral("--from"), QStringLiteral("2026-03-10"), QStringLiteral("--to"),
-                  QStringLiteral("2026-03-01") },
-                  &err)
+                      QStringLiteral("2026-03-01") },
+                    &err)
                   .first,
-        2);
+              2);
     EXPECT_TRUE(err.contains(QStringLiteral("after"))) << err.toStdString();
 }
 

@@ -22,7 +22,7 @@ protected:
     }
 
     void log(qint64 contactId, InteractionKind kind, const QDateTime& at, const QString& templateName = {},
-        const QString& text = {})
+             const QString& text = {})
     {
         Interaction interaction;
         interaction.contactId = contactId;
@@ -61,8 +61,8 @@ TEST_F(StatsSnapshotTest, LoadsTheRequestLogWithTemplatesNotesAndSources)
     EXPECT_EQ(snapshot->source(snapshot->sourceIndexOf(ada)), QStringLiteral("worked_together"));
     EXPECT_EQ(snapshot->sourceIndexOf(bob), 0);
 
-    const AcceptanceReport report = AcceptanceStats::compute(*snapshot, {}, QDate(2026, 3, 10), 21,
-        { Qt::Monday, QTimeZone::utc() });
+    const AcceptanceReport report
+        = AcceptanceStats::compute(*snapshot, {}, QDate(2026, 3, 10), 21, { Qt::Monday, QTimeZone::utc() });
     EXPECT_EQ(report.overall.accepted, 2);
     EXPECT_EQ(report.overall.decided(), 2);
     EXPECT_EQ(report.funnel.replied, 1);

@@ -18,7 +18,7 @@ QDateTime noonOn(QDate date, int hour = 12)
 }
 
 AcceptanceReport statsOf(const StatsSnapshot& snapshot, QDate today, DateRange period = {},
-    int noResponseDays = StageResolver::kDefaultNoResponseDays)
+                         int noResponseDays = StageResolver::kDefaultNoResponseDays)
 {
     return AcceptanceStats::compute(snapshot, period, today, noResponseDays, kUtcMondays);
 }
@@ -52,9 +52,10 @@ TEST_P(WilsonIntervalTest, MatchesTheScoreFormula)
 }
 
 INSTANTIATE_TEST_SUITE_P(KnownValues, WilsonIntervalTest,
-    ::testing::Values(WilsonCase { 0, 4, 0.0, 0.489891 }, WilsonCase { 4, 4, 0.510109, 1.0 },
-        WilsonCase { 12, 30, 0.245906, 0.576796 }, WilsonCase { 1, 1, 0.206549, 1.0 },
-        WilsonCase { 5, 10, 0.236593, 0.763407 }));
+                         ::testing::Values(WilsonCase { 0, 4, 0.0, 0.489891 }, WilsonCase { 4, 4, 0.510109, 1.0 },
+                                           WilsonCase { 12, 30, 0.245906, 0.576796 },
+                                           WilsonCase { 1, 1, 0.206549, 1.0 },
+                                           WilsonCase { 5, 10, 0.236593, 0.763407 }));
 
 TEST(WilsonInterval, NoTrialsHaveNoRateAndNoInterval)
 {
@@ -96,8 +97,10 @@ TEST_P(TimeoutEdgeTest, UnansweredRequestBecomesNoAnswerOnTheTimeoutsDay)
 }
 
 INSTANTIATE_TEST_SUITE_P(TwentyOneDays, TimeoutEdgeTest,
-    ::testing::Values(TimeoutCase { 0, RequestOutcome::Open }, TimeoutCase { 20, RequestOutcome::Open },
-        TimeoutCase { 21, RequestOutcome::NoAnswer }, TimeoutCase { 60, RequestOutcome::NoAnswer }));
+                         ::testing::Values(TimeoutCase { 0, RequestOutcome::Open },
+                                           TimeoutCase { 20, RequestOutcome::Open },
+                                           TimeoutCase { 21, RequestOutcome::NoAnswer },
+                                           TimeoutCase { 60, RequestOutcome::NoAnswer }));
 
 TEST(AcceptanceStats, TheTimeoutIsAParameter)
 {
@@ -168,7 +171,7 @@ TEST(AcceptanceStats, RollingRatesSpanFourWeeksAndGaps)
         const QDate sent = kMonday.addDays(7 * week + 1);
         snapshot.add(contact, InteractionKind::RequestSent, noonOn(sent));
         snapshot.add(contact, accepted ? InteractionKind::RequestAccepted : InteractionKind::RequestDeclined,
-            noonOn(sent.addDays(1)));
+                     noonOn(sent.addDays(1)));
     };
     // Week 0: 2 of 4; week 1: 1 of 2; weeks 2 to 5: nothing; week 6: 1 of 1.
     for (bool accepted : { true, true, false, false })
@@ -187,8 +190,8 @@ TEST(AcceptanceStats, RollingRatesSpanFourWeeksAndGaps)
         int decided;
         int rollingAccepted;
         int rollingDecided;
-    } expected[] = { { 2, 4, 2, 4 }, { 1, 2, 3, 6 }, { 0, 0, 3, 6 }, { 0, 0, 3, 6 }, { 0, 0, 1, 2 }, { 0, 0, 0, 0 },
-        { 1, 1, 1, 1 } };
+    } expected[] = { { 2, 4, 2, 4 }, { 1, 2, 3, 6 }, { 0, 0, 3, 6 }, { 0, 0, 3, 6 },
+                     { 0, 0, 1, 2 }, { 0, 0, 0, 0 }, { 1, 1, 1, 1 } };
     for (int week = 0; week < 7; ++week) {
         SCOPED_TRACE(week);
         EXPECT_EQ(report.weeks[week].counts.accepted, expected[week].accepted);
@@ -227,7 +230,7 @@ TEST(AcceptanceStats, GroupsByMonthTemplateSourceAndNote)
         contact = id;
         snapshot.add(contact, InteractionKind::RequestSent, noonOn(sent), templateName, text);
         snapshot.add(contact, accepted ? InteractionKind::RequestAccepted : InteractionKind::RequestDeclined,
-            noonOn(sent.addDays(2)));
+                     noonOn(sent.addDays(2)));
     };
     const QString warm = QStringLiteral("Warm intro");
     const QString event = QStringLiteral("After the event");
@@ -328,7 +331,8 @@ TEST(AcceptanceStats, WeeksAreCalendarWeeksInTheUsersZone)
     const AcceptanceReport local = AcceptanceStats::compute(snapshot, {}, today, 21, { Qt::Monday, berlin });
     EXPECT_EQ(local.weeks.first().key, QStringLiteral("2026-03-09"));
     // Sunday-first weeks put 8 March (a Sunday) at the start of its week.
-    const AcceptanceReport sundays = AcceptanceStats::compute(snapshot, {}, today, 21, { Qt::Sunday, QTimeZone::utc() });
+    const AcceptanceReport sundays
+        = AcceptanceStats::compute(snapshot, {}, today, 21, { Qt::Sunday, QTimeZone::utc() });
     EXPECT_EQ(sundays.weeks.first().key, QStringLiteral("2026-03-08"));
 }
 
@@ -355,7 +359,7 @@ TEST(StatsPeriod, PeriodsAreWholeWeeksEndingToday)
     EXPECT_EQ(rangeOf(StatsPeriod::LastYear, wednesday, Qt::Sunday).from, QDate(2025, 3, 23));
     EXPECT_FALSE(rangeOf(StatsPeriod::All, wednesday, Qt::Monday).from.isValid());
     EXPECT_EQ(previousRangeOf(StatsPeriod::Last12Weeks, wednesday, Qt::Monday),
-        (DateRange { QDate(2025, 10, 6), QDate(2025, 12, 28) }));
+              (DateRange { QDate(2025, 10, 6), QDate(2025, 12, 28) }));
     EXPECT_FALSE(previousRangeOf(StatsPeriod::All, wednesday, Qt::Monday).has_value());
 }
 
@@ -380,11 +384,12 @@ TEST_P(HealthVerdictTest, ThresholdsAreThirtyAndFiftyPercent)
 }
 
 INSTANTIATE_TEST_SUITE_P(Levels, HealthVerdictTest,
-    ::testing::Values(VerdictCase { 0, 0, HealthVerdict::Level::TooFewToTell },
-        VerdictCase { 0, 4, HealthVerdict::Level::TooFewToTell },
-        VerdictCase { 29, 100, HealthVerdict::Level::NeedsAttention },
-        VerdictCase { 3, 10, HealthVerdict::Level::Healthy }, VerdictCase { 5, 10, HealthVerdict::Level::Healthy },
-        VerdictCase { 51, 100, HealthVerdict::Level::Great }));
+                         ::testing::Values(VerdictCase { 0, 0, HealthVerdict::Level::TooFewToTell },
+                                           VerdictCase { 0, 4, HealthVerdict::Level::TooFewToTell },
+                                           VerdictCase { 29, 100, HealthVerdict::Level::NeedsAttention },
+                                           VerdictCase { 3, 10, HealthVerdict::Level::Healthy },
+                                           VerdictCase { 5, 10, HealthVerdict::Level::Healthy },
+                                           VerdictCase { 51, 100, HealthVerdict::Level::Great }));
 
 TEST(HealthVerdict, SuggestsWhatTheSeedsSuggest)
 {

@@ -68,8 +68,8 @@ TEST(CsvSpectrum, EveryCaseGivesTheExpectedRecords)
         ASSERT_TRUE(table.opened.ok()) << table.opened.error().toStdString();
         EXPECT_FALSE(table.error);
         EXPECT_TRUE(table.rejected.isEmpty());
-        const QString jsonPath = dataPath(QStringLiteral("csv-spectrum/json/")) + QString(name).replace(
-                                     QStringLiteral(".csv"), QStringLiteral(".json"));
+        const QString jsonPath = dataPath(QStringLiteral("csv-spectrum/json/"))
+            + QString(name).replace(QStringLiteral(".csv"), QStringLiteral(".json"));
         const QJsonDocument expected = QJsonDocument::fromJson(fileBytes(jsonPath));
         // The corpus' one defect: location_coordinates.json is an object with a wrong phone number.
         const bool defective = expected.isObject();
@@ -92,7 +92,8 @@ TEST(CsvSpectrum, EveryCaseGivesTheExpectedRecords)
 TEST(CsvReader, ReportsThePhysicalLineEachRecordStartsOn)
 {
     QList<CsvRecord> records;
-    const auto error = CsvReader::readAll("a,b\r\n\"x\ny\r\nz\",1\n\"q\"\"\",2\rlast,3", TextEncoding::Utf8, u',', records);
+    const auto error
+        = CsvReader::readAll("a,b\r\n\"x\ny\r\nz\",1\n\"q\"\"\",2\rlast,3", TextEncoding::Utf8, u',', records);
     ASSERT_FALSE(error);
     ASSERT_EQ(records.size(), 4);
     EXPECT_EQ(records[1].fields, (QStringList { QStringLiteral("x\ny\r\nz"), QStringLiteral("1") }));
@@ -148,7 +149,8 @@ TEST(CsvReader, MalformedInputIsAnErrorOrARejectionWithItsLine)
         const Table table = readTable(c.bytes);
         if (c.openError) {
             ASSERT_FALSE(table.opened.ok());
-            EXPECT_TRUE(table.opened.error().contains(QString::fromLatin1(c.openError))) << table.opened.error().toStdString();
+            EXPECT_TRUE(table.opened.error().contains(QString::fromLatin1(c.openError)))
+                << table.opened.error().toStdString();
             continue;
         }
         ASSERT_TRUE(table.opened.ok()) << table.opened.error().toStdString();
@@ -221,7 +223,7 @@ TEST(CsvSniffer, ByteOrderMarksAndInvalidUtf8)
         { "UTF-8 BOM", QByteArray("\xEF\xBB\xBFname,city\nZo\xC3\xAB,K\xC3\xB6ln\n"), TextEncoding::Utf8 },
         { "UTF-8", QByteArray("name,city\nZo\xC3\xAB,K\xC3\xB6ln\n"), TextEncoding::Utf8 },
         { "UTF-16BE BOM", QByteArray("\xFE\xFF\0n\0a\0m\0e\0,\0c\0i\0t\0y\0\n\0Z\0o\0\xEB\0,\0K\0\xF6\0l\0n\0\n", 40),
-            TextEncoding::Utf16BE },
+          TextEncoding::Utf16BE },
         { "Windows-1252", QByteArray("name,city\nZo\xEB,K\xF6ln\n"), TextEncoding::Windows1252 },
     };
     for (const auto& c : cases) {
@@ -244,15 +246,24 @@ TEST(CsvSniffer, AFileWithoutHeaderGetsNumberedColumns)
     const Table table = readTable("Ada,Quill,ada@example.com\nBram,Okonkwo,bram@example.com\n");
     ASSERT_TRUE(table.opened.ok());
     EXPECT_EQ(table.dialect.headerRecord, -1);
-    EXPECT_EQ(table.header, (QStringList { QStringLiteral("Column 1"), QStringLiteral("Column 2"), QStringLiteral("Column 3") }));
+    EXPECT_EQ(table.header,
+              (QStringList { QStringLiteral("Column 1"), QStringLiteral("Column 2"), QStringLiteral("Column 3") }));
     EXPECT_EQ(table.rows.size(), 2);
 }
 
 TEST(CsvWriter, FormulaCellsAreGuardedAndUnguardedLosslessly)
 {
-    const QStringList cells { QStringLiteral("=SUM(A1:A9)"), QStringLiteral("+44 20 7946 0958"), QStringLiteral("-5"),
-        QStringLiteral("@handle"), QStringLiteral("\tx"), QStringLiteral("\rx"), QStringLiteral("'=already"),
-        QStringLiteral("''+two"), QStringLiteral("'plain"), QStringLiteral("plain"), QString() };
+    const QStringList cells { QStringLiteral("=SUM(A1:A9)"),
+                              QStringLiteral("+44 20 7946 0958"),
+                              QStringLiteral("-5"),
+                              QStringLiteral("@handle"),
+                              QStringLiteral("\tx"),
+                              QStringLiteral("\rx"),
+                              QStringLiteral("'=already"),
+                              QStringLiteral("''+two"),
+                              QStringLiteral("'plain"),
+                              QStringLiteral("plain"),
+                              QString() };
     for (const QString& cell : cells) {
         const QString written = CsvWriter::escapeFormula(cell);
         const bool risky = !cell.isEmpty() && QStringLiteral("=+-@\t\r'").contains(cell.at(0)) && cell != u"'plain";
@@ -264,7 +275,7 @@ TEST(CsvWriter, FormulaCellsAreGuardedAndUnguardedLosslessly)
     buffer.open(QIODevice::WriteOnly);
     CsvWriter writer(&buffer);
     ASSERT_TRUE(writer.writeRow({ QStringLiteral("a,b"), QStringLiteral("say \"hi\""), QStringLiteral("two\nlines"),
-        QStringLiteral("=1+1"), QStringLiteral("Zoë") }));
+                                  QStringLiteral("=1+1"), QStringLiteral("Zoë") }));
     EXPECT_EQ(bytes, QByteArray("\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",'=1+1,Zo\xC3\xAB\r\n"));
 }
 

@@ -1,3 +1,4 @@
+#include "ui/views/InsightsView.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/InteractionRepository.h"
@@ -6,7 +7,6 @@
 #include "ui/charts/FunnelChart.h"
 #include "ui/charts/GroupRateChart.h"
 #include "ui/charts/RateTimelineChart.h"
-#include "ui/views/InsightsView.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -44,7 +44,7 @@ protected:
     }
 
     void log(qint64 contactId, InteractionKind kind, QDate day, const QString& templateName = {},
-        const QString& text = {})
+             const QString& text = {})
     {
         Interaction interaction;
         interaction.contactId = contactId;
@@ -59,9 +59,11 @@ protected:
     void request(QDate day, std::optional<bool> accepted, int after = 2, const QString& templateName = {})
     {
         const qint64 id = contact();
-        log(id, InteractionKind::RequestSent, day, templateName, templateName.isEmpty() ? QString() : QStringLiteral("Hi"));
+        log(id, InteractionKind::RequestSent, day, templateName,
+            templateName.isEmpty() ? QString() : QStringLiteral("Hi"));
         if (accepted)
-            log(id, *accepted ? InteractionKind::RequestAccepted : InteractionKind::RequestDeclined, day.addDays(after));
+            log(id, *accepted ? InteractionKind::RequestAccepted : InteractionKind::RequestDeclined,
+                day.addDays(after));
     }
 
     std::unique_ptr<InsightsView> shownView()
@@ -88,6 +90,7 @@ TEST_F(InsightsViewTest, AnEmptyDatabaseSaysWhatToDoInsteadOfEmptyAxes)
     EXPECT_TRUE(view->messageText()->text().contains(QStringLiteral("request_sent")));
     EXPECT_TRUE(view->messageText()->text().contains(QStringLiteral("21 days")));
     EXPECT_FALSE(view->chartViews().first()->isVisible());
+    EXPECT_FALSE(view->periodSelector()->isVisible()) << "no period to choose without a request";
 }
 
 TEST_F(InsightsViewTest, ShowsTheHeadlineFiguresVerdictAndCharts)

@@ -1,3 +1,4 @@
+#include "core/storage/Backups.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/InteractionRepository.h"
@@ -5,6 +6,7 @@
 #include "ui/models/ContactTableModel.h"
 #include "ui/views/ContactsView.h"
 
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -120,6 +122,18 @@ TEST_F(MainWindowTest, TypingInTheSearchBoxFilters)
     QTest::keyClick(window.contactsView()->searchBox(), Qt::Key_A, Qt::ControlModifier);
     QTest::keyClick(window.contactsView()->searchBox(), Qt::Key_Backspace);
     EXPECT_EQ(listedNames(window).size(), 3);
+}
+
+TEST_F(MainWindowTest, BackUpNowWritesABackupAndSaysWhere)
+{
+    MainWindow window(*m_database);
+    window.backUpNow();
+    const auto backups = Backups(*m_database).list();
+    ASSERT_TRUE(backups.ok());
+    ASSERT_EQ(backups->size(), 1);
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QFileInfo(backups->first().path).fileName()))
+        << window.statusBar()->currentMessage().toStdString();
+    EXPECT_TRUE(Backups::verify(backups->first().path).ok());
 }
 
 TEST_F(MainWindowTest, RemembersItsGeometry)

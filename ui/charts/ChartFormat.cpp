@@ -27,13 +27,12 @@ QString rateWithCounts(const RateCount& counts)
 {
     const QLocale locale;
     if (counts.decided() == 0) {
-        return counts.open == 0 ? tr("no requests")
-                                : tr("no answers yet (%1 open)").arg(locale.toString(counts.open));
+        return counts.open == 0 ? tr("no requests") : tr("no answers yet (%1 open)").arg(locale.toString(counts.open));
     }
     const auto interval = counts.interval();
     return tr("%1 (%2 of %3 answered, 95% interval %4–%5)")
         .arg(percent(counts.rate()), locale.toString(counts.accepted), locale.toString(counts.decided()),
-            percent(interval->low), percent(interval->high));
+             percent(interval->low), percent(interval->high));
 }
 
 int niceAxisTop(int value)

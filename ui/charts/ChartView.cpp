@@ -37,8 +37,8 @@ Status ChartView::saveImage(const QString& path)
 void ChartView::chooseFileAndSave()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Chart as Image"),
-        QDir(folder).filePath(m_fileName), tr("PNG images (*.png)"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Chart as Image"), QDir(folder).filePath(m_fileName),
+                                                tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())

@@ -55,8 +55,7 @@ void FunnelChart::setFunnel(const Funnel& funnel, const ChartPalette& colors)
         *set << all[step].second;
         QString label = QStringLiteral("%1 · %2").arg(all[step].first, locale.toString(all[step].second));
         if (step > 0 && all[step - 1].second > 0)
-            label += QStringLiteral(" (%1)").arg(
-                ChartFormat::percent(double(all[step].second) / all[step - 1].second));
+            label += QStringLiteral(" (%1)").arg(ChartFormat::percent(double(all[step].second) / all[step - 1].second));
         categories.append(label);
     }
     auto* bars = new QHorizontalBarSeries(this);
@@ -90,11 +89,12 @@ QString FunnelChart::toolTip(int step) const
     };
     QString text = QStringLiteral("<b>%1</b>: %2<br>%3")
                        .arg(all[step].first.toHtmlEscaped(), QLocale().toString(all[step].second),
-                           meaning[step].toHtmlEscaped());
+                            meaning[step].toHtmlEscaped());
     if (step > 0 && all[step - 1].second > 0) {
-        text += QStringLiteral("<br>") + tr("%1 of the %2 before")
-                                             .arg(ChartFormat::percent(double(all[step].second) / all[step - 1].second),
-                                                 QLocale().toString(all[step - 1].second));
+        text += QStringLiteral("<br>")
+            + tr("%1 of the %2 before")
+                  .arg(ChartFormat::percent(double(all[step].second) / all[step - 1].second),
+                       QLocale().toString(all[step - 1].second));
     }
     return text;
 }

@@ -57,7 +57,7 @@ void GroupRateChart::setGroups(const QList<RateGroup>& groups, const ChartPalett
     // The largest groups, in the report's order (best rate first, too few to tell last).
     QList<RateGroup> largest = groups;
     std::stable_sort(largest.begin(), largest.end(),
-        [](const RateGroup& a, const RateGroup& b) { return a.counts.decided() > b.counts.decided(); });
+                     [](const RateGroup& a, const RateGroup& b) { return a.counts.decided() > b.counts.decided(); });
     largest = largest.mid(0, kMostGroups);
     m_groups.clear();
     for (const RateGroup& group : groups) {
@@ -84,10 +84,10 @@ void GroupRateChart::setGroups(const QList<RateGroup>& groups, const ChartPalett
         *tooFew << (few ? percent : 0);
         // Category labels must be unique: the counts make two equal shortened names unlikely, a
         // zero-width suffix makes them distinct anyway.
-        QString label = tr("%1 · %2 (%3/%4)")
-                            .arg(elided(ChartFormat::groupName(m_grouping, group.key)),
-                                ChartFormat::percent(group.counts.rate()), locale.toString(group.counts.accepted),
-                                locale.toString(group.counts.decided()));
+        QString label
+            = tr("%1 · %2 (%3/%4)")
+                  .arg(elided(ChartFormat::groupName(m_grouping, group.key)), ChartFormat::percent(group.counts.rate()),
+                       locale.toString(group.counts.accepted), locale.toString(group.counts.decided()));
         while (categories.contains(label))
             label += QChar(0x200B);
         categories.append(label);
@@ -140,12 +140,13 @@ QString GroupRateChart::toolTip(int index) const
     const RateGroup& group = m_groups[index];
     QString text = QStringLiteral("<b>%1</b><br>").arg(ChartFormat::groupName(m_grouping, group.key).toHtmlEscaped());
     text += ChartFormat::rateWithCounts(group.counts).toHtmlEscaped();
-    text += QStringLiteral("<br>") + tr("Sent: %1, declined: %2, withdrawn: %3, no answer: %4, open: %5")
-                                         .arg(group.counts.sent())
-                                         .arg(group.counts.declined)
-                                         .arg(group.counts.withdrawn)
-                                         .arg(group.counts.noAnswer)
-                                         .arg(group.counts.open);
+    text += QStringLiteral("<br>")
+        + tr("Sent: %1, declined: %2, withdrawn: %3, no answer: %4, open: %5")
+              .arg(group.counts.sent())
+              .arg(group.counts.declined)
+              .arg(group.counts.withdrawn)
+              .arg(group.counts.noAnswer)
+              .arg(group.counts.open);
     if (group.counts.tooFewToTell())
         text += QStringLiteral("<br><i>%1</i>").arg(tr("Too few answered requests to tell."));
     return text;

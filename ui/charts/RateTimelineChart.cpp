@@ -49,7 +49,7 @@ void RateTimelineChart::setWeeks(const QList<RateGroup>& weeks, const ChartPalet
     m_weeks = weeks;
     colors.style(this);
     for (QAbstractAxis* axis : { static_cast<QAbstractAxis*>(m_time), static_cast<QAbstractAxis*>(m_rate),
-             static_cast<QAbstractAxis*>(m_count) })
+                                 static_cast<QAbstractAxis*>(m_count) })
         colors.style(axis);
     const int count = int(weeks.size());
     const qreal left = -0.5;
@@ -206,12 +206,14 @@ QString RateTimelineChart::toolTip(int index) const
     const RateGroup& week = m_weeks[index];
     const QLocale locale;
     QString text = tr("<b>Week of %1</b>").arg(locale.toString(week.start, QLocale::LongFormat).toHtmlEscaped());
-    text += QStringLiteral("<br>") + tr("Sent: %1, accepted: %2, not accepted: %3, open: %4")
-                                         .arg(week.counts.sent())
-                                         .arg(week.counts.accepted)
-                                         .arg(week.counts.notAccepted())
-                                         .arg(week.counts.open);
-    text += QStringLiteral("<br>") + tr("Rolling 4 weeks: %1").arg(ChartFormat::rateWithCounts(week.rolling).toHtmlEscaped());
+    text += QStringLiteral("<br>")
+        + tr("Sent: %1, accepted: %2, not accepted: %3, open: %4")
+              .arg(week.counts.sent())
+              .arg(week.counts.accepted)
+              .arg(week.counts.notAccepted())
+              .arg(week.counts.open);
+    text += QStringLiteral("<br>")
+        + tr("Rolling 4 weeks: %1").arg(ChartFormat::rateWithCounts(week.rolling).toHtmlEscaped());
     return text;
 }
 

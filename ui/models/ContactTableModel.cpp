@@ -1,5 +1,11 @@
 #include "ui/models/ContactTableModel.h"
 
+#include <QLocale>
+#include <QSet>
+
+#include <algorithm>
+#include <limits>
+
 namespace rapport {
 
 ContactTableModel::ContactTableModel(QObject* parent)
@@ -7,17 +13,134 @@ ContactTableModel::ContactTableModel(QObject* parent)
 {
 }
 
-void ContactTableModel::setContacts(QList<Contact> contacts, QHash<qint64, Stage> stages)
+ContactTableModel::Row ContactTableModel::makeRow(Contact contact, ContactFacts facts)
+{
+    Row row;
+    row.tags = contact.tags.join(QStringLiteral(", "));
+    row.name = contact.fullName();
+    row.nameKey = row.name.toCaseFolded();
+    row.positionKey = contact.position.toCaseFolded();
+    row.companyKey = contact.company.toCaseFolded();
+    row.tagsKey = row.tags.toCaseFolded();
+    row.haystack
+        = QStringList { row.nameKey, row.companyKey, row.positionKey, row.tagsKey, contact.notes.toCaseFolded() }.join(
+            u'\n');
+    row.contact = std::move(contact);
+    row.facts = std::move(facts);
+    return row;
+}
+
+void ContactTableModel::setContacts(QList<Contact> contacts, QHash<qint64, ContactFacts> facts)
 {
     beginResetModel();
     m_rows.clear();
     m_rows.reserve(contacts.size());
     for (Contact& contact : contacts) {
-        const Stage stage = stages.value(contact.id, Stage::Prospect);
-        QString tags = contact.tags.join(QStringLiteral(", "));
-        m_rows.append({ std::move(contact), stage, std::move(tags) });
+        ContactFacts rowFacts = facts.value(contact.id);
+        m_rows.append(makeRow(std::move(contact), std::move(rowFacts)));
     }
+    m_rowOf.clear();
+    reindex(0);
     endResetModel();
+}
+
+void ContactTableModel::setOverview(ContactOverview overview)
+{
+    setContacts(std::move(overview.contacts), std::move(overview.facts));
+}
+
+void ContactTableModel::reindex(int from)
+{
+    m_rowOf.reserve(m_rows.size());
+    for (int row = from; row < int(m_rows.size()); ++row)
+        m_rowOf.insert(m_rows.at(row).contact.id, row);
+}
+
+void ContactTableModel::upsert(const Contact& contact, const ContactFacts& facts)
+{
+    const int row = rowOf(contact.id);
+    if (row < 0) {
+        const int last = int(m_rows.size());
+        beginInsertRows({}, last, last);
+        m_rows.append(makeRow(contact, facts));
+        m_rowOf.insert(contact.id, last);
+        endInsertRows();
+    } else {
+        m_rows[row] = makeRow(contact, facts);
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+    Q_EMIT contactChanged(contact.id);
+}
+
+void ContactTableModel::removeId(qint64 id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    m_rowOf.remove(id);
+    reindex(row);
+    endRemoveRows();
+    Q_EMIT contactChanged(id);
+}
+
+QStringList ContactTableModel::allTags() const
+{
+    QSet<QString> tags;
+    for (const Row& row : m_rows) {
+        for (const QString& tag : row.contact.tags)
+            tags.insert(tag);
+    }
+    QStringList sorted(tags.cbegin(), tags.cend());
+    std::sort(sorted.begin(), sorted.end(),
+              [](const QString& a, const QString& b) { return QString::compare(a, b, Qt::CaseInsensitive) < 0; });
+    return sorted;
+}
+
+bool ContactTableModel::matches(int row, const QStringList& words) const
+{
+    const QString& haystack = m_rows.at(row).haystack;
+    return std::all_of(words.cbegin(), words.cend(), [&](const QString& word) { return haystack.contains(word); });
+}
+
+bool ContactTableModel::hasTag(int row, const QString& tag) const
+{
+    return m_rows.at(row).contact.tags.contains(tag, Qt::CaseInsensitive);
+}
+
+bool ContactTableModel::lessThan(int left, int right, int column) const
+{
+    const Row& a = m_rows.at(left);
+    const Row& b = m_rows.at(right);
+    switch (column) {
+    case StarredColumn:
+        return a.contact.starred < b.contact.starred;
+    case NameColumn:
+        return a.nameKey < b.nameKey;
+    case PositionColumn:
+        return a.positionKey < b.positionKey;
+    case CompanyColumn:
+        return a.companyKey < b.companyKey;
+    case StageColumn:
+        return a.facts.stage < b.facts.stage;
+    case LastInteractionColumn: {
+        // Never contacted sorts before any date.
+        const auto time = [](const Row& r) {
+            return r.facts.lastInteraction.isValid() ? r.facts.lastInteraction.toMSecsSinceEpoch()
+                                                     : std::numeric_limits<qint64>::min();
+        };
+        return time(a) < time(b);
+    }
+    case NextActionColumn:
+        if (a.facts.nextActionDate.isValid() != b.facts.nextActionDate.isValid())
+            return a.facts.nextActionDate.isValid(); // planned ones first
+        return a.facts.nextActionDate < b.facts.nextActionDate;
+    case TagsColumn:
+        return a.tagsKey < b.tagsKey;
+    default:
+        return false;
+    }
 }
 
 int ContactTableModel::rowCount(const QModelIndex& parent) const
@@ -37,21 +160,39 @@ QVariant ContactTableModel::data(const QModelIndex& index, int role) const
     const Row& row = m_rows.at(index.row());
     if (role == ContactIdRole)
         return row.contact.id;
+    if (role == StageRole)
+        return int(row.facts.stage);
     if (role == Qt::TextAlignmentRole && index.column() == StarredColumn)
         return Qt::AlignCenter;
     if (role == Qt::AccessibleTextRole && index.column() == StarredColumn)
         return row.contact.starred ? tr("Starred") : tr("Not starred");
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != SortRole)
         return {};
+    const QLocale locale;
     switch (index.column()) {
     case NameColumn:
-        return row.contact.fullName();
+        return row.name;
     case PositionColumn:
         return row.contact.position;
     case CompanyColumn:
         return row.contact.company;
     case StageColumn:
-        return role == SortRole ? QVariant(int(row.stage)) : QVariant(displayName(row.stage));
+        return role == SortRole ? QVariant(int(row.facts.stage)) : QVariant(displayName(row.facts.stage));
+    case LastInteractionColumn:
+        if (role == SortRole)
+            return row.facts.lastInteraction.isValid() ? row.facts.lastInteraction.toMSecsSinceEpoch() : qint64(-1);
+        if (!row.facts.lastInteraction.isValid())
+            return role == Qt::ToolTipRole ? tr("Nothing logged yet") : QString();
+        return role == Qt::ToolTipRole
+            ? locale.toString(row.facts.lastInteraction.toLocalTime(), QLocale::LongFormat)
+            : locale.toString(row.facts.lastInteraction.toLocalTime().date(), QLocale::ShortFormat);
+    case NextActionColumn:
+        if (role == SortRole)
+            return row.facts.nextActionDate;
+        if (row.facts.nextAction.isEmpty())
+            return QString();
+        return tr("%1, %2").arg(row.facts.nextAction,
+                                locale.toString(row.facts.nextActionDate, QStringLiteral("ddd d MMM")));
     case TagsColumn:
         return row.tags;
     case StarredColumn:
@@ -67,6 +208,8 @@ QVariant ContactTableModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation == Qt::Horizontal && section == StarredColumn && role == Qt::ToolTipRole)
         return tr("Starred: your top 20%, checked in with more often");
+    if (orientation == Qt::Horizontal && section == NextActionColumn && role == Qt::ToolTipRole)
+        return tr("The next action this week's plan holds for the contact");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -78,6 +221,10 @@ QVariant ContactTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Company");
     case StageColumn:
         return tr("Stage");
+    case LastInteractionColumn:
+        return tr("Last interaction");
+    case NextActionColumn:
+        return tr("Next planned action");
     case TagsColumn:
         return tr("Tags");
     case StarredColumn:

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/domain/Contact.h"
-#include "core/domain/Stage.h"
+#include "core/storage/ContactOverview.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -9,35 +9,80 @@
 
 namespace rapport {
 
-// A snapshot of all contacts with their stages. data() reads only memory, never the database, so
-// scrolling through tens of thousands of rows stays smooth.
+// A snapshot of all contacts with their stage, last interaction and next planned action. data() reads only
+// memory, never the database, so scrolling through tens of thousands of rows stays smooth; what the search
+// and sorting compare is prepared once per row, when the row is set.
 class ContactTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { StarredColumn, NameColumn, PositionColumn, CompanyColumn, StageColumn, TagsColumn, ColumnCount };
-    enum Role { ContactIdRole = Qt::UserRole + 1, SortRole };
+    enum Column
+    {
+        StarredColumn,
+        NameColumn,
+        PositionColumn,
+        CompanyColumn,
+        StageColumn,
+        LastInteractionColumn,
+        NextActionColumn,
+        TagsColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        ContactIdRole = Qt::UserRole + 1,
+        SortRole,
+        StageRole
+    };
 
     explicit ContactTableModel(QObject* parent = nullptr);
 
-    // Replaces the snapshot; contacts missing from `stages` are prospects.
-    void setContacts(QList<Contact> contacts, QHash<qint64, Stage> stages);
+    // Replaces the snapshot; contacts missing from `facts` are prospects with nothing logged.
+    void setContacts(QList<Contact> contacts, QHash<qint64, ContactFacts> facts);
+    void setOverview(ContactOverview overview);
+    // Adds the contact or replaces the row that has its id.
+    void upsert(const Contact& contact, const ContactFacts& facts);
+    void removeId(qint64 id);
+
     const Contact& contactAt(int row) const { return m_rows.at(row).contact; }
+    const ContactFacts& factsAt(int row) const { return m_rows.at(row).facts; }
+    // -1 when no row has this id.
+    int rowOf(qint64 id) const { return m_rowOf.value(id, -1); }
+    // Every tag in use, sorted.
+    QStringList allTags() const;
+
+    // What the filter proxy asks, without a QVariant per call: `words` are case-folded and all must
+    // appear in the row's name, company, position, tags or notes.
+    bool matches(int row, const QStringList& words) const;
+    bool hasTag(int row, const QString& tag) const;
+    Stage stageAt(int row) const { return m_rows.at(row).facts.stage; }
+    bool lessThan(int left, int right, int column) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+Q_SIGNALS:
+    // A row was added, changed or removed by upsert() or removeId().
+    void contactChanged(qint64 id);
+
 private:
     struct Row
     {
         Contact contact;
-        Stage stage;
-        QString tags;
+        ContactFacts facts;
+        QString tags; // for display
+        QString name; // for display
+        QString haystack; // case-folded name, company, position, tags and notes
+        QString nameKey, positionKey, companyKey, tagsKey; // case-folded, for sorting
     };
+    static Row makeRow(Contact contact, ContactFacts facts);
+    void reindex(int from);
+
     QList<Row> m_rows;
+    QHash<qint64, int> m_rowOf;
 };
 
 } // namespace rapport

@@ -1,35 +1,64 @@
 #include "ui/views/ContactsView.h"
 
-#include "core/domain/StageResolver.h"
-#include "core/storage/ContactRepository.h"
-#include "core/storage/InteractionRepository.h"
+#include "core/storage/ContactOverview.h"
+#include "ui/commands/ContactCommands.h"
+#include "ui/dialogs/ContactDialog.h"
+#include "ui/models/ContactFilterProxy.h"
 #include "ui/models/ContactTableModel.h"
 
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
-#include <QSortFilterProxyModel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
 #include <QTableView>
+#include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace rapport {
 
-ContactsView::ContactsView(QWidget* parent)
+ContactsView::ContactsView(Database& database, QUndoStack* undoStack, QWidget* parent)
     : QWidget(parent)
+    , m_database(database)
+    , m_undoStack(undoStack)
     , m_model(new ContactTableModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new ContactFilterProxy(this))
     , m_search(new QLineEdit(this))
+    , m_stage(new QComboBox(this))
+    , m_tag(new QComboBox(this))
+    , m_new(new QPushButton(tr("&New contact"), this))
     , m_table(new QTableView(this))
+    , m_pages(new QStackedWidget(this))
 {
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(ContactTableModel::SortRole);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setContactModel(m_model);
 
-    m_search->setPlaceholderText(tr("Search names, companies, positions, tags…"));
+    m_search->setPlaceholderText(tr("Search names, companies, positions, tags, notes…"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search contacts"));
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &ContactFilterProxy::setSearchText);
+
+    m_stage->setAccessibleName(tr("Stage filter"));
+    m_stage->addItem(tr("All stages"));
+    for (Stage stage :
+         { Stage::Prospect, Stage::Following, Stage::Requested, Stage::Connected, Stage::NoResponse, Stage::Declined })
+        m_stage->addItem(displayName(stage), int(stage));
+    connect(m_stage, &QComboBox::currentIndexChanged, this, [this] {
+        const QVariant stage = m_stage->currentData();
+        m_proxy->setStageFilter(stage.isValid() ? std::optional(Stage(stage.toInt())) : std::nullopt);
+    });
+    m_tag->setAccessibleName(tr("Tag filter"));
+    m_tag->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_tag->setMaximumWidth(220);
+    connect(m_tag, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setTagFilter(m_tag->currentData().toString()); });
+    m_new->setToolTip(tr("Add a contact (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    connect(m_new, &QPushButton::clicked, this, [this] { openContact(0); });
 
     m_table->setModel(m_proxy);
     m_table->setAccessibleName(tr("Contacts"));
@@ -43,31 +72,150 @@ ContactsView::ContactsView(QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->setColumnWidth(ContactTableModel::NameColumn, 200);
-    m_table->setColumnWidth(ContactTableModel::PositionColumn, 260);
-    m_table->setColumnWidth(ContactTableModel::CompanyColumn, 180);
-    m_table->setColumnWidth(ContactTableModel::StageColumn, 110);
-    m_table->setColumnWidth(ContactTableModel::TagsColumn, 160);
-    m_table->setColumnWidth(ContactTableModel::StarredColumn, 32);
+    const int em = m_table->fontMetrics().horizontalAdvance(u'M');
+    m_table->setColumnWidth(ContactTableModel::StarredColumn, 2 * em + 4);
+    m_table->setColumnWidth(ContactTableModel::NameColumn, 12 * em);
+    m_table->setColumnWidth(ContactTableModel::PositionColumn, 15 * em);
+    m_table->setColumnWidth(ContactTableModel::CompanyColumn, 10 * em);
+    m_table->setColumnWidth(ContactTableModel::StageColumn, 7 * em);
+    m_table->setColumnWidth(ContactTableModel::LastInteractionColumn, 7 * em);
+    m_table->setColumnWidth(ContactTableModel::NextActionColumn, 10 * em);
+    connect(m_table, &QTableView::activated, this,
+            [this](const QModelIndex& index) { openContact(m_proxy->contactIdAt(index.row())); });
+
+    // Shortcuts that work anywhere in the place.
+    auto* find = new QAction(tr("Find"), this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    auto* add = new QAction(tr("New contact"), this);
+    add->setShortcut(QKeySequence::New);
+    add->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(add, &QAction::triggered, this, [this] { openContact(0); });
+    auto* remove = new QAction(tr("Delete"), m_table);
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetShortcut);
+    connect(remove, &QAction::triggered, this, &ContactsView::deleteSelected);
+    addAction(find);
+    addAction(add);
+    m_table->addAction(remove);
+
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ContactsView::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ContactsView::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ContactsView::updateEmptyState);
+
+    auto* tablePage = new QWidget(m_pages);
+    auto* tableLayout = new QVBoxLayout(tablePage);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_search, 1);
+    bar->addWidget(m_stage);
+    bar->addWidget(m_tag);
+    bar->addWidget(m_new);
+    tableLayout->addLayout(bar);
+    tableLayout->addWidget(m_table);
+    m_pages->addWidget(tablePage);
+    m_pages->addWidget(createFirstRun());
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_search);
-    layout->addWidget(m_table);
+    layout->addWidget(m_pages);
 }
 
-Status ContactsView::reload(Database& database)
+QWidget* ContactsView::createFirstRun()
 {
-    auto contacts = ContactRepository(database).all();
-    if (!contacts)
-        return Error { contacts.error() };
-    auto stages = InteractionRepository(database).stages(QDateTime::currentDateTimeUtc(),
-        StageResolver::kDefaultNoResponseDays);
-    if (!stages)
-        return Error { stages.error() };
-    m_model->setContacts(std::move(*contacts), std::move(*stages));
+    auto* page = new QWidget(m_pages);
+    auto* layout = new QVBoxLayout(page);
+    auto* heading = new QLabel(tr("No contacts yet"), page);
+    QFont font = heading->font();
+    font.setPointSizeF(font.pointSizeF() * 1.6);
+    font.setBold(true);
+    heading->setFont(font);
+    auto* body = new QLabel(tr("Start from your LinkedIn data export: in LinkedIn, Settings → Data privacy → "
+                               "Get a copy of your data, then drop Connections.csv here. Or look around "
+                               "with a few hundred made-up contacts first."),
+                            page);
+    body->setWordWrap(true);
+    auto* importButton = new QPushButton(tr("Import your LinkedIn export…"), page);
+    auto* sampleButton = new QPushButton(tr("Try with sample data"), page);
+    auto* addButton = new QPushButton(tr("Add a contact"), page);
+    connect(importButton, &QPushButton::clicked, this, &ContactsView::importRequested);
+    connect(sampleButton, &QPushButton::clicked, this, &ContactsView::sampleDataRequested);
+    connect(addButton, &QPushButton::clicked, this, [this] { openContact(0); });
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(importButton);
+    buttons->addWidget(sampleButton);
+    buttons->addWidget(addButton);
+    buttons->addStretch();
+    layout->addStretch();
+    layout->addWidget(heading);
+    layout->addWidget(body);
+    layout->addLayout(buttons);
+    layout->addStretch(2);
+    return page;
+}
+
+Status ContactsView::reload()
+{
+    auto overview = ContactOverview::load(m_database, QDateTime::currentDateTimeUtc());
+    if (!overview)
+        return Error { overview.error() };
+    m_model->setOverview(std::move(*overview));
+    updateTags();
     return success();
+}
+
+void ContactsView::updateTags()
+{
+    const QString current = m_tag->currentData().toString();
+    const QSignalBlocker blocker(m_tag);
+    m_tag->clear();
+    m_tag->addItem(tr("All tags"));
+    for (const QString& tag : m_model->allTags())
+        m_tag->addItem(tag, tag);
+    const int found = m_tag->findData(current);
+    m_tag->setCurrentIndex(found < 0 ? 0 : found);
+    m_proxy->setTagFilter(m_tag->currentData().toString());
+}
+
+void ContactsView::updateEmptyState()
+{
+    m_pages->setCurrentIndex(m_model->rowCount() == 0 ? 1 : 0);
+}
+
+QList<qint64> ContactsView::selectedIds() const
+{
+    QList<qint64> ids;
+    for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
+        ids.append(m_proxy->contactIdAt(index.row()));
+    return ids;
+}
+
+ContactDialog* ContactsView::openContact(qint64 id)
+{
+    auto* dialog = new ContactDialog(m_database, m_undoStack, m_model, id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+void ContactsView::deleteSelected()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    // No confirmation: Edit → Undo brings them back with their logs.
+    auto command = std::make_unique<RemoveContactsCommand>(m_database, m_model, ids);
+    if (!command->execute()) {
+        QMessageBox::warning(this, tr("Cannot delete"), command->error());
+        return;
+    }
+    m_undoStack->push(command.release());
 }
 
 } // namespace rapport

@@ -29,7 +29,11 @@ namespace rapport {
 
 namespace {
 
-enum Page { ChartsPage, MessagePage };
+enum Page
+{
+    ChartsPage,
+    MessagePage
+};
 
 QFont scaledFont(QFont font, qreal factor, bool bold)
 {
@@ -55,15 +59,15 @@ InsightsView::InsightsView(Database& database, QWidget* parent)
     m_period = new QComboBox(this);
     m_period->setAccessibleName(tr("Period"));
     for (StatsPeriod period :
-        { StatsPeriod::Last12Weeks, StatsPeriod::Last6Months, StatsPeriod::LastYear, StatsPeriod::All })
+         { StatsPeriod::Last12Weeks, StatsPeriod::Last6Months, StatsPeriod::LastYear, StatsPeriod::All })
         m_period->addItem(displayName(period), int(period));
-    auto* periodLabel = new QLabel(tr("&Period:"), this);
-    periodLabel->setBuddy(m_period);
+    m_periodLabel = new QLabel(tr("&Period:"), this);
+    m_periodLabel->setBuddy(m_period);
 
     auto* header = new QHBoxLayout;
     header->addWidget(heading);
     header->addStretch();
-    header->addWidget(periodLabel);
+    header->addWidget(m_periodLabel);
     header->addWidget(m_period);
 
     m_pages = new QStackedWidget(this);
@@ -171,11 +175,9 @@ QWidget* InsightsView::createCharts()
     layout->setSpacing(10);
     layout->addLayout(figures);
     layout->addWidget(m_verdict);
-    layout->addWidget(
-        view(m_timeline, tr("Acceptance rate over time"), QStringLiteral("acceptance-rate.png"), 330));
+    layout->addWidget(view(m_timeline, tr("Acceptance rate over time"), QStringLiteral("acceptance-rate.png"), 330));
     layout->addWidget(view(m_byTemplate, tr("By template"), QStringLiteral("acceptance-by-template.png"), 280));
-    layout->addWidget(
-        view(m_bySource, tr("By how you know them"), QStringLiteral("acceptance-by-source.png"), 280));
+    layout->addWidget(view(m_bySource, tr("By how you know them"), QStringLiteral("acceptance-by-source.png"), 280));
     layout->addLayout(pair);
     scroll->setWidget(content);
     return scroll;
@@ -236,29 +238,35 @@ void InsightsView::recompute()
     const AcceptanceStats::Calendar calendar { locale.firstDayOfWeek(), QTimeZone::systemTimeZone() };
     const QDate day = today();
     m_report = AcceptanceStats::compute(*m_snapshot, rangeOf(period(), day, calendar.firstDayOfWeek), day,
-        m_noResponseDays, calendar);
+                                        m_noResponseDays, calendar);
     m_previous.reset();
     if (const auto previous = previousRangeOf(period(), day, calendar.firstDayOfWeek))
         m_previous = AcceptanceStats::compute(*m_snapshot, *previous, day, m_noResponseDays, calendar);
 
-    const bool anyRequest = std::any_of(m_snapshot->entries().cbegin(), m_snapshot->entries().cend(),
-        [](const StatsSnapshot::Entry& entry) { return entry.kind == InteractionKind::RequestSent; });
+    const bool anyRequest
+        = std::any_of(m_snapshot->entries().cbegin(), m_snapshot->entries().cend(),
+                      [](const StatsSnapshot::Entry& entry) { return entry.kind == InteractionKind::RequestSent; });
+    // Without a single request there is no period to choose.
+    m_period->setVisible(anyRequest);
+    m_periodLabel->setVisible(anyRequest);
     if (!anyRequest) {
-        showMessage(tr("No connection requests yet"),
+        showMessage(
+            tr("No connection requests yet"),
             tr("<p>Insights shows how many of your connection requests are accepted, and what works best: which "
                "templates, which people, and whether a personal note helps.</p>"
-               "<p>Log each request as you send it (<b>Mark sent</b> on its note, or <code>rapport-cli log "
-               "CONTACT_ID request_sent</code>), and its answer when it comes: accepted or declined. A request "
-               "with no answer after %1 days counts as not accepted.</p>"
+               "<p>Log each request as you send it, with <b>Mark sent</b> on its note or from a terminal:</p>"
+               "<p style=\"margin-left: 16px;\"><code>rapport-cli log CONTACT_ID request_sent</code></p>"
+               "<p>and then its answer when it comes: accepted or declined. A request with no answer after %1 days "
+               "counts as not accepted.</p>"
                "<p>The charts appear here with your first request.</p>")
                 .arg(m_noResponseDays));
         return;
     }
     if (m_report.overall.sent() == 0) {
         showMessage(tr("No requests in this period"),
-            tr("<p>No connection request was sent in the period chosen (%1).</p>"
-               "<p>Choose a longer period above to see the earlier ones.</p>")
-                .arg(displayName(period()).toLower().toHtmlEscaped()));
+                    tr("<p>No connection request was sent in the period chosen (%1).</p>"
+                       "<p>Choose a longer period above to see the earlier ones.</p>")
+                        .arg(displayName(period()).toLower().toHtmlEscaped()));
         return;
     }
 
@@ -281,7 +289,7 @@ void InsightsView::showFigures()
     if (const auto interval = overall.interval()) {
         m_rate.caption->setText(tr("%1 of %2 answered\n95% interval: %3–%4")
                                     .arg(locale.toString(overall.accepted), locale.toString(overall.decided()),
-                                        ChartFormat::percent(interval->low), ChartFormat::percent(interval->high)));
+                                         ChartFormat::percent(interval->low), ChartFormat::percent(interval->high)));
     } else {
         m_rate.caption->setText(tr("No answers yet"));
     }
@@ -309,9 +317,10 @@ void InsightsView::showFigures()
     m_median.value->setText(median ? locale.toString(*median, 'f', std::floor(*median) == *median ? 0 : 1)
                                    : QStringLiteral("–"));
     const int accepted = m_report.funnel.accepted;
-    m_median.caption->setText(!median   ? tr("No accepted requests yet")
-            : accepted == 1             ? tr("the one accepted request")
-                                        : tr("median of %1 accepted requests").arg(locale.toString(accepted)));
+    m_median.caption->setText(!median ? tr("No accepted requests yet")
+                                  : accepted == 1
+                                  ? tr("the one accepted request")
+                                  : tr("median of %1 accepted requests").arg(locale.toString(accepted)));
 }
 
 void InsightsView::showVerdict()

@@ -88,6 +88,7 @@ private:
     std::optional<AcceptanceReport> m_previous;
 
     QComboBox* m_period = nullptr;
+    QLabel* m_periodLabel = nullptr;
     QStackedWidget* m_pages = nullptr;
     QLabel* m_messageTitle = nullptr;
     QLabel* m_messageText = nullptr;

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/domain/Contact.h"
+#include "core/domain/Stage.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+
+namespace rapport {
+
+class Database;
+
+// What the contacts list shows beside a contact's own fields, all derived from the log and the plan.
+struct ContactFacts
+{
+    Stage stage = Stage::Prospect;
+    QDateTime lastInteraction; // UTC; invalid when nothing is logged
+    QDate nextActionDate; // the first action of this week's plan still to do, if any
+    QString nextAction; // its translated kind ("Send a request")
+
+    bool operator==(const ContactFacts&) const = default;
+};
+
+// A snapshot of every contact with its facts, read in a handful of queries (never one per contact), so
+// that a list of tens of thousands of contacts can be shown from memory.
+struct ContactOverview
+{
+    QList<Contact> contacts;
+    QHash<qint64, ContactFacts> facts; // every contact has an entry
+
+    // `now` pins the stages ("no response" after 21 days) and the week whose plan gives the next actions.
+    static Result<ContactOverview> load(Database& database, const QDateTime& now);
+    // One contact's stage and last interaction, from its own log; the next action is left empty (it
+    // depends on the whole week's plan).
+    static Result<ContactFacts> factsOf(Database& database, qint64 contactId, const QDateTime& now);
+};
+
+} // namespace rapport

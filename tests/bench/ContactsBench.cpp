@@ -1,0 +1,134 @@
+#include "core/io/DemoData.h"
+#include "tests/bench/StatsBenchData.h"
+#include "ui/MainWindow.h"
+#include "ui/models/ContactFilterProxy.h"
+#include "ui/models/ContactTableModel.h"
+#include "ui/views/ContactsView.h"
+
+#include <QApplication>
+#include <QMainWindow>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+
+#include <benchmark/benchmark.h>
+
+namespace rapport {
+namespace {
+
+constexpr int kContacts = 30000;
+
+// 30,000 plausible contacts (names, companies, positions, tags) in the model, sorted by name as the view is.
+struct Contacts
+{
+    Contacts()
+    {
+        const ParsedImport demo = DemoData::generate(kContacts, 7, QDate(2024, 6, 3));
+        QList<Contact> contacts;
+        QHash<qint64, ContactFacts> facts;
+        qint64 id = 0;
+        for (const ImportRecord& record : demo.records) {
+            Contact contact = record.contact;
+            contact.id = ++id;
+            ContactFacts fact;
+            fact.stage = Stage(id % 6);
+            fact.lastInteraction = QDateTime(QDate(2024, 1, 1), QTime(9, 0), Qt::UTC).addSecs(id * 997);
+            contacts.append(contact);
+            facts.insert(contact.id, fact);
+        }
+        model.setContacts(contacts, facts);
+        proxy.setContactModel(&model);
+        proxy.sort(ContactTableModel::NameColumn);
+    }
+    ContactTableModel model;
+    ContactFilterProxy proxy;
+};
+
+// One keystroke in the search box: the words typed so far filter 30,000 rows (and the shown ones stay sorted).
+void BM_SearchKeystroke(benchmark::State& state)
+{
+    Contacts contacts;
+    const QString typed = QStringLiteral("engineer berlin");
+    int at = 0;
+    for (auto _ : state) {
+        at = at % int(typed.size()) + 1;
+        contacts.proxy.setSearchText(typed.left(at));
+        benchmark::DoNotOptimize(contacts.proxy.rowCount());
+    }
+}
+BENCHMARK(BM_SearchKeystroke)->Unit(benchmark::kMillisecond);
+
+// A click on a column header: sorting 30,000 rows by that column, alternating the order.
+void BM_SortColumn(benchmark::State& state)
+{
+    Contacts contacts;
+    const int column = int(state.range(0));
+    bool ascending = true;
+    for (auto _ : state) {
+        contacts.proxy.sort(column, ascending ? Qt::AscendingOrder : Qt::DescendingOrder);
+        ascending = !ascending;
+        benchmark::DoNotOptimize(contacts.proxy.rowCount());
+    }
+}
+BENCHMARK(BM_SortColumn)
+    ->Arg(ContactTableModel::NameColumn)
+    ->Arg(ContactTableModel::CompanyColumn)
+    ->Arg(ContactTableModel::StageColumn)
+    ->Arg(ContactTableModel::LastInteractionColumn)
+    ->Unit(benchmark::kMillisecond);
+
+// Opening the main window on 30,000 contacts and 300,000 interactions until the contacts are listed and
+// painted once, beside a bare QMainWindow measured the same way.
+void BM_OpenMainWindow(benchmark::State& state)
+{
+    QTemporaryDir dir;
+    auto database = Database::open(dir.filePath(QStringLiteral("contacts.sqlite")));
+    if (!database) {
+        state.SkipWithError(database.error().toStdString().c_str());
+        return;
+    }
+    if (Status filled = bench::fillFiveYears(**database, QDateTime::currentDateTimeUtc()); !filled) {
+        state.SkipWithError(filled.error().toStdString().c_str());
+        return;
+    }
+    for (auto _ : state) {
+        MainWindow window(**database);
+        window.showPlace(MainWindow::Place::Contacts);
+        window.resize(1180, 720);
+        window.show();
+        const QPixmap painted = window.grab();
+        if (window.contactsView()->table()->model()->rowCount() != kContacts)
+            state.SkipWithError("the contacts are not all listed");
+        benchmark::DoNotOptimize(painted);
+    }
+}
+BENCHMARK(BM_OpenMainWindow)->Unit(benchmark::kMillisecond)->Iterations(10);
+
+void BM_OpenBareMainWindow(benchmark::State& state)
+{
+    for (auto _ : state) {
+        QMainWindow window;
+        window.resize(1180, 720);
+        window.show();
+        const QPixmap painted = window.grab();
+        benchmark::DoNotOptimize(painted);
+    }
+}
+BENCHMARK(BM_OpenBareMainWindow)->Unit(benchmark::kMillisecond)->Iterations(10);
+
+} // namespace
+} // namespace rapport
+
+int main(int argc, char* argv[])
+{
+    // Measured off screen, as the UI tests run, and away from the user's settings.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

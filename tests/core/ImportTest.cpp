@@ -1,0 +1,356 @@
+#include "core/io/ImportFormats.h"
+#include "core/io/Importer.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/InteractionRepository.h"
+#include "core/storage/SqlUtil.h"
+#include "tests/core/TestDatabase.h"
+
+#include <QFile>
+
+#include <gtest/gtest.h>
+
+namespace rapport {
+namespace {
+
+QString fixture(const char* name)
+{
+    return QStringLiteral(RAPPORT_TEST_DATA "/import/") + QString::fromLatin1(name);
+}
+
+class ImportTest : public test::DatabaseTest
+{
+protected:
+    ParsedImport parse(const char* name, const ImportOptions& options = {})
+    {
+        auto parsed = ImportFormats::readFile(fixture(name), options);
+        EXPECT_TRUE(parsed.ok()) << name << ": " << (parsed.ok() ? "" : parsed.error().toStdString());
+        return parsed.ok() ? *parsed : ParsedImport();
+    }
+
+    ImportSummary import(const char* name, const ImportOptions& options = {})
+    {
+        auto summary = Importer(db()).apply(parse(name, options), {}, m_now);
+        EXPECT_TRUE(summary.ok()) << name << ": " << (summary.ok() ? "" : summary.error().toStdString());
+        return summary.ok() ? *summary : ImportSummary();
+    }
+
+    // Everything a user could see, to compare the database before and after.
+    std::pair<QList<Contact>, QList<Interaction>> content()
+    {
+        return { ContactRepository(db()).all().value(), InteractionRepository(db()).all().value() };
+    }
+
+    Contact contactByName(const QString& fullName)
+    {
+        const QList<Contact> contacts = ContactRepository(db()).all().value();
+        for (const Contact& contact : contacts) {
+            if (contact.fullName() == fullName)
+                return contact;
+        }
+        ADD_FAILURE() << "no contact " << fullName.toStdString();
+        return {};
+    }
+
+    QList<Interaction> logOf(const QString& fullName)
+    {
+        return InteractionRepository(db()).forContact(contactByName(fullName).id).value();
+    }
+
+    QDateTime m_now = test::utc(2025, 11, 1);
+};
+
+TEST_F(ImportTest, FormatsAreDetectedFromTheHeader)
+{
+    const struct
+    {
+        const char* file;
+        ImportFormat format;
+    } cases[] = {
+        { "linkedin-connections.csv", ImportFormat::LinkedInConnections },
+        { "linkedin-connections-old.csv", ImportFormat::LinkedInConnections },
+        { "linkedin-connections-excel.csv", ImportFormat::LinkedInConnections },
+        { "linkedin-invitations.csv", ImportFormat::LinkedInInvitations },
+        { "linkedin-messages.csv", ImportFormat::LinkedInMessages },
+        { "linkedin-messages-attachments.csv", ImportFormat::LinkedInMessages },
+        { "google-contacts.csv", ImportFormat::Google },
+        { "google-contacts-legacy.csv", ImportFormat::Google },
+        { "outlook-desktop.csv", ImportFormat::Outlook },
+        { "outlook-google.csv", ImportFormat::Outlook },
+        { "generic-semicolon.csv", ImportFormat::Generic },
+        { "generic-tab.tsv", ImportFormat::Generic },
+    };
+    for (const auto& c : cases)
+        EXPECT_EQ(parse(c.file).format, c.format) << c.file;
+}
+
+TEST_F(ImportTest, LinkedInConnectionsAreConnectedSinceTheirDateAndLeaversAreSkipped)
+{
+    const ImportSummary summary = import("linkedin-connections.csv");
+    EXPECT_EQ(summary.contactsAdded, 4);
+    EXPECT_EQ(summary.interactionsAdded, 4);
+    ASSERT_EQ(summary.skipped.size(), 1);
+    EXPECT_EQ(summary.skipped[0].line, 8);
+    EXPECT_TRUE(summary.skipped[0].reason.contains(QStringLiteral("no name")));
+
+    const Contact bram = contactByName(QStringLiteral("Bram Okonkwo"));
+    EXPECT_EQ(bram.company, QStringLiteral("Harbor & Vale, LLC"));
+    EXPECT_EQ(bram.email, QStringLiteral("bram.okonkwo@example.com"));
+    const QList<Interaction> log = logOf(QStringLiteral("Bram Okonkwo"));
+    ASSERT_EQ(log.size(), 1);
+    EXPECT_EQ(log[0].kind, InteractionKind::RequestAccepted);
+    EXPECT_EQ(log[0].occurredAt, test::utc(2022, 11, 4, 12));
+    EXPECT_EQ(contactByName(QStringLiteral("Chloé Dumont")).position, QStringLiteral("Founder, CEO"));
+}
+
+TEST_F(ImportTest, ExcelResavedConnectionsWithShortYearsAndWindows1252)
+{
+    import("linkedin-connections-excel.csv");
+    EXPECT_EQ(contactByName(QStringLiteral("Zoë Müller")).company, QStringLiteral("Café Olé GmbH"));
+    EXPECT_EQ(logOf(QStringLiteral("Zoë Müller")).value(0).occurredAt, test::utc(2025, 7, 1, 12));
+    // The same person from the original export: merged, accepted once.
+    const ImportSummary again = import("linkedin-connections.csv");
+    EXPECT_EQ(again.contactsAdded, 3);
+    EXPECT_EQ(logOf(QStringLiteral("Ada Quill")).size(), 1);
+}
+
+TEST_F(ImportTest, InvitationsArePendingRequestsAndInboundNotes)
+{
+    const ImportSummary summary = import("linkedin-invitations.csv");
+    EXPECT_EQ(summary.contactsAdded, 3);
+    const QList<Interaction> ada = logOf(QStringLiteral("Ada Quill"));
+    ASSERT_EQ(ada.size(), 1);
+    EXPECT_EQ(ada[0].kind, InteractionKind::RequestSent);
+    EXPECT_EQ(ada[0].occurredAt, test::utc(2025, 9, 27, 8, 41));
+    EXPECT_TRUE(ada[0].text.startsWith(QStringLiteral("Hi Ada, loved your talk")));
+    const QList<Interaction> farid = logOf(QStringLiteral("Farid Haddad"));
+    ASSERT_EQ(farid.size(), 1);
+    EXPECT_EQ(farid[0].kind, InteractionKind::Note);
+    EXPECT_TRUE(farid[0].text.contains(QStringLiteral("we met at the QtWS booth")));
+    EXPECT_EQ(contactByName(QStringLiteral("Farid Haddad")).profileUrl,
+              QStringLiteral("https://www.linkedin.com/in/farid-haddad"));
+
+    // A later Connections.csv lists Elena, invited on 2 Oct 2025: her pending request was accepted.
+    const QString later = m_dir.filePath(QStringLiteral("Connections.csv"));
+    QFile file(later);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+               "Elena,Sokolova,https://www.linkedin.com/in/elena-sokolova-3f,,Helix Pharma,Chemist,3 Oct 2025\n");
+    file.close();
+    auto parsed = ImportFormats::readFile(later);
+    ASSERT_TRUE(parsed.ok());
+    const ImportSummary accepted = Importer(db()).apply(*parsed).value();
+    EXPECT_EQ(accepted.contactsAdded, 0);
+    EXPECT_EQ(accepted.contactsMerged, 1); // company and position filled in
+    const QList<Interaction> after = logOf(QStringLiteral("Elena Sokolova"));
+    ASSERT_EQ(after.size(), 2);
+    EXPECT_EQ(after[0].kind, InteractionKind::RequestSent);
+    EXPECT_EQ(after[1].kind, InteractionKind::RequestAccepted);
+}
+
+TEST_F(ImportTest, MessagesAreSentOrReceivedFromTheUsersPointOfView)
+{
+    for (const char* file : { "linkedin-messages.csv", "linkedin-messages-attachments.csv" }) {
+        const ParsedImport parsed = parse(file);
+        EXPECT_EQ(parsed.ownName, QStringLiteral("Sam Rivera")) << file;
+    }
+    const ImportSummary summary = import("linkedin-messages.csv");
+    EXPECT_EQ(summary.interactionsAdded, 3);
+    const QList<Interaction> bram = logOf(QStringLiteral("Bram Okonkwo"));
+    ASSERT_EQ(bram.size(), 2);
+    EXPECT_EQ(bram[0].kind, InteractionKind::MessageSent);
+    EXPECT_EQ(bram[0].occurredAt, QDateTime(QDate(2025, 10, 6), QTime(23, 49, 2), Qt::UTC));
+    EXPECT_EQ(bram[1].kind, InteractionKind::MessageReceived);
+    EXPECT_EQ(bram[1].text, QStringLiteral("Great read, thanks!\nLet's catch up next week."));
+    // The variant with more columns holds the same messages: nothing new.
+    EXPECT_EQ(import("linkedin-messages-attachments.csv").interactionsAdded, 0);
+
+    // A setting names the user: then Bram's messages are the user's own.
+    ImportOptions options;
+    options.ownName = QStringLiteral("Bram Okonkwo");
+    EXPECT_EQ(parse("linkedin-messages.csv", options).ownName, QStringLiteral("Bram Okonkwo"));
+}
+
+TEST_F(ImportTest, GoogleContactsCurrentAndLegacy)
+{
+    import("google-contacts.csv");
+    const Contact bram = contactByName(QStringLiteral("Bram Okonkwo"));
+    EXPECT_EQ(bram.email, QStringLiteral("bram.okonkwo@example.com")); // the first of " ::: " values
+    EXPECT_EQ(bram.phone, QStringLiteral("+44 20 7946 0958"));
+    EXPECT_EQ(bram.position, QStringLiteral("Head of Product"));
+    EXPECT_EQ(bram.location, QStringLiteral("London, United Kingdom"));
+    EXPECT_EQ(bram.profileUrl, QStringLiteral("https://www.linkedin.com/in/bram-okonkwo"));
+    EXPECT_EQ(bram.tags, QStringList { QStringLiteral("Product") });
+    const Contact greta = contactByName(QStringLiteral("Greta Lind"));
+    EXPECT_TRUE(greta.starred);
+    EXPECT_EQ(greta.tags, (QStringList { QStringLiteral("Security"), QStringLiteral("Mentors") }));
+    EXPECT_EQ(greta.notes, QStringLiteral("Two lines\nof notes"));
+    EXPECT_EQ(contactByName(QStringLiteral("Hiro")).phone, QStringLiteral("+81 3-1234-5678"));
+
+    import("google-contacts-legacy.csv");
+    const Contact ines = contactByName(QStringLiteral("Inès Moreau"));
+    EXPECT_EQ(ines.company, QStringLiteral("Atlas Biotech"));
+    EXPECT_EQ(ines.position, QStringLiteral("Directrice R&D"));
+    EXPECT_EQ(ines.tags, QStringList { QStringLiteral("Clients") });
+    EXPECT_EQ(ines.profileUrl, QStringLiteral("https://fr.linkedin.com/in/ines-moreau/"));
+}
+
+TEST_F(ImportTest, OutlookDesktopAndOutlookCsv)
+{
+    import("outlook-desktop.csv");
+    const Contact jose = contactByName(QStringLiteral("José Álvarez"));
+    EXPECT_EQ(jose.company, QStringLiteral("Meridian Bank"));
+    EXPECT_EQ(jose.position, QStringLiteral("Treasury Analyst"));
+    EXPECT_EQ(jose.email, QStringLiteral("jose.alvarez@example.es"));
+    EXPECT_EQ(jose.phone, QStringLiteral("+34 91 123 45 67"));
+    EXPECT_EQ(jose.location, QStringLiteral("Madrid, Spain"));
+    EXPECT_EQ(jose.tags, (QStringList { QStringLiteral("Finance"), QStringLiteral("Clients") }));
+    EXPECT_EQ(jose.notes, QStringLiteral("Asked about \"open banking\" APIs."));
+
+    import("outlook-google.csv");
+    const Contact kwame = contactByName(QStringLiteral("Kwame Mensah"));
+    EXPECT_EQ(kwame.profileUrl, QStringLiteral("https://www.linkedin.com/in/kwame-mensah"));
+    EXPECT_EQ(kwame.phone, QStringLiteral("+233 20 123 4567"));
+    EXPECT_EQ(kwame.location, QStringLiteral("Accra, Ghana"));
+}
+
+TEST_F(ImportTest, MergingFillsEmptyFieldsNeverOverwritesAndUnitesTags)
+{
+    import("linkedin-connections.csv");
+    Contact bram = contactByName(QStringLiteral("Bram Okonkwo"));
+    bram.position = QStringLiteral("Chief Product Officer"); // typed by the user
+    bram.notes = QStringLiteral("Prefers email.");
+    ASSERT_TRUE(ContactRepository(db()).update(bram).ok());
+
+    const ImportSummary google = import("google-contacts.csv");
+    EXPECT_EQ(google.contactsMerged, 1);
+    EXPECT_EQ(google.contactsAdded, 2);
+    Contact merged = contactByName(QStringLiteral("Bram Okonkwo"));
+    EXPECT_EQ(merged.position, QStringLiteral("Chief Product Officer"));
+    EXPECT_EQ(merged.phone, QStringLiteral("+44 20 7946 0958"));
+    EXPECT_EQ(merged.notes, QStringLiteral("Prefers email.\n\nMet at a product meetup"));
+    EXPECT_EQ(merged.tags, QStringList { QStringLiteral("Product") });
+
+    // Outlook finds him by his email, in another case, and adds nothing he has.
+    const ImportSummary outlook = import("outlook-desktop.csv");
+    EXPECT_EQ(outlook.contactsAdded, 1);
+    EXPECT_EQ(outlook.contactsMerged, 0);
+    EXPECT_EQ(contactByName(QStringLiteral("Bram Okonkwo")).tags, QStringList { QStringLiteral("Product") });
+    EXPECT_EQ(ContactRepository(db()).count().value(), 7);
+}
+
+TEST_F(ImportTest, ImportingTheSameFileTwiceChangesNothing)
+{
+    const char* files[]
+        = { "linkedin-connections.csv", "linkedin-connections-old.csv", "linkedin-connections-excel.csv",
+            "linkedin-invitations.csv", "linkedin-messages.csv",        "linkedin-messages-attachments.csv",
+            "google-contacts.csv",      "google-contacts-legacy.csv",   "outlook-desktop.csv",
+            "outlook-google.csv",       "generic-semicolon.csv",        "generic-tab.tsv" };
+    for (const char* file : files) {
+        SCOPED_TRACE(file);
+        import(file);
+        const auto before = content();
+        m_now = m_now.addDays(1); // a change would show in updated_at
+        const ImportSummary again = import(file);
+        EXPECT_EQ(again.contactsAdded, 0);
+        EXPECT_EQ(again.contactsMerged, 0);
+        EXPECT_EQ(again.interactionsAdded, 0);
+        EXPECT_EQ(content(), before);
+    }
+}
+
+TEST_F(ImportTest, GenericFilesUseAGuessedOrGivenMapping)
+{
+    const ParsedImport guessed = parse("generic-tab.tsv");
+    EXPECT_EQ(guessed.mapping,
+              (ColumnMapping { { QStringLiteral("Name"), QStringLiteral("name") },
+                               { QStringLiteral("Company"), QStringLiteral("company") },
+                               { QStringLiteral("LinkedIn"), QStringLiteral("profile_url") },
+                               { QStringLiteral("Title"), QStringLiteral("position") } }));
+    import("generic-tab.tsv");
+    const Contact mara = contactByName(QStringLiteral("Mara Ilić"));
+    EXPECT_EQ(mara.profileUrl, QStringLiteral("https://www.linkedin.com/in/mara-ilic"));
+    EXPECT_EQ(mara.position, QStringLiteral("SRE Lead"));
+
+    const QStringList header { QStringLiteral("Vorname"), QStringLiteral("Nachname"), QStringLiteral("Firma"),
+                               QStringLiteral("E-Mail"), QStringLiteral("Notiz") };
+    auto mapping = ImportFormats::parseMapping(
+        QStringLiteral("Vorname=first_name,Nachname=last_name,firma=company,E-Mail=email,Notiz=notes"), header);
+    ASSERT_TRUE(mapping.ok()) << mapping.error().toStdString();
+    ImportOptions options;
+    options.mapping = *mapping;
+    import("generic-semicolon.csv", options);
+    const Contact juergen = contactByName(QStringLiteral("Jürgen Weiß"));
+    EXPECT_EQ(juergen.company, QStringLiteral("Grünwald AG"));
+    EXPECT_EQ(juergen.notes, QStringLiteral("Kennt uns über \"Tech; Talk\""));
+
+    EXPECT_FALSE(ImportFormats::parseMapping(QStringLiteral("Nope=first_name"), header).ok());
+    EXPECT_FALSE(ImportFormats::parseMapping(QStringLiteral("Vorname=birthday"), header).ok());
+}
+
+TEST_F(ImportTest, AFileThatCannotBeUsedIsAnErrorNamingTheLine)
+{
+    for (const char* file : { "malformed-empty.csv", "malformed-binary.csv", "malformed-unterminated-quote.csv" }) {
+        auto parsed = ImportFormats::readFile(fixture(file));
+        EXPECT_FALSE(parsed.ok()) << file;
+    }
+    auto unterminated = ImportFormats::readFile(fixture("malformed-unterminated-quote.csv"));
+    EXPECT_TRUE(unterminated.error().contains(QStringLiteral("Line 2"))) << unterminated.error().toStdString();
+    ImportOptions wrongFormat;
+    wrongFormat.format = ImportFormat::LinkedInMessages;
+    auto mismatch = ImportFormats::readFile(fixture("linkedin-connections.csv"), wrongFormat);
+    ASSERT_FALSE(mismatch.ok());
+    EXPECT_TRUE(mismatch.error().contains(QStringLiteral("CONTENT"))) << mismatch.error().toStdString();
+
+    const ImportSummary partial = import("malformed-field-count.csv");
+    EXPECT_EQ(partial.contactsAdded, 2);
+    ASSERT_EQ(partial.skipped.size(), 2);
+    EXPECT_EQ(partial.skipped[0].line, 3);
+    EXPECT_EQ(partial.skipped[1].line, 5);
+}
+
+TEST_F(ImportTest, ACancelledOrFailedImportLeavesTheDatabaseUnchanged)
+{
+    import("linkedin-connections.csv");
+    const auto before = content();
+    const ParsedImport google = parse("google-contacts.csv");
+    int calls = 0;
+    auto cancelled = Importer(db()).apply(google, [&](qint64 done, qint64 total) {
+        EXPECT_LE(done, total);
+        return ++calls < 2;
+    });
+    ASSERT_FALSE(cancelled.ok());
+    EXPECT_TRUE(cancelled.error().contains(QStringLiteral("cancelled")));
+    EXPECT_EQ(content(), before);
+
+    // A record the database refuses midway (here: a table gone) rolls back the rows before it.
+    ASSERT_TRUE(sql::exec(db().connection(),
+                          QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON interactions "
+                                         "WHEN NEW.kind = 'message_received' BEGIN "
+                                         "SELECT RAISE(ABORT, 'refused'); END"))
+                    .ok());
+    auto failed = Importer(db()).apply(parse("linkedin-messages.csv"));
+    ASSERT_FALSE(failed.ok());
+    EXPECT_TRUE(failed.error().contains(QStringLiteral("refused")));
+    EXPECT_EQ(content(), before);
+}
+
+TEST_F(ImportTest, PreviewTellsWhatWouldHappenWithoutWriting)
+{
+    import("linkedin-connections-old.csv");
+    const auto before = content();
+    auto preview = Importer(db()).preview(parse("linkedin-connections.csv"));
+    ASSERT_TRUE(preview.ok());
+    EXPECT_EQ(content(), before);
+    EXPECT_EQ(preview->contactsAdded, 2);
+    ASSERT_EQ(preview->rows.size(), 4);
+    EXPECT_EQ(preview->rows[0].action, ImportAction::Unchanged); // Ada, already connected
+    EXPECT_EQ(preview->rows[2].action, ImportAction::Add);
+    EXPECT_EQ(preview->rows[2].name, QStringLiteral("Chloé Dumont"));
+    EXPECT_EQ(preview->rows[2].interactionsAdded, 1);
+    const ImportSummary applied = import("linkedin-connections.csv");
+    EXPECT_EQ(applied.contactsAdded, preview->contactsAdded);
+    EXPECT_EQ(applied.interactionsAdded, preview->interactionsAdded);
+}
+
+} // namespace
+} // namespace rapport

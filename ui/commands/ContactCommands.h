@@ -1,0 +1,151 @@
+#pragma once
+
+#include "core/domain/Contact.h"
+#include "core/domain/Interaction.h"
+#include "core/storage/ContactArchive.h"
+
+#include <QString>
+#include <QUndoCommand>
+
+#include <optional>
+
+namespace rapport {
+
+class Database;
+class ContactTableModel;
+
+// Undoable changes to contacts and their logs. Each writes through the core repositories (several rows in
+// one transaction) and keeps the contacts model in step, row by row. Run it with execute() before pushing
+// it: a command whose first run fails is not pushed, and its error is shown instead.
+class ContactCommand : public QUndoCommand
+{
+public:
+    // Runs the change once; true if it succeeded, so the command belongs on the undo stack.
+    bool execute();
+    QString error() const { return m_error; }
+
+    void redo() final;
+    void undo() final { doUndo(); }
+
+protected:
+    ContactCommand(Database& database, ContactTableModel* model, const QString& text);
+    bool check(const Status& status);
+    // Reads the contact's row again (its stage and last interaction may have changed), or drops it.
+    void refresh(qint64 contactId);
+    virtual void doRedo() = 0;
+    virtual void doUndo() = 0;
+
+    Database& m_database;
+    ContactTableModel* m_model;
+    QString m_error;
+    bool m_executed = false;
+};
+
+class AddContactCommand : public ContactCommand
+{
+public:
+    AddContactCommand(Database& database, ContactTableModel* model, Contact contact);
+    qint64 contactId() const { return m_contact.contact.id; }
+
+protected:
+    void doRedo() override;
+    void doUndo() override;
+
+private:
+    ArchivedContact m_contact; // with the interactions logged on it since, once undone
+};
+
+class EditContactCommand : public ContactCommand
+{
+public:
+    EditContactCommand(Database& database, ContactTableModel* model, Contact before, Contact after);
+
+protected:
+    void doRedo() override { apply(m_after); }
+    void doUndo() override { apply(m_before); }
+
+private:
+    void apply(const Contact& contact);
+
+    Contact m_before;
+    Contact m_after;
+};
+
+// Deletes one or more contacts with their logs; undo brings them back under their ids.
+class RemoveContactsCommand : public ContactCommand
+{
+public:
+    RemoveContactsCommand(Database& database, ContactTableModel* model, QList<qint64> ids);
+
+protected:
+    void doRedo() override;
+    void doUndo() override;
+
+private:
+    QList<qint64> m_ids;
+    QList<ArchivedContact> m_archived;
+};
+
+// Makes two records of the same person one: `kept` takes the merged fields and, when `removedId` is set,
+// that contact's log; that contact is then deleted.
+class MergeContactsCommand : public ContactCommand
+{
+public:
+    MergeContactsCommand(Database& database, ContactTableModel* model, Contact keptBefore, Contact merged,
+                         qint64 removedId = 0);
+
+protected:
+    void doRedo() override;
+    void doUndo() override;
+
+private:
+    Contact m_before;
+    Contact m_merged;
+    qint64 m_removedId;
+    std::optional<ArchivedContact> m_removed;
+};
+
+class AddInteractionCommand : public ContactCommand
+{
+public:
+    AddInteractionCommand(Database& database, ContactTableModel* model, Interaction interaction);
+    qint64 interactionId() const { return m_interaction.id; }
+
+protected:
+    void doRedo() override;
+    void doUndo() override;
+
+private:
+    Interaction m_interaction;
+};
+
+class EditInteractionCommand : public ContactCommand
+{
+public:
+    EditInteractionCommand(Database& database, ContactTableModel* model, Interaction before, Interaction after);
+
+protected:
+    void doRedo() override { apply(m_after); }
+    void doUndo() override { apply(m_before); }
+
+private:
+    void apply(const Interaction& interaction);
+
+    Interaction m_before;
+    Interaction m_after;
+};
+
+class RemoveInteractionCommand : public ContactCommand
+{
+public:
+    RemoveInteractionCommand(Database& database, ContactTableModel* model, Interaction interaction);
+
+protected:
+    void doRedo() override;
+    void doUndo() override;
+
+private:
+    Interaction m_interaction;
+};
+
+} // namespace rapport

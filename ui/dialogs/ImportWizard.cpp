@@ -1,0 +1,453 @@
+#include "ui/dialogs/ImportWizard.h"
+
+#include "core/io/ImportReader.h"
+#include "core/storage/Database.h"
+#include "ui/dialogs/ImportWizardPage.h"
+#include "ui/workers/ImportWorker.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace rapport {
+
+namespace {
+
+// The preview lists this many rows at most; the counts above it cover the whole file.
+constexpr int kPreviewRows = 2000;
+
+QLabel* wrappingLabel(QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+QString actionName(ImportAction action)
+{
+    switch (action) {
+    case ImportAction::Add:
+        return QCoreApplication::translate("ImportWizard", "Add");
+    case ImportAction::Merge:
+        return QCoreApplication::translate("ImportWizard", "Merge");
+    case ImportAction::Unchanged:
+        return QCoreApplication::translate("ImportWizard", "Already there");
+    case ImportAction::Skip:
+        return QCoreApplication::translate("ImportWizard", "Skip");
+    }
+    return {};
+}
+
+} // namespace
+
+ImportWizard::ImportWizard(Database& database, QStringList files, QWidget* parent)
+    : QWizard(parent)
+    , m_database(database)
+    , m_files(std::move(files))
+{
+    setWindowTitle(tr("Import contacts"));
+    setObjectName(QStringLiteral("importWizard"));
+    setWizardStyle(QWizard::ClassicStyle);
+    setOption(QWizard::NoBackButtonOnLastPage);
+    setOption(QWizard::NoCancelButtonOnLastPage);
+    m_parsed.resize(m_files.size());
+    m_errors.resize(m_files.size());
+    m_options.resize(m_files.size());
+    m_dialects.resize(m_files.size());
+    m_mappingTables.resize(m_files.size());
+    createFormatPage();
+    createMappingPage();
+    createPreviewPage();
+    createImportPage();
+    createResultPage();
+    for (int file = 0; file < int(m_files.size()); ++file)
+        readFile(file);
+    showFile(0);
+    resize(820, 560);
+}
+
+ImportWizard::~ImportWizard() = default;
+
+void ImportWizard::createFormatPage()
+{
+    m_formatPage = new ImportWizardPage(this);
+    m_formatPage->setTitle(tr("What the file is"));
+    m_formatPage->setSubTitle(tr("Rapport recognised the format, encoding and delimiter below. Change one if "
+                                 "the columns do not look right."));
+    m_fileBox = new QComboBox(m_formatPage);
+    m_fileBox->setAccessibleName(tr("File"));
+    for (const QString& path : std::as_const(m_files))
+        m_fileBox->addItem(QFileInfo(path).fileName(), path);
+    m_formatBox = new QComboBox(m_formatPage);
+    m_formatBox->setAccessibleName(tr("Format"));
+    for (ImportFormat format :
+         { ImportFormat::LinkedInConnections, ImportFormat::LinkedInInvitations, ImportFormat::LinkedInMessages,
+           ImportFormat::Google, ImportFormat::Outlook, ImportFormat::RapportContacts,
+           ImportFormat::RapportInteractions, ImportFormat::Generic })
+        m_formatBox->addItem(displayName(format), int(format));
+    m_encodingBox = new QComboBox(m_formatPage);
+    m_encodingBox->setAccessibleName(tr("Encoding"));
+    for (TextEncoding encoding :
+         { TextEncoding::Utf8, TextEncoding::Utf16LE, TextEncoding::Utf16BE, TextEncoding::Windows1252 })
+        m_encodingBox->addItem(toName(encoding), int(encoding));
+    m_delimiterBox = new QComboBox(m_formatPage);
+    m_delimiterBox->setAccessibleName(tr("Delimiter"));
+    m_delimiterBox->addItem(tr("Comma (,)"), QChar(u','));
+    m_delimiterBox->addItem(tr("Semicolon (;)"), QChar(u';'));
+    m_delimiterBox->addItem(tr("Tab"), QChar(u'\t'));
+    m_formatStatus = wrappingLabel(m_formatPage);
+    m_formatStatus->setObjectName(QStringLiteral("formatStatus"));
+
+    connect(m_fileBox, &QComboBox::currentIndexChanged, this, &ImportWizard::showFile);
+    connect(m_formatBox, &QComboBox::activated, this, [this] {
+        const int file = m_fileBox->currentIndex();
+        m_options[file].format = ImportFormat(m_formatBox->currentData().toInt());
+        readFile(file);
+        showFile(file);
+    });
+    const auto dialectChanged = [this] {
+        const int file = m_fileBox->currentIndex();
+        CsvDialect dialect = m_parsed[file].dialect;
+        dialect.encoding = TextEncoding(m_encodingBox->currentData().toInt());
+        dialect.delimiter = m_delimiterBox->currentData().value<QChar>();
+        m_dialects[file] = dialect;
+        readFile(file);
+        showFile(file);
+    };
+    connect(m_encodingBox, &QComboBox::activated, this, dialectChanged);
+    connect(m_delimiterBox, &QComboBox::activated, this, dialectChanged);
+
+    auto* form = new QFormLayout(m_formatPage);
+    form->addRow(tr("&File:"), m_fileBox);
+    form->addRow(tr("F&ormat:"), m_formatBox);
+    form->addRow(tr("&Encoding:"), m_encodingBox);
+    form->addRow(tr("&Delimiter:"), m_delimiterBox);
+    form->addRow(m_formatStatus);
+    m_fileBox->setVisible(m_files.size() > 1);
+    form->labelForField(m_fileBox)->setVisible(m_files.size() > 1);
+    m_formatPage->setCompleteCheck([this] {
+        return std::all_of(m_errors.cbegin(), m_errors.cend(), [](const QString& error) { return error.isEmpty(); });
+    });
+    setPage(FormatPage, m_formatPage);
+}
+
+void ImportWizard::createMappingPage()
+{
+    auto* page = new QWizardPage(this);
+    page->setTitle(tr("Which column is what"));
+    page->setSubTitle(tr("Rapport does not know this file's format. Choose the field each column fills; its "
+                         "best guess is preselected. One column must give a name."));
+    m_mappingTabs = new QTabWidget(page);
+    auto* layout = new QVBoxLayout(page);
+    layout->addWidget(m_mappingTabs);
+    setPage(MappingPage, page);
+}
+
+void ImportWizard::createPreviewPage()
+{
+    auto* page = new QWizardPage(this);
+    page->setTitle(tr("Preview"));
+    page->setSubTitle(tr("What importing will do. Nothing has changed yet."));
+    m_previewSummary = wrappingLabel(page);
+    m_previewSummary->setObjectName(QStringLiteral("previewSummary"));
+    m_preview = new QTableWidget(0, 5, page);
+    m_preview->setObjectName(QStringLiteral("preview"));
+    m_preview->setAccessibleName(tr("Preview"));
+    m_preview->setHorizontalHeaderLabels({ tr("Line"), tr("Action"), tr("Name"), tr("Entries"), tr("Why skipped") });
+    m_preview->verticalHeader()->hide();
+    m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_preview->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_preview->horizontalHeader()->setStretchLastSection(true);
+    m_preview->verticalHeader()->setDefaultSectionSize(m_preview->fontMetrics().height() + 8);
+    auto* layout = new QVBoxLayout(page);
+    layout->addWidget(m_previewSummary);
+    layout->addWidget(m_preview);
+    page->setCommitPage(true);
+    page->setButtonText(QWizard::CommitButton, tr("&Import"));
+    setPage(PreviewPage, page);
+}
+
+void ImportWizard::createImportPage()
+{
+    m_importPage = new ImportWizardPage(this);
+    m_importPage->setTitle(tr("Importing"));
+    m_importPage->setSubTitle(tr("Everything goes in at once: Cancel leaves your contacts as they were."));
+    m_progress = new QProgressBar(m_importPage);
+    m_progress->setAccessibleName(tr("Import progress"));
+    m_importStatus = wrappingLabel(m_importPage);
+    auto* layout = new QVBoxLayout(m_importPage);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_importStatus);
+    layout->addStretch();
+    m_importPage->setCompleteCheck([this] { return m_finished; });
+    setPage(ImportPage, m_importPage);
+}
+
+void ImportWizard::createResultPage()
+{
+    auto* page = new QWizardPage(this);
+    page->setTitle(tr("Done"));
+    m_result = wrappingLabel(page);
+    m_result->setObjectName(QStringLiteral("result"));
+    auto* layout = new QVBoxLayout(page);
+    layout->addWidget(m_result);
+    layout->addStretch();
+    page->setFinalPage(true);
+    setPage(ResultPage, page);
+}
+
+void ImportWizard::readFile(int file)
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    auto parsed = ImportReader::readFile(m_files.at(file), m_dialects.at(file), m_options.at(file));
+    QApplication::restoreOverrideCursor();
+    if (parsed) {
+        m_parsed[file] = std::move(*parsed);
+        m_errors[file].clear();
+    } else {
+        m_parsed[file] = ParsedImport();
+        m_errors[file] = parsed.error();
+    }
+    m_formatPage->updateComplete();
+}
+
+void ImportWizard::showFile(int file)
+{
+    if (file < 0 || file >= m_files.size())
+        return;
+    const ParsedImport& parsed = m_parsed.at(file);
+    const CsvDialect dialect = m_dialects.at(file).value_or(parsed.dialect);
+    m_formatBox->setCurrentIndex(m_formatBox->findData(int(m_options.at(file).format.value_or(parsed.format))));
+    m_encodingBox->setCurrentIndex(m_encodingBox->findData(int(dialect.encoding)));
+    m_delimiterBox->setCurrentIndex(m_delimiterBox->findData(dialect.delimiter));
+    if (!m_errors.at(file).isEmpty()) {
+        m_formatStatus->setText(tr("This file cannot be imported as it is: %1").arg(m_errors.at(file)));
+        return;
+    }
+    m_formatStatus->setText(tr("%1 data rows, %2 usable. Columns: %3")
+                                .arg(QLocale().toString(parsed.rowCount), QLocale().toString(parsed.records.size()),
+                                     parsed.header.join(QStringLiteral(", "))));
+}
+
+int ImportWizard::nextId() const
+{
+    switch (currentId()) {
+    case FormatPage: {
+        const bool generic = std::any_of(m_parsed.cbegin(), m_parsed.cend(),
+                                         [](const ParsedImport& p) { return p.format == ImportFormat::Generic; });
+        return generic ? MappingPage : PreviewPage;
+    }
+    case MappingPage:
+        return PreviewPage;
+    case PreviewPage:
+        return ImportPage;
+    case ImportPage:
+        return ResultPage;
+    default:
+        return -1;
+    }
+}
+
+void ImportWizard::fillMapping()
+{
+    while (m_mappingTabs->count() > 0)
+        delete m_mappingTabs->widget(0);
+    const QStringList fields = ImportFormats::mappableFields();
+    for (int file = 0; file < int(m_files.size()); ++file) {
+        m_mappingTables[file] = nullptr;
+        const ParsedImport& parsed = m_parsed.at(file);
+        if (parsed.format != ImportFormat::Generic)
+            continue;
+        auto* table = new QTableWidget(int(parsed.header.size()), 2, m_mappingTabs);
+        table->setHorizontalHeaderLabels({ tr("Column"), tr("Field") });
+        table->verticalHeader()->hide();
+        table->horizontalHeader()->setStretchLastSection(true);
+        table->setColumnWidth(0, 240);
+        for (int column = 0; column < int(parsed.header.size()); ++column) {
+            const QString name = parsed.header.at(column);
+            auto* item = new QTableWidgetItem(name);
+            item->setFlags(Qt::ItemIsEnabled);
+            table->setItem(column, 0, item);
+            auto* combo = new QComboBox(table);
+            combo->setAccessibleName(tr("Field for column %1").arg(name));
+            combo->addItem(tr("(ignore)"), QString());
+            for (const QString& field : fields)
+                combo->addItem(field, field);
+            for (const auto& [mappedColumn, field] : parsed.mapping) {
+                if (mappedColumn == name)
+                    combo->setCurrentIndex(combo->findData(field));
+            }
+            table->setCellWidget(column, 1, combo);
+        }
+        m_mappingTables[file] = table;
+        m_mappingTabs->addTab(table, QFileInfo(m_files.at(file)).fileName());
+    }
+}
+
+ColumnMapping ImportWizard::mappingOf(int file) const
+{
+    ColumnMapping mapping;
+    QTableWidget* table = m_mappingTables.value(file);
+    if (!table)
+        return mapping;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const auto* combo = static_cast<QComboBox*>(table->cellWidget(row, 1));
+        if (const QString field = combo->currentData().toString(); !field.isEmpty())
+            mapping.append({ table->item(row, 0)->text(), field });
+    }
+    return mapping;
+}
+
+void ImportWizard::initializePage(int id)
+{
+    if (id == MappingPage) {
+        fillMapping();
+    } else if (id == PreviewPage) {
+        m_preview->setRowCount(0);
+        int added = 0, merged = 0, unchanged = 0, skipped = 0, entries = 0, shown = 0;
+        QStringList errors;
+        Importer importer(m_database);
+        m_preview->setUpdatesEnabled(false);
+        for (int file = 0; file < int(m_files.size()); ++file) {
+            auto preview = importer.preview(m_parsed.at(file));
+            if (!preview) {
+                errors.append(preview.error());
+                continue;
+            }
+            added += preview->contactsAdded;
+            merged += preview->contactsMerged;
+            entries += preview->interactionsAdded;
+            skipped += int(preview->skipped.size());
+            QList<ImportPreviewRow> rows = preview->rows;
+            for (const ImportIssue& issue : std::as_const(preview->skipped))
+                rows.append({ issue.line, ImportAction::Skip, QString(), 0, issue.reason });
+            std::stable_sort(rows.begin(), rows.end(),
+                             [](const ImportPreviewRow& a, const ImportPreviewRow& b) { return a.line < b.line; });
+            for (const ImportPreviewRow& row : std::as_const(rows)) {
+                if (row.action == ImportAction::Unchanged)
+                    ++unchanged;
+                if (shown >= kPreviewRows)
+                    continue;
+                const int at = m_preview->rowCount();
+                m_preview->insertRow(at);
+                const QStringList cells { QLocale().toString(row.line), actionName(row.action), row.name,
+                                          row.interactionsAdded ? QLocale().toString(row.interactionsAdded) : QString(),
+                                          row.reason };
+                for (int column = 0; column < int(cells.size()); ++column)
+                    m_preview->setItem(at, column, new QTableWidgetItem(cells.at(column)));
+                ++shown;
+            }
+        }
+        m_preview->setUpdatesEnabled(true);
+        m_preview->resizeColumnToContents(0);
+        m_preview->resizeColumnToContents(1);
+        m_preview->setColumnWidth(2, 220);
+        QString summary = tr("%1 contacts to add, %2 to merge, %3 already there, %4 rows skipped; %5 interactions "
+                             "to log.")
+                              .arg(QLocale().toString(added), QLocale().toString(merged), QLocale().toString(unchanged),
+                                   QLocale().toString(skipped), QLocale().toString(entries));
+        if (!errors.isEmpty())
+            summary += u'\n' + errors.join(u'\n');
+        m_previewSummary->setText(summary);
+    } else if (id == ImportPage) {
+        startImport();
+    }
+}
+
+bool ImportWizard::validateCurrentPage()
+{
+    if (currentId() == MappingPage) {
+        for (int file = 0; file < int(m_files.size()); ++file) {
+            if (!m_mappingTables.value(file))
+                continue;
+            m_options[file].mapping = mappingOf(file);
+            m_options[file].format = ImportFormat::Generic;
+            readFile(file);
+            if (!m_errors.at(file).isEmpty()) {
+                auto* page = currentPage();
+                page->setSubTitle(m_errors.at(file));
+                return false;
+            }
+        }
+    }
+    return QWizard::validateCurrentPage();
+}
+
+void ImportWizard::startImport()
+{
+    m_finished = false;
+    m_progress->setRange(0, 0);
+    m_importStatus->setText(tr("Importing…"));
+    m_worker = std::make_unique<ImportWorker>(m_database.path(), m_parsed);
+    connect(m_worker.get(), &ImportWorker::progress, this, [this](qint64 done, qint64 total) {
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
+    });
+    connect(m_worker.get(), &ImportWorker::finished, this, &ImportWizard::importDone);
+    m_worker->start();
+}
+
+void ImportWizard::importDone()
+{
+    if (!m_worker || m_finished)
+        return;
+    m_progress->setRange(0, 1000);
+    if (!m_worker->succeeded()) {
+        m_progress->setValue(0);
+        m_importStatus->setText(m_worker->cancelled() ? tr("Cancelled: nothing was imported.")
+                                                      : tr("Nothing was imported: %1").arg(m_worker->error()));
+        return;
+    }
+    m_progress->setValue(1000);
+    int added = 0, merged = 0, entries = 0;
+    QStringList skipped;
+    for (const ImportSummary& summary : m_worker->summaries()) {
+        added += summary.contactsAdded;
+        merged += summary.contactsMerged;
+        entries += summary.interactionsAdded;
+        for (const ImportIssue& issue : summary.skipped)
+            skipped.append(tr("Line %1: %2").arg(QLocale().toString(issue.line), issue.reason));
+    }
+    QString text = tr("Added %1 contacts, merged %2 and logged %3 interactions. Edit → Undo takes the whole "
+                      "import back.")
+                       .arg(QLocale().toString(added), QLocale().toString(merged), QLocale().toString(entries));
+    if (!skipped.isEmpty()) {
+        text += QStringLiteral("\n\n") + tr("%n row(s) skipped:", nullptr, int(skipped.size())) + u'\n'
+            + skipped.mid(0, 50).join(u'\n');
+    }
+    m_result->setText(text);
+    m_importStatus->setText(tr("Imported."));
+    m_finished = true;
+    m_importPage->updateComplete();
+    Q_EMIT imported(m_worker->files(), m_worker->checkpoint(), m_worker->summaries());
+    next();
+}
+
+QList<ImportSummary> ImportWizard::summaries() const
+{
+    return m_worker ? m_worker->summaries() : QList<ImportSummary>();
+}
+
+void ImportWizard::reject()
+{
+    if (m_worker && !m_finished) {
+        m_worker->cancelAndWait(); // rolled back: the database is as it was
+        if (m_worker->succeeded()) {
+            // It committed before Cancel reached it: it stays, and can be undone like any import.
+            m_finished = true;
+            Q_EMIT imported(m_worker->files(), m_worker->checkpoint(), m_worker->summaries());
+        }
+    }
+    QWizard::reject();
+}
+
+} // namespace rapport
