@@ -1,6 +1,8 @@
 #include "app/cli/Cli.h"
 
 #include "core/AppInfo.h"
+#include "core/cadence/CadenceSettings.h"
+#include "core/cadence/Limits.h"
 #include "core/domain/StageResolver.h"
 #include "core/io/ImportFormats.h"
 #include "core/io/Json.h"
@@ -297,6 +299,16 @@ int Cli::log(const QStringList& arguments)
     auto database = openDatabase();
     if (!database)
         return fail(database.error());
+    if (interaction.kind == InteractionKind::RequestSent) {
+        // The request was sent by hand already, so it is logged; but the user hears which limit it crossed.
+        auto limits = CadenceSettings(**database).limits();
+        auto everything = InteractionRepository(**database).all();
+        if (limits && everything) {
+            for (const LimitBreach& breach :
+                checkNewRequest(*limits, *everything, interaction.contactId, interaction.occurredAt))
+                m_err << kProgram << ": " << tr("warning: %1").arg(breach.message) << '\n';
+        }
+    }
     auto id = InteractionRepository(**database).add(interaction);
     if (!id)
         return fail(id.error());

@@ -51,9 +51,6 @@ test)
     build dev
     cd "$root"
     ctest --preset dev -j "$(nproc)"
-    # The same suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
-    build asan
-    ctest --preset asan -j "$(nproc)"
     ;;
 package)
     install_missing

@@ -213,3 +213,29 @@ TEST_F(CliTest, AnUnusableDatabasePathIsBadInput)
 }
 
 } // namespace
+
+namespace {
+
+TEST_F(CliTest, LoggingARequestPastTheDailyLimitWarnsAndStillLogs)
+{
+    const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    for (int i = 0; i < 21; ++i) {
+        const CliRun add = withDb({ QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("--first"),
+            QStringLiteral("P%1").arg(i), QStringLiteral("--last"), QStringLiteral("Q") });
+        ASSERT_EQ(add.exitCode, 0) << add.err.toStdString();
+    }
+    for (int i = 1; i <= 20; ++i) {
+        const CliRun sent = withDb({ QStringLiteral("log"), QString::number(i), QStringLiteral("request_sent"),
+            QStringLiteral("--at"), at });
+        ASSERT_EQ(sent.exitCode, 0);
+        EXPECT_TRUE(sent.err.isEmpty()) << "request " << i << ": " << sent.err.toStdString();
+    }
+    const CliRun twentyFirst = withDb({ QStringLiteral("log"), QStringLiteral("21"), QStringLiteral("request_sent"),
+        QStringLiteral("--at"), at });
+    EXPECT_EQ(twentyFirst.exitCode, 0);
+    EXPECT_TRUE(twentyFirst.err.contains(QStringLiteral("warning"))) << twentyFirst.err.toStdString();
+    EXPECT_TRUE(twentyFirst.err.contains(QStringLiteral("20"))) << twentyFirst.err.toStdString();
+    EXPECT_EQ(listJson().at(20).toObject().value(QStringLiteral("stage")).toString(), QStringLiteral("requested"));
+}
+
+} // namespace

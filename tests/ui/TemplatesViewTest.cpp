@@ -197,3 +197,56 @@ TEST_F(TemplatesViewTest, DuplicateAddsACopyWithAFreeName)
 
 } // namespace
 } // namespace rapport
+
+#include "core/storage/InteractionRepository.h"
+
+namespace rapport {
+namespace {
+
+TEST(TemplateStatsText, SaysHowOftenATemplateWorked)
+{
+    RateCount none;
+    EXPECT_EQ(TemplatesView::statsText(none), QStringLiteral("Not used for a request yet."));
+    RateCount few;
+    few.accepted = 2;
+    few.declined = 1;
+    few.open = 1;
+    EXPECT_EQ(TemplatesView::statsText(few),
+        QStringLiteral("Sent with this template: 4 requests · 2 accepted of 3 answered: too few to tell yet · 1 "
+                       "awaiting an answer"));
+    RateCount enough;
+    enough.accepted = 6;
+    enough.noAnswer = 6;
+    EXPECT_EQ(TemplatesView::statsText(enough),
+        QStringLiteral("Sent with this template: 12 requests · accepted 6 of 12 answered: 50% (95% interval 25–75%)"));
+}
+
+TEST_F(TemplatesViewTest, ShowsTheSelectedTemplatesAcceptance)
+{
+    const Template used = TemplateRepository(*m_database).all()->first();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < 6; ++i) {
+        Contact contact;
+        contact.firstName = QStringLiteral("P%1").arg(i);
+        Interaction sent;
+        sent.contactId = ContactRepository(*m_database).add(contact).value();
+        sent.kind = InteractionKind::RequestSent;
+        sent.occurredAt = now.addDays(-40);
+        sent.templateName = used.name;
+        ASSERT_TRUE(InteractionRepository(*m_database).add(sent).ok());
+        if (i < 3) {
+            Interaction accepted = sent;
+            accepted.kind = InteractionKind::RequestAccepted;
+            accepted.occurredAt = now.addDays(-38);
+            ASSERT_TRUE(InteractionRepository(*m_database).add(accepted).ok());
+        }
+    }
+    auto view = makeView();
+    view->selectTemplate(used.id);
+    EXPECT_TRUE(view->statsLabel()->text().contains(QStringLiteral("6 requests"))) << view->statsLabel()->text().toStdString();
+    EXPECT_TRUE(view->statsLabel()->text().contains(QStringLiteral("accepted 3 of 6 answered: 50%")))
+        << view->statsLabel()->text().toStdString();
+}
+
+} // namespace
+} // namespace rapport

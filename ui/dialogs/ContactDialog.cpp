@@ -140,7 +140,9 @@ QWidget* ContactDialog::createFieldsTab()
     form->addRow(tr("Pos&ition:"), m_position);
     form->addRow(tr("&Company:"), m_company);
     form->addRow(tr("Locatio&n:"), m_location);
-    form->addRow(tr("Profile &URL:"), profileRow);
+    auto* profileLabel = new QLabel(tr("Profile &URL:"), page);
+    profileLabel->setBuddy(m_profileUrl);
+    form->addRow(profileLabel, profileRow);
     form->addRow(tr("&Email:"), m_email);
     form->addRow(tr("P&hone:"), m_phone);
     form->addRow(tr("&Tags:"), m_tags);

@@ -19,6 +19,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
 
 namespace rapport {
@@ -75,14 +76,20 @@ ContactsView::ContactsView(Database& database, QUndoStack* undoStack, QWidget* p
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setHighlightSections(false);
-    const int em = m_table->fontMetrics().horizontalAdvance(u'M');
-    m_table->setColumnWidth(ContactTableModel::StarredColumn, 2 * em + 4);
-    m_table->setColumnWidth(ContactTableModel::NameColumn, 12 * em);
-    m_table->setColumnWidth(ContactTableModel::PositionColumn, 15 * em);
-    m_table->setColumnWidth(ContactTableModel::CompanyColumn, 10 * em);
-    m_table->setColumnWidth(ContactTableModel::StageColumn, 7 * em);
-    m_table->setColumnWidth(ContactTableModel::LastInteractionColumn, 7 * em);
-    m_table->setColumnWidth(ContactTableModel::NextActionColumn, 10 * em);
+    // Wide enough for the header and a typical value, whatever the font and the language.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const auto fit = [&](int column, const QString& sample) {
+        const QString header = m_model->headerData(column, Qt::Horizontal).toString();
+        m_table->setColumnWidth(column,
+                                std::max(metrics.horizontalAdvance(header), metrics.horizontalAdvance(sample)) + 28);
+    };
+    fit(ContactTableModel::StarredColumn, QStringLiteral("\u2605"));
+    fit(ContactTableModel::NameColumn, QStringLiteral("Alexandra Castellanos"));
+    fit(ContactTableModel::PositionColumn, QStringLiteral("Senior Software Engineer"));
+    fit(ContactTableModel::CompanyColumn, QStringLiteral("Summit Education"));
+    fit(ContactTableModel::StageColumn, displayName(Stage::NoResponse));
+    fit(ContactTableModel::LastInteractionColumn, QLocale().toString(QDate(2024, 12, 30), QLocale::ShortFormat));
+    fit(ContactTableModel::NextActionColumn, tr("%1, %2").arg(tr("Check in"), QStringLiteral("Wed 30 Dec")));
     connect(m_table, &QTableView::activated, this,
             [this](const QModelIndex& index) { openContact(m_proxy->contactIdAt(index.row())); });
 

@@ -3,6 +3,9 @@
 #include "core/cadence/AccountType.h"
 #include "core/cadence/CadenceSettings.h"
 #include "core/cadence/PlanService.h"
+#include "core/cadence/Limits.h"
+#include "core/stats/AcceptanceStats.h"
+#include "core/stats/StatsSnapshot.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/SettingsRepository.h"
 #include "core/storage/TemplateRepository.h"
@@ -245,6 +248,15 @@ void TemplatesView::reload()
     if (auto account = CadenceSettings(m_database).accountType())
         m_noteLimit = noteCharacterLimit(*account);
     m_myName = SettingsRepository(m_database).value(QString::fromLatin1(kMyNameSetting)).value_or(QString());
+
+    m_templateStats.clear();
+    if (auto snapshot = StatsSnapshot::load(m_database)) {
+        const int timeout = CadenceSettings(m_database).limits().value_or(Limits()).noResponseDays;
+        const AcceptanceReport report
+            = AcceptanceStats::compute(*snapshot, DateRange {}, QDate::currentDate(), timeout);
+        for (const RateGroup& group : report.templates)
+            m_templateStats.insert(group.key, group.counts);
+    }
     m_myNameEdit->setText(m_myName);
 
     const qint64 previewId = m_contact->currentData().toLongLong();
@@ -317,10 +329,8 @@ void TemplatesView::showTemplate(int row)
         m_kind->setCurrentIndex(m_kind->findData(int(item.kind)));
         if (m_body->toPlainText() != item.body)
             m_body->setPlainText(item.body);
-        const int sent = TemplateRepository(m_database).requestsSentByTemplate().value_or(QHash<QString, int>()).value(item.name);
-        m_stats->setText(item.kind == TemplateKind::ConnectionNote
-                ? (sent == 1 ? tr("Sent with this template: 1 request") : tr("Sent with this template: %1 requests").arg(sent))
-                : QString());
+        m_stats->setText(item.kind == TemplateKind::ConnectionNote ? statsText(m_templateStats.value(item.name))
+                                                                   : QString());
     } else {
         m_currentId = 0;
         m_name->clear();
@@ -330,6 +340,29 @@ void TemplatesView::showTemplate(int row)
     m_loading = false;
     m_copyStatus->clear();
     refreshCounters();
+}
+
+QString TemplatesView::statsText(const RateCount& counts)
+{
+    if (counts.sent() == 0)
+        return tr("Not used for a request yet.");
+    const QLocale locale;
+    QString text = counts.sent() == 1 ? tr("Sent with this template: 1 request")
+                                      : tr("Sent with this template: %1 requests").arg(locale.toString(counts.sent()));
+    if (counts.tooFewToTell()) {
+        text += tr(" · %1 accepted of %2 answered: too few to tell yet").arg(counts.accepted).arg(counts.decided());
+    } else if (const auto rate = counts.rate(); rate) {
+        const auto interval = counts.interval();
+        text += tr(" · accepted %1 of %2 answered: %3% (95% interval %4–%5%)")
+                    .arg(counts.accepted)
+                    .arg(counts.decided())
+                    .arg(qRound(*rate * 100))
+                    .arg(interval ? qRound(interval->low * 100) : 0)
+                    .arg(interval ? qRound(interval->high * 100) : 100);
+    }
+    if (counts.open > 0)
+        text += tr(" · %1 awaiting an answer").arg(counts.open);
+    return text;
 }
 
 int TemplatesView::limitFor(TemplateKind kind) const

@@ -2,6 +2,9 @@
 
 #include "core/domain/Contact.h"
 #include "core/domain/Template.h"
+#include "core/stats/RateCount.h"
+
+#include <QHash>
 
 #include <QList>
 #include <QWidget>
@@ -50,11 +53,14 @@ public:
     QLabel* lintLabel() const { return m_lint; }
     QPushButton* copyButton() const { return m_copy; }
     QLabel* copyStatus() const { return m_copyStatus; }
+    QLabel* statsLabel() const { return m_stats; }
     TemplateListModel* model() const { return m_model; }
 
     // "used / limit" text and the counter's state, for the body and for the preview.
     enum class CounterState { Normal, Warning, Error };
     static CounterState counterState(qsizetype used, int limit);
+    // "Sent with this template: 12 requests · accepted 5 of 10 answered: 50% (95% interval 24–76%)".
+    static QString statsText(const RateCount& counts);
 
     void addTemplate(TemplateKind kind);
     void duplicateTemplate();
@@ -78,6 +84,7 @@ private:
     QUndoStack* m_undoStack;
     TemplateListModel* m_model;
     QList<Contact> m_contacts;
+    QHash<QString, RateCount> m_templateStats; // by template name, all time
     int m_noteLimit = 300;
     QString m_myName;
     qint64 m_currentId = 0;
