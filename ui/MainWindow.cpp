@@ -14,6 +14,7 @@
 #include "ui/views/ContactsView.h"
 #include "ui/views/InsightsView.h"
 #include "ui/views/TemplatesView.h"
+#include "ui/views/WeekView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -50,25 +51,6 @@ namespace {
 QSettings windowSettings()
 {
     return QSettings(AppInfo::name(), AppInfo::name());
-}
-
-// A place whose content comes with a later part of Rapport: says what it will hold.
-QWidget* placeholder(const QString& title, const QString& text, QWidget* parent)
-{
-    auto* page = new QWidget(parent);
-    auto* layout = new QVBoxLayout(page);
-    auto* heading = new QLabel(title, page);
-    QFont font = heading->font();
-    font.setPointSizeF(font.pointSizeF() * 1.6);
-    font.setBold(true);
-    heading->setFont(font);
-    auto* body = new QLabel(text, page);
-    body->setWordWrap(true);
-    body->setTextFormat(Qt::PlainText);
-    layout->addWidget(heading);
-    layout->addWidget(body);
-    layout->addStretch();
-    return page;
 }
 
 } // namespace
@@ -114,17 +96,20 @@ void MainWindow::createPlaces()
         connect(m_contactsView->model(), signal, this, &MainWindow::updateCount);
     m_templatesView = new TemplatesView(m_database, m_undoStack, m_places);
     m_insightsView = new InsightsView(m_database, m_places);
+    // The week is planned again whenever it is shown, so what was logged elsewhere counts at once.
+    auto* weekView = new WeekView(m_database, m_places); // loaded when added as the first place
+    connect(m_places, &QStackedWidget::currentChanged, weekView, [this, weekView] {
+        if (m_places->currentWidget() == weekView)
+            weekView->reload();
+    });
+    connect(weekView, &WeekView::contactActivated, m_contactsView, &ContactsView::openContact);
     const struct
     {
         QString name;
         QString icon;
         QWidget* page;
     } places[] = {
-        { tr("This week"), QStringLiteral("week"),
-          placeholder(tr("This week"),
-                      tr("Your plan for the week: the requests to send, the follow-ups due and the check-ins, "
-                         "day by day."),
-                      m_places) },
+        { tr("This week"), QStringLiteral("week"), weekView },
         { tr("Contacts"), QStringLiteral("contacts"), m_contactsView },
         { tr("Templates"), QStringLiteral("templates"), m_templatesView },
         { tr("Insights"), QStringLiteral("insights"), m_insightsView },

@@ -44,8 +44,10 @@ QDateTime parseTime(const QString& text)
     return time.isValid() ? time.toUTC() : QDateTime();
 }
 
+} // namespace
+
 // Plain text columns for people, padded to the widest cell.
-void printTable(QTextStream& out, const QList<QStringList>& rows)
+void Cli::printTable(QTextStream& out, const QList<QStringList>& rows)
 {
     if (rows.isEmpty())
         return;
@@ -61,8 +63,6 @@ void printTable(QTextStream& out, const QList<QStringList>& rows)
         out << line.trimmed() << '\n';
     }
 }
-
-} // namespace
 
 Cli::Cli(QTextStream& out, QTextStream& err)
     : m_out(out)

@@ -52,6 +52,7 @@ private:
 
     Result<std::unique_ptr<Database>> openDatabase();
     int fail(const QString& message, int code = BadInput);
+    static void printTable(QTextStream& out, const QList<QStringList>& rows);
     QString helpText() const;
 
     QTextStream& m_out;

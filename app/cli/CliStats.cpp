@@ -1,6 +1,8 @@
 // `rapport-cli stats`: the acceptance statistics of the Insights place, as text or JSON.
 #include "app/cli/Cli.h"
 
+#include "core/cadence/CadenceSettings.h"
+
 #include "core/stats/AcceptanceStats.h"
 #include "core/stats/HealthVerdict.h"
 #include "core/stats/ReportJson.h"
@@ -33,22 +35,6 @@ QString intervalText(const QLocale& locale, const RateCount& counts)
     if (!interval)
         return QStringLiteral("-");
     return percent(locale, interval->low) + QStringLiteral("–") + percent(locale, interval->high);
-}
-
-// Columns padded to the widest cell, as the other listings print them.
-void printColumns(QTextStream& out, const QList<QStringList>& rows)
-{
-    QList<qsizetype> widths(rows.first().size(), 0);
-    for (const QStringList& row : rows) {
-        for (qsizetype i = 0; i < row.size(); ++i)
-            widths[i] = std::max(widths[i], row[i].size());
-    }
-    for (const QStringList& row : rows) {
-        QString line;
-        for (qsizetype i = 0; i < row.size(); ++i)
-            line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
-        out << line.trimmed() << '\n';
-    }
 }
 
 } // namespace
@@ -84,9 +70,12 @@ int Cli::stats(const QStringList&)
     auto snapshot = StatsSnapshot::load(**database);
     if (!snapshot)
         return fail(snapshot.error());
+    auto limits = CadenceSettings(**database).limits();
+    if (!limits)
+        return fail(limits.error());
     const QLocale locale;
     const AcceptanceReport report
-        = AcceptanceStats::compute(*snapshot, period, today, StageResolver::kDefaultNoResponseDays,
+        = AcceptanceStats::compute(*snapshot, period, today, limits->noResponseDays,
                                    { locale.firstDayOfWeek(), QTimeZone::systemTimeZone() });
 
     if (m_parser.isSet(QStringLiteral("json"))) {
@@ -138,7 +127,7 @@ int Cli::stats(const QStringList&)
             row.append(percent(locale, group.rolling.rate()));
         rows.append(row);
     }
-    printColumns(m_out, rows);
+    printTable(m_out, rows);
     if (std::any_of(rows.cbegin() + 1, rows.cend(), [](const QStringList& row) { return row[5].endsWith(u'*'); }))
         m_out << '\n'
               << tr("* too few answered requests to tell (fewer than %1)").arg(RateCount::kTooFewToTell) << '\n';

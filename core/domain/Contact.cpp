@@ -1,5 +1,7 @@
 #include "core/domain/Contact.h"
 
+#include <QCoreApplication>
+
 namespace rapport {
 
 QString Contact::fullName() const
@@ -9,6 +11,50 @@ QString Contact::fullName() const
     if (lastName.isEmpty())
         return firstName;
     return firstName + u' ' + lastName;
+}
+
+namespace {
+
+QString fieldLabel(const char* name)
+{
+    if (qstrcmp(name, "profile_url") == 0)
+        return QCoreApplication::translate("Contact", "Profile URL");
+    QString label = QString::fromLatin1(name).replace(u'_', u' ');
+    label[0] = label[0].toUpper();
+    return label;
+}
+
+QString problemIn(const QString& text, const QString& label, bool multiLine)
+{
+    for (const QChar c : text) {
+        if (c == QChar::ReplacementCharacter)
+            return QCoreApplication::translate("Contact", "%1 contains bytes that are not valid text (not UTF-8).")
+                .arg(label);
+        // A tab is white space anywhere; line breaks only where text may have lines.
+        const bool allowed = c == u'\t' || (multiLine && (c == u'\n' || c == u'\r'));
+        if (c.category() == QChar::Other_Control && !allowed) {
+            const QString code = QStringLiteral("%1").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper();
+            return QCoreApplication::translate("Contact", "%1 contains a control character (U+%2).").arg(label, code);
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+QString textProblem(const Contact& contact)
+{
+    for (const ContactTextField& field : kContactTextFields) {
+        const QString problem = problemIn(contact.*field.member, fieldLabel(field.name), field.member == &Contact::notes);
+        if (!problem.isEmpty())
+            return problem;
+    }
+    for (const QString& tag : contact.tags) {
+        if (const QString problem = problemIn(tag, QCoreApplication::translate("Contact", "A tag"), false);
+            !problem.isEmpty())
+            return problem;
+    }
+    return {};
 }
 
 QStringList normalizedTags(const QStringList& tags)

@@ -13,6 +13,7 @@ namespace {
 
 Result<qint64> largestId(Database& database, const QString& table)
 {
+    // sql: identifiers only (the table name comes from this file, never from input)
     auto query = sql::exec(database.connection(), QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(table));
     if (!query)
         return Error { query.error() };

@@ -130,6 +130,7 @@ Result<StatsSnapshot> StatsSnapshot::load(Database& database)
         values.append(toKey(kRelevantKinds[i]));
     }
     values += values;
+    // sql: identifiers only: the splices are "?" placeholders and integer constants; the kinds are bound.
     auto events = sql::exec(database.connection(),
                             QStringLiteral("SELECT id, contact_id, CASE kind%1 END, occurred_at FROM interactions "
                                            "WHERE kind IN (%2)")

@@ -26,11 +26,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("Backups", text);
 }
 
-QString folderFor(const QString& databasePath)
-{
-    return QFileInfo(databasePath).absolutePath() + QStringLiteral("/backups");
-}
-
 QString fileNameFor(const QDateTime& time)
 {
     return QStringLiteral("rapport-%1.sqlite").arg(time.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss")));
@@ -105,15 +100,25 @@ Backups::Backups(Database& database)
 {
 }
 
+QString Backups::folderFor(const QString& databasePath)
+{
+    return QFileInfo(databasePath).absolutePath() + QStringLiteral("/backups");
+}
+
 QString Backups::folder() const
 {
     return folderFor(m_database.path());
 }
 
-Result<QList<BackupFile>> Backups::list() const
+QList<BackupFile> Backups::list() const
+{
+    return listFor(m_database.path());
+}
+
+QList<BackupFile> Backups::listFor(const QString& databasePath)
 {
     QList<BackupFile> backups;
-    const QDir dir(folder());
+    const QDir dir(folderFor(databasePath));
     for (const QFileInfo& info : dir.entryInfoList({ QStringLiteral("rapport-*.sqlite") }, QDir::Files)) {
         const auto match = namePattern().match(info.fileName());
         if (!match.hasMatch())
@@ -135,11 +140,9 @@ Result<QString> Backups::backupNow(const QDateTime& now)
 
 Result<QString> Backups::automaticBackup(const QDateTime& now)
 {
-    auto existing = list();
-    if (!existing)
-        return Error { existing.error() };
+    const QList<BackupFile> existing = list();
     const QDate today = now.toLocalTime().date();
-    const bool doneToday = std::any_of(existing->cbegin(), existing->cend(),
+    const bool doneToday = std::any_of(existing.cbegin(), existing.cend(),
         [&](const BackupFile& backup) { return backup.takenAt.toLocalTime().date() == today; });
     if (doneToday)
         return QString();
@@ -183,14 +186,12 @@ QList<BackupFile> Backups::toKeep(const QList<BackupFile>& backups)
 
 Result<QStringList> Backups::prune()
 {
-    auto backups = list();
-    if (!backups)
-        return Error { backups.error() };
+    const QList<BackupFile> backups = list();
     QSet<QString> keep;
-    for (const BackupFile& backup : toKeep(*backups))
+    for (const BackupFile& backup : toKeep(backups))
         keep.insert(backup.path);
     QStringList removed;
-    for (const BackupFile& backup : *backups) {
+    for (const BackupFile& backup : backups) {
         if (keep.contains(backup.path))
             continue;
         if (!QFile::remove(backup.path))

@@ -25,7 +25,11 @@ public:
     explicit Backups(Database& database);
 
     QString folder() const;
-    Result<QList<BackupFile>> list() const; // newest first
+    QList<BackupFile> list() const; // newest first
+
+    // The same for a database that is not open (it may not open at all).
+    static QString folderFor(const QString& databasePath);
+    static QList<BackupFile> listFor(const QString& databasePath);
 
     // Writes and verifies a backup now; returns its path.
     Result<QString> backupNow(const QDateTime& now = QDateTime::currentDateTimeUtc());

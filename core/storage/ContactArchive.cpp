@@ -15,6 +15,7 @@ Status moveId(Database& database, const QString& table, qint64 from, qint64 to)
 {
     if (from == to)
         return success();
+    // sql: identifiers only (the table name comes from this file's callers, never from input)
     auto moved = sql::exec(database.connection(), QStringLiteral("UPDATE %1 SET id = ? WHERE id = ?").arg(table),
                            { to, from });
     return moved ? success() : Status(Error { moved.error() });

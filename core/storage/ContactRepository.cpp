@@ -83,6 +83,8 @@ Status ContactRepository::validate(const Contact& contact) const
 {
     if (contact.firstName.trimmed().isEmpty() && contact.lastName.trimmed().isEmpty())
         return Error { tr("A contact needs a first or a last name.") };
+    if (const QString problem = textProblem(contact); !problem.isEmpty())
+        return Error { problem };
     if (const QString problem = ProfileUrl::validate(contact.profileUrl); !problem.isEmpty())
         return Error { tr("Profile URL: %1").arg(problem) };
     const QString profileKey = ProfileUrl::normalize(contact.profileUrl);

@@ -72,6 +72,11 @@ const std::vector<Migration>& migrations()
                 ))"),
                 QStringLiteral("CREATE INDEX interactions_template ON interactions(template) WHERE template <> ''"),
             } },
+        // The acceptance statistics and stages read request events by kind and contact: answered from the index.
+        { 4,
+            {
+                QStringLiteral("CREATE INDEX interactions_kind_contact ON interactions(kind, contact_id, occurred_at)"),
+            } },
     };
     return all;
 }

@@ -60,7 +60,7 @@ TEST_F(BackupsTest, BackupNowWritesAVerifiedOwnerOnlyCopy)
     auto second = Backups(db()).backupNow(utc(2026, 11, 22, 9, 30));
     ASSERT_TRUE(second.ok());
     EXPECT_NE(*second, *path);
-    EXPECT_EQ(Backups(db()).list()->size(), 2);
+    EXPECT_EQ(Backups(db()).list().size(), 2);
 }
 
 TEST_F(BackupsTest, TheAutomaticBackupRunsAtMostOnceADay)
@@ -70,7 +70,7 @@ TEST_F(BackupsTest, TheAutomaticBackupRunsAtMostOnceADay)
     EXPECT_FALSE(backups.automaticBackup(morning)->isEmpty());
     EXPECT_TRUE(backups.automaticBackup(morning.addSecs(3 * 3600))->isEmpty());
     EXPECT_FALSE(backups.automaticBackup(morning.addDays(1))->isEmpty());
-    EXPECT_EQ(backups.list()->size(), 2);
+    EXPECT_EQ(backups.list().size(), 2);
 }
 
 TEST_F(BackupsTest, SevenDailyAndFourWeeklyAreKept)
@@ -83,7 +83,7 @@ TEST_F(BackupsTest, SevenDailyAndFourWeeklyAreKept)
     ASSERT_TRUE(backups.backupNow(newest).ok());
     auto removed = backups.prune();
     ASSERT_TRUE(removed.ok()) << removed.error().toStdString();
-    const QList<BackupFile> kept = backups.list().value();
+    const QList<BackupFile> kept = backups.list();
     ASSERT_EQ(kept.size(), 11);
     EXPECT_EQ(removed->size(), 61 - 11);
     // The newest of the newest day, then one for each of the six days before.

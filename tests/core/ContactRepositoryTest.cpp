@@ -150,3 +150,28 @@ TEST(ContactTags, AreTrimmedDeduplicatedAndFreeOfTheSeparator)
 
 } // namespace
 } // namespace rapport
+
+namespace rapport {
+namespace {
+
+TEST(ContactText, ControlCharactersAndBrokenTextAreNamedByField)
+{
+    Contact contact;
+    contact.firstName = QStringLiteral("Ada");
+    EXPECT_TRUE(textProblem(contact).isEmpty());
+    contact.notes = QStringLiteral("line one\nline two\ttabbed");
+    EXPECT_TRUE(textProblem(contact).isEmpty()) << "notes may hold line breaks and tabs";
+    contact.company = QStringLiteral("Acme\nInc");
+    EXPECT_EQ(textProblem(contact), QStringLiteral("Company contains a control character (U+000A)."));
+    contact.company.clear();
+    contact.profileUrl = QStringLiteral("https://x.com/\u0001");
+    EXPECT_EQ(textProblem(contact), QStringLiteral("Profile URL contains a control character (U+0001)."));
+    contact.profileUrl.clear();
+    contact.lastName = QString(QChar::ReplacementCharacter);
+    EXPECT_EQ(textProblem(contact), QStringLiteral("Last name contains bytes that are not valid text (not UTF-8)."));
+    contact.lastName = QString(10000, u'x');
+    EXPECT_TRUE(textProblem(contact).isEmpty());
+}
+
+} // namespace
+} // namespace rapport

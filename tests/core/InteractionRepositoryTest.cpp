@@ -137,3 +137,20 @@ TEST_F(InteractionRepositoryTest, StagesAreDerivedFromTheLog)
 
 } // namespace
 } // namespace rapport
+
+namespace rapport {
+namespace {
+
+TEST_F(InteractionRepositoryTest, AMegabyteNoteIsStoredWhole)
+{
+    Interaction note;
+    note.contactId = addContact("Ada");
+    note.kind = InteractionKind::Note;
+    note.occurredAt = utc(2026, 11, 1);
+    note.text = QString(1 << 20, u'é');
+    const qint64 id = InteractionRepository(db()).add(note).value();
+    EXPECT_EQ(InteractionRepository(db()).find(id)->text, note.text);
+}
+
+} // namespace
+} // namespace rapport

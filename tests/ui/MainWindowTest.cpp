@@ -128,12 +128,11 @@ TEST_F(MainWindowTest, BackUpNowWritesABackupAndSaysWhere)
 {
     MainWindow window(*m_database);
     window.backUpNow();
-    const auto backups = Backups(*m_database).list();
-    ASSERT_TRUE(backups.ok());
-    ASSERT_EQ(backups->size(), 1);
-    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QFileInfo(backups->first().path).fileName()))
+    const QList<BackupFile> backups = Backups(*m_database).list();
+    ASSERT_EQ(backups.size(), 1);
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QFileInfo(backups.first().path).fileName()))
         << window.statusBar()->currentMessage().toStdString();
-    EXPECT_TRUE(Backups::verify(backups->first().path).ok());
+    EXPECT_TRUE(Backups::verify(backups.first().path).ok());
 }
 
 TEST_F(MainWindowTest, RemembersItsGeometry)

@@ -21,21 +21,16 @@ QString tr(const char* text)
     return QCoreApplication::translate("OpenDatabase", text);
 }
 
-QString backupsFolder(const QString& databasePath)
-{
-    return QFileInfo(databasePath).absolutePath() + QStringLiteral("/backups");
-}
-
 bool hasBackups(const QString& databasePath)
 {
-    return !QDir(backupsFolder(databasePath)).entryList({ QStringLiteral("rapport-*.sqlite") }, QDir::Files).isEmpty();
+    return !Backups::listFor(databasePath).isEmpty();
 }
 
 } // namespace
 
 QString chooseBackupToRestore(const QString& databasePath, QWidget* parent)
 {
-    const QString file = QFileDialog::getOpenFileName(parent, tr("Restore from backup"), backupsFolder(databasePath),
+    const QString file = QFileDialog::getOpenFileName(parent, tr("Restore from backup"), Backups::folderFor(databasePath),
                                                       tr("Rapport backups (rapport-*.sqlite);;All files (*)"));
     if (file.isEmpty())
         return {};

@@ -1,5 +1,7 @@
 #include "ui/views/InsightsView.h"
 
+#include "core/cadence/CadenceSettings.h"
+
 #include "core/domain/StageResolver.h"
 #include "core/stats/AcceptanceStats.h"
 #include "core/stats/HealthVerdict.h"
@@ -192,6 +194,9 @@ Status InsightsView::reload()
         return Error { snapshot.error() };
     }
     m_snapshot = std::move(*snapshot);
+    // The no-response timeout is the user's setting (Limits); an unreadable setting keeps the last one.
+    if (auto limits = CadenceSettings(m_database).limits())
+        m_noResponseDays = limits->noResponseDays;
     recompute();
     return success();
 }

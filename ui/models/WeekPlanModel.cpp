@@ -1,0 +1,234 @@
+#include "ui/models/WeekPlanModel.h"
+
+#include "core/cadence/PlanService.h"
+
+#include <QFont>
+
+#include <algorithm>
+
+namespace rapport {
+
+namespace {
+
+QDate startOfWeek(const QDate& day, const QLocale& locale)
+{
+    const int offset = (day.dayOfWeek() - static_cast<int>(locale.firstDayOfWeek()) + 7) % 7;
+    return day.addDays(-offset);
+}
+
+} // namespace
+
+WeekPlanModel::WeekPlanModel(Database& database, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_database(database)
+{
+    m_plan.weekStart = startOfWeek(m_today, m_locale);
+    m_plan.today = m_today;
+    m_days.resize(7);
+}
+
+void WeekPlanModel::setLocale(const QLocale& locale)
+{
+    m_locale = locale;
+}
+
+void WeekPlanModel::setTimeZone(const QTimeZone& zone)
+{
+    m_zone = zone;
+}
+
+void WeekPlanModel::setToday(const QDate& today)
+{
+    m_today = today;
+}
+
+Status WeekPlanModel::setWeek(const QDate& anyDay)
+{
+    m_shownDay = anyDay;
+    return reload();
+}
+
+Status WeekPlanModel::reload()
+{
+    const QDate shown = m_shownDay.isValid() ? m_shownDay : m_today;
+    auto planned = PlanService::weekPlan(m_database, shown, m_today, m_locale, m_zone);
+
+    beginResetModel();
+    m_days = QList<QList<int>>(7);
+    m_rows = 0;
+    if (planned.ok()) {
+        m_plan = std::move(planned).value();
+    } else {
+        m_plan = WeekPlan {};
+        m_plan.weekStart = startOfWeek(shown, m_locale);
+        m_plan.today = m_today;
+    }
+    for (int i = 0; i < m_plan.actions.size(); ++i) {
+        const int column = columnOf(m_plan.actions.at(i).date);
+        if (column >= 0)
+            m_days[column].append(i);
+    }
+    for (const QList<int>& day : std::as_const(m_days))
+        m_rows = std::max(m_rows, static_cast<int>(day.size()));
+    endResetModel();
+
+    Q_EMIT planChanged();
+    if (!planned.ok())
+        return Error { planned.error() };
+    return success();
+}
+
+Status WeekPlanModel::previousWeek()
+{
+    return setWeek(m_plan.weekStart.addDays(-7));
+}
+
+Status WeekPlanModel::nextWeek()
+{
+    return setWeek(m_plan.weekStart.addDays(7));
+}
+
+Status WeekPlanModel::goToToday()
+{
+    return setWeek(m_today);
+}
+
+QDate WeekPlanModel::dateOfColumn(int column) const
+{
+    if (column < 0 || column >= 7)
+        return {};
+    return m_plan.weekStart.addDays(column);
+}
+
+int WeekPlanModel::columnOf(const QDate& date) const
+{
+    const qint64 days = m_plan.weekStart.daysTo(date);
+    return days >= 0 && days < 7 ? static_cast<int>(days) : -1;
+}
+
+const PlanAction* WeekPlanModel::action(const QModelIndex& index) const
+{
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return nullptr;
+    const QList<int>& day = m_days.at(index.column());
+    if (index.row() >= day.size())
+        return nullptr;
+    return &m_plan.actions.at(day.at(index.row()));
+}
+
+QModelIndex WeekPlanModel::indexOf(qint64 contactId, PlanActionKind kind) const
+{
+    for (int column = 0; column < 7; ++column) {
+        const QList<int>& day = m_days.at(column);
+        for (int row = 0; row < day.size(); ++row) {
+            const PlanAction& item = m_plan.actions.at(day.at(row));
+            if (item.contactId == contactId && item.kind == kind)
+                return index(row, column);
+        }
+    }
+    return {};
+}
+
+int WeekPlanModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int WeekPlanModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : 7;
+}
+
+QVariant WeekPlanModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QDate date = dateOfColumn(index.column());
+    if (role == DateRole)
+        return date;
+    if (role == IsTodayRole)
+        return date == m_today;
+
+    const PlanAction* item = action(index);
+    if (!item)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+    case ContactNameRole:
+        return item->contactName;
+    case Qt::ToolTipRole:
+        return QStringLiteral("%1: %2\n%3").arg(displayName(item->kind), item->contactName, item->reason);
+    case KindRole:
+        return static_cast<int>(item->kind);
+    case KindKeyRole:
+        return toKey(item->kind);
+    case ContactIdRole:
+        return item->contactId;
+    case ReasonRole:
+        return item->reason;
+    case StateRole:
+        return static_cast<int>(item->state);
+    case TemplateIdRole:
+        return item->templateId;
+    case TemplateNameRole:
+        return item->templateName;
+    case WithNoteRole:
+        return item->withNote;
+    default:
+        return {};
+    }
+}
+
+QVariant WeekPlanModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= 7)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    const QDate date = dateOfColumn(section);
+    switch (role) {
+    case Qt::DisplayRole:
+        //: A day column of the week view: "Mon 23 Nov"
+        return tr("%1 %2").arg(m_locale.dayName(date.dayOfWeek(), QLocale::ShortFormat),
+                               m_locale.toString(date, m_locale.dateFormat(QLocale::ShortFormat)));
+    case Qt::ToolTipRole:
+        return m_locale.toString(date, QLocale::LongFormat);
+    case DateRole:
+        return date;
+    case IsTodayRole:
+        return date == m_today;
+    case Qt::FontRole:
+        if (date == m_today) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags WeekPlanModel::flags(const QModelIndex& index) const
+{
+    if (!action(index))
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+}
+
+QHash<int, QByteArray> WeekPlanModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(KindRole, "kind");
+    names.insert(KindKeyRole, "kindKey");
+    names.insert(ContactIdRole, "contactId");
+    names.insert(ContactNameRole, "contactName");
+    names.insert(ReasonRole, "reason");
+    names.insert(StateRole, "state");
+    names.insert(TemplateIdRole, "templateId");
+    names.insert(TemplateNameRole, "templateName");
+    names.insert(WithNoteRole, "withNote");
+    names.insert(DateRole, "date");
+    names.insert(IsTodayRole, "isToday");
+    return names;
+}
+
+} // namespace rapport

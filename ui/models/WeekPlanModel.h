@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/cadence/WeekPlan.h"
+
+#include <QAbstractTableModel>
+#include <QDate>
+#include <QList>
+#include <QLocale>
+#include <QTimeZone>
+
+namespace rapport {
+
+class Database;
+
+// One week of the plan as a table: seven columns, one per day (the first is the locale's first day of the
+// week), and in each column that day's action cards from the top. A cell below a day's last card is empty
+// and has no flags. Fed by PlanService for the shown week and a `today` the caller sets (tests pin it).
+class WeekPlanModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Role
+    {
+        KindRole = Qt::UserRole + 1, // PlanActionKind, as int
+        KindKeyRole, // "send_request"...
+        ContactIdRole, // qint64
+        ContactNameRole,
+        ReasonRole,
+        StateRole, // PlanActionState, as int
+        TemplateIdRole, // qint64, 0 when none
+        TemplateNameRole,
+        WithNoteRole, // bool
+        DateRole, // QDate of the column (also in headerData)
+        IsTodayRole, // bool, for every cell of today's column (also in headerData)
+    };
+    Q_ENUM(Role)
+
+    explicit WeekPlanModel(Database& database, QObject* parent = nullptr);
+
+    void setLocale(const QLocale& locale);
+    void setTimeZone(const QTimeZone& zone);
+    // Today, for the highlight, the overdue actions and "Today"; does not reload.
+    void setToday(const QDate& today);
+    QDate today() const { return m_today; }
+    // Shows the week holding `anyDay`, and reloads. Until called, the model shows today's week.
+    Status setWeek(const QDate& anyDay);
+
+    // Plans the shown week again from the database (after something was logged).
+    Status reload();
+    Status previousWeek();
+    Status nextWeek();
+    Status goToToday();
+
+    const WeekPlan& plan() const { return m_plan; }
+    QDate weekStart() const { return m_plan.weekStart; }
+    QDate dateOfColumn(int column) const;
+    int columnOf(const QDate& date) const; // -1 outside the shown week
+    // The card at `index`, or nullptr for an empty cell.
+    const PlanAction* action(const QModelIndex& index) const;
+    QModelIndex indexOf(qint64 contactId, PlanActionKind kind) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    // After every reload, successful or not: the progress and warnings may have changed.
+    void planChanged();
+
+private:
+    Database& m_database;
+    QLocale m_locale;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
+    QDate m_today = QDate::currentDate();
+    QDate m_shownDay; // invalid until a week is chosen: today's week
+    WeekPlan m_plan;
+    QList<QList<int>> m_days; // per column, the indexes into m_plan.actions
+    int m_rows = 0;
+};
+
+} // namespace rapport

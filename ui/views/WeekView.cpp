@@ -1,0 +1,285 @@
+#include "ui/views/WeekView.h"
+
+#include "core/domain/Interaction.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/InteractionRepository.h"
+#include "core/storage/SettingsRepository.h"
+#include "core/storage/TemplateRepository.h"
+#include "core/templates/TemplateRenderer.h"
+#include "ui/models/WeekPlanModel.h"
+#include "ui/views/ActionCardDelegate.h"
+#include "ui/views/StatusColors.h"
+
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace rapport {
+
+namespace {
+
+constexpr auto kMyNameSetting = "profile/my_name";
+
+void showProgress(QProgressBar* bar, const PlanProgress& progress)
+{
+    bar->setRange(0, std::max(progress.target, 1));
+    bar->setValue(std::min(progress.done, std::max(progress.target, 1)));
+    //: Progress towards a weekly target: "3 / 4"
+    bar->setFormat(WeekView::tr("%1 / %2").arg(progress.done).arg(progress.target));
+}
+
+} // namespace
+
+WeekView::WeekView(Database& database, QWidget* parent)
+    : QWidget(parent)
+    , m_database(database)
+    , m_model(new WeekPlanModel(database, this))
+    , m_delegate(new ActionCardDelegate(this))
+    , m_now([] { return QDateTime::currentDateTimeUtc(); })
+{
+    buildUi();
+    connect(m_model, &WeekPlanModel::planChanged, this, &WeekView::showPlan);
+}
+
+WeekView::~WeekView() = default;
+
+void WeekView::setClock(std::function<QDateTime()> now)
+{
+    m_now = std::move(now);
+}
+
+void WeekView::setLocale(const QLocale& locale)
+{
+    QWidget::setLocale(locale);
+    m_model->setLocale(locale);
+    m_date->setLocale(locale);
+}
+
+void WeekView::setTimeZone(const QTimeZone& zone)
+{
+    m_zone = zone;
+    m_model->setTimeZone(zone);
+}
+
+QDateTime WeekView::now() const
+{
+    return m_now();
+}
+
+void WeekView::buildUi()
+{
+    m_previous = new QToolButton(this);
+    m_previous->setArrowType(Qt::LeftArrow);
+    m_previous->setToolTip(tr("Previous week"));
+    m_today = new QPushButton(tr("&Today"), this);
+    m_today->setToolTip(tr("Back to this week"));
+    m_next = new QToolButton(this);
+    m_next->setArrowType(Qt::RightArrow);
+    m_next->setToolTip(tr("Next week"));
+    m_weekLabel = new QLabel(this);
+    QFont titleFont = m_weekLabel->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_weekLabel->setFont(titleFont);
+    m_date = new QDateEdit(this);
+    m_date->setCalendarPopup(true);
+    m_date->setToolTip(tr("Show the week of a day"));
+
+    auto* navigation = new QHBoxLayout;
+    navigation->addWidget(m_previous);
+    navigation->addWidget(m_today);
+    navigation->addWidget(m_next);
+    navigation->addSpacing(12);
+    navigation->addWidget(m_weekLabel);
+    navigation->addStretch();
+    navigation->addWidget(new QLabel(tr("Go to:"), this));
+    navigation->addWidget(m_date);
+
+    auto addBar = [this](QHBoxLayout* layout, const QString& title, const QString& tip) {
+        auto* label = new QLabel(title, this);
+        auto* bar = new QProgressBar(this);
+        bar->setTextVisible(true);
+        bar->setMinimumWidth(140);
+        bar->setToolTip(tip);
+        label->setBuddy(bar);
+        layout->addWidget(label);
+        layout->addWidget(bar, 1);
+        layout->addSpacing(16);
+        return bar;
+    };
+    auto* progress = new QHBoxLayout;
+    m_requests = addBar(progress, tr("Requests"), tr("Connection requests sent this week, of the rule's target"));
+    m_followUps = addBar(progress, tr("Follow-ups"), tr("Follow-ups done this week, of those due"));
+    m_checkIns = addBar(progress, tr("Check-ins"), tr("Check-ins done this week, of those due"));
+
+    m_warnings = new QLabel(this);
+    m_warnings->setWordWrap(true);
+    m_warnings->setTextFormat(Qt::RichText);
+    m_warnings->hide();
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    m_error->hide();
+
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
+    m_table->setItemDelegate(m_delegate);
+    m_table->setShowGrid(false);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(ActionCardDelegate::cardHeight(m_table->fontMetrics()));
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setMinimumSectionSize(110);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(navigation);
+    layout->addLayout(progress);
+    layout->addWidget(m_warnings);
+    layout->addWidget(m_error);
+    layout->addWidget(m_table, 1);
+
+    connect(m_previous, &QToolButton::clicked, this, [this] { showStatus(m_model->previousWeek()); });
+    connect(m_next, &QToolButton::clicked, this, [this] { showStatus(m_model->nextWeek()); });
+    connect(m_today, &QPushButton::clicked, this, [this] {
+        m_model->setToday(now().toTimeZone(m_zone).date());
+        showStatus(m_model->goToToday());
+    });
+    connect(m_date, &QDateEdit::userDateChanged, this, [this](QDate day) {
+        if (m_model->columnOf(day) < 0)
+            showWeekOf(day);
+    });
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (const PlanAction* item = m_model->action(index))
+            Q_EMIT contactActivated(item->contactId);
+    });
+    connect(m_table, &QTableView::customContextMenuRequested, this, [this](const QPoint& position) {
+        const QModelIndex index = m_table->indexAt(position);
+        if (auto menu = createCardMenu(index, this))
+            menu->exec(m_table->viewport()->mapToGlobal(position));
+    });
+}
+
+void WeekView::reload()
+{
+    m_model->setToday(now().toTimeZone(m_zone).date());
+    showStatus(m_model->reload());
+}
+
+void WeekView::showWeekOf(const QDate& day)
+{
+    m_model->setToday(now().toTimeZone(m_zone).date());
+    showStatus(m_model->setWeek(day));
+}
+
+void WeekView::showStatus(const Status& status)
+{
+    m_error->setVisible(!status.ok());
+    if (!status.ok()) {
+        QPalette palette = m_error->palette();
+        palette.setColor(QPalette::WindowText, StatusColors::error(palette));
+        m_error->setPalette(palette);
+        m_error->setText(status.error());
+    }
+}
+
+void WeekView::showPlan()
+{
+    const WeekPlan& plan = m_model->plan();
+    const QLocale locale = this->locale();
+    //: The shown week: "23 Nov – 29 Nov 2026"
+    m_weekLabel->setText(tr("%1 – %2").arg(locale.toString(plan.weekStart, tr("d MMM")),
+                                           locale.toString(plan.weekEnd(), locale.dateFormat(QLocale::LongFormat))));
+    {
+        const QSignalBlocker blocker(m_date);
+        m_date->setDate(plan.weekStart);
+    }
+    m_today->setEnabled(m_model->columnOf(m_model->today()) < 0);
+    showProgress(m_requests, plan.requests);
+    showProgress(m_followUps, plan.followUps);
+    showProgress(m_checkIns, plan.checkIns);
+
+    m_warnings->setVisible(!plan.warnings.isEmpty());
+    QString html;
+    const QString color = StatusColors::warning(palette()).name();
+    for (const QString& warning : plan.warnings)
+        html += QStringLiteral("<div style=\"color:%1\">\u26a0 %2</div>").arg(color, warning.toHtmlEscaped());
+    m_warnings->setText(html);
+}
+
+std::unique_ptr<QMenu> WeekView::createCardMenu(const QModelIndex& index, QWidget* parent)
+{
+    const PlanAction* item = m_model->action(index);
+    if (!item)
+        return nullptr;
+    auto menu = std::make_unique<QMenu>(parent);
+    const qint64 contactId = item->contactId;
+    const QPersistentModelIndex card(index);
+    const QString label = item->kind == PlanActionKind::SendRequest ? tr("Mark &sent") : tr("Mark &done");
+    QAction* done = menu->addAction(label, this, [this, card] { showStatus(markDone(card)); });
+    done->setEnabled(item->state != PlanActionState::Done);
+    done->setObjectName(QStringLiteral("markDone"));
+    menu->addSeparator();
+    menu->addAction(tr("&Open contact"), this, [this, contactId] { Q_EMIT contactActivated(contactId); });
+    return menu;
+}
+
+Status WeekView::markDone(const QModelIndex& index)
+{
+    const PlanAction* found = m_model->action(index);
+    if (!found)
+        return Error { tr("There is no action on this card.") };
+    const PlanAction item = *found; // the model is reset below
+
+    Interaction entry;
+    entry.contactId = item.contactId;
+    entry.occurredAt = now().toUTC();
+    switch (item.kind) {
+    case PlanActionKind::SendRequest:
+        entry.kind = InteractionKind::RequestSent;
+        break;
+    case PlanActionKind::FollowUp:
+        entry.kind = InteractionKind::ContentShared;
+        break;
+    case PlanActionKind::Engage:
+        entry.kind = InteractionKind::Engaged;
+        break;
+    case PlanActionKind::CheckIn:
+        entry.kind = InteractionKind::MessageSent;
+        break;
+    }
+
+    // What was sent: the suggested template, rendered for the contact.
+    if (item.templateId != 0 && item.kind != PlanActionKind::Engage) {
+        auto contact = ContactRepository(m_database).find(item.contactId);
+        if (!contact)
+            return Error { contact.error() };
+        auto note = TemplateRepository(m_database).find(item.templateId);
+        if (!note)
+            return Error { note.error() };
+        const QString myName
+            = SettingsRepository(m_database).value(QString::fromLatin1(kMyNameSetting)).value_or(QString());
+        entry.text = TemplateRenderer(myName).render(note->body, *contact).text;
+        entry.templateName = note->name;
+    }
+
+    auto added = InteractionRepository(m_database).add(entry);
+    if (!added)
+        return Error { added.error() };
+    reload();
+    return success();
+}
+
+} // namespace rapport
