@@ -15,8 +15,7 @@ struct Error
 
 // A value or the Error that prevented it. Core never throws and never shows UI: callers decide how
 // to present the error (stderr in the CLI, a message box in the GUI).
-template<class T>
-class [[nodiscard]] Result
+template <class T> class [[nodiscard]] Result
 {
 public:
     Result(T value)

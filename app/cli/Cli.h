@@ -18,7 +18,12 @@ class Database;
 class Cli
 {
 public:
-    enum ExitCode { Ok = 0, BadInput = 1, BadUsage = 2 };
+    enum ExitCode
+    {
+        Ok = 0,
+        BadInput = 1,
+        BadUsage = 2
+    };
 
     Cli(QTextStream& out, QTextStream& err);
     int run(const QStringList& arguments);

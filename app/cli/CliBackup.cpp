@@ -28,7 +28,7 @@ int Cli::restore(const QStringList& arguments)
         return fail(before.error());
     m_out << QCoreApplication::translate("Cli", "Restored %1 from %2; the state before is kept in %3")
                  .arg(QDir::toNativeSeparators(databasePath), QDir::toNativeSeparators(arguments[0]),
-                     QDir::toNativeSeparators(*before))
+                      QDir::toNativeSeparators(*before))
           << '\n';
     return Ok;
 }

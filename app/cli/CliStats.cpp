@@ -74,9 +74,8 @@ int Cli::stats(const QStringList&)
     if (!limits)
         return fail(limits.error());
     const QLocale locale;
-    const AcceptanceReport report
-        = AcceptanceStats::compute(*snapshot, period, today, limits->noResponseDays,
-                                   { locale.firstDayOfWeek(), QTimeZone::systemTimeZone() });
+    const AcceptanceReport report = AcceptanceStats::compute(*snapshot, period, today, limits->noResponseDays,
+                                                             { locale.firstDayOfWeek(), QTimeZone::systemTimeZone() });
 
     if (m_parser.isSet(QStringLiteral("json"))) {
         m_out << QString::fromUtf8(QJsonDocument(Json::fromAcceptanceReport(report, *grouping)).toJson());

@@ -45,7 +45,8 @@ QString problemIn(const QString& text, const QString& label, bool multiLine)
 QString textProblem(const Contact& contact)
 {
     for (const ContactTextField& field : kContactTextFields) {
-        const QString problem = problemIn(contact.*field.member, fieldLabel(field.name), field.member == &Contact::notes);
+        const QString problem
+            = problemIn(contact.*field.member, fieldLabel(field.name), field.member == &Contact::notes);
         if (!problem.isEmpty())
             return problem;
     }

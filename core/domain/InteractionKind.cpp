@@ -20,7 +20,7 @@ constexpr std::array<KindNames, kAllInteractionKinds.size()> kNames { {
     { InteractionKind::RequestAccepted, "request_accepted", QT_TRANSLATE_NOOP("InteractionKind", "Request accepted") },
     { InteractionKind::RequestDeclined, "request_declined", QT_TRANSLATE_NOOP("InteractionKind", "Request declined") },
     { InteractionKind::RequestWithdrawn, "request_withdrawn",
-        QT_TRANSLATE_NOOP("InteractionKind", "Request withdrawn") },
+      QT_TRANSLATE_NOOP("InteractionKind", "Request withdrawn") },
     { InteractionKind::MessageSent, "message_sent", QT_TRANSLATE_NOOP("InteractionKind", "Message sent") },
     { InteractionKind::MessageReceived, "message_received", QT_TRANSLATE_NOOP("InteractionKind", "Message received") },
     { InteractionKind::ContentShared, "content_shared", QT_TRANSLATE_NOOP("InteractionKind", "Content shared") },

@@ -7,7 +7,8 @@
 
 namespace rapport {
 
-enum class InteractionKind {
+enum class InteractionKind
+{
     Followed,
     RequestSent,
     RequestAccepted,

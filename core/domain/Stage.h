@@ -7,7 +7,8 @@
 namespace rapport {
 
 // Where a contact stands, derived from the interaction log (StageResolver), never stored.
-enum class Stage {
+enum class Stage
+{
     Prospect,
     Following,
     Requested,

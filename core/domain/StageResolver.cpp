@@ -34,8 +34,8 @@ void StageResolver::add(InteractionKind kind, const QDateTime& occurredAt)
         return;
     const bool later = !m_hasRequestEvent || occurredAt > m_lastRequestEventAt;
     // Imports often log a request and its acceptance at the same instant: the answer wins the tie.
-    const bool answersAtSameInstant = m_hasRequestEvent && occurredAt == m_lastRequestEventAt
-        && kind != InteractionKind::RequestSent;
+    const bool answersAtSameInstant
+        = m_hasRequestEvent && occurredAt == m_lastRequestEventAt && kind != InteractionKind::RequestSent;
     if (later || answersAtSameInstant) {
         m_hasRequestEvent = true;
         m_lastRequestEvent = kind;

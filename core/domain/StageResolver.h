@@ -30,7 +30,7 @@ public:
     QDateTime pendingRequestSentAt() const;
 
     static Stage resolve(const QList<Interaction>& log, const QDateTime& now,
-        int noResponseDays = kDefaultNoResponseDays);
+                         int noResponseDays = kDefaultNoResponseDays);
 
 private:
     bool m_followed = false;

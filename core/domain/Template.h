@@ -7,7 +7,8 @@
 
 namespace rapport {
 
-enum class TemplateKind {
+enum class TemplateKind
+{
     ConnectionNote, // sent with a request: limited to 300 (Premium) or 200 (Basic) characters
     FollowUp, // a message after an acceptance, usually with content
     CheckIn, // a message to keep a relationship warm

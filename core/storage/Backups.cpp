@@ -38,8 +38,7 @@ const QRegularExpression& namePattern()
 }
 
 // Runs `work` on a private read-only connection to `path`, closed afterwards.
-template<class Work>
-auto withConnection(const QString& path, bool readOnly, Work work)
+template <class Work> auto withConnection(const QString& path, bool readOnly, Work work)
 {
     static QAtomicInteger<int> counter;
     const QString name = QStringLiteral("rapport-backup-%1").arg(counter.fetchAndAddRelaxed(1));
@@ -142,8 +141,9 @@ Result<QString> Backups::automaticBackup(const QDateTime& now)
 {
     const QList<BackupFile> existing = list();
     const QDate today = now.toLocalTime().date();
-    const bool doneToday = std::any_of(existing.cbegin(), existing.cend(),
-        [&](const BackupFile& backup) { return backup.takenAt.toLocalTime().date() == today; });
+    const bool doneToday = std::any_of(existing.cbegin(), existing.cend(), [&](const BackupFile& backup) {
+        return backup.takenAt.toLocalTime().date() == today;
+    });
     if (doneToday)
         return QString();
     auto made = backupNow(now);
@@ -242,7 +242,9 @@ Result<QString> Backups::restore(const QString& databasePath, const QString& bac
         const QString folder = folderFor(databasePath);
         before = freshPath(folder, now).replace(QStringLiteral(".sqlite"), QStringLiteral("-unreadable.sqlite"));
         if (!QDir().mkpath(folder) || !QFile::copy(databasePath, before))
-            return Error { tr("Cannot keep a copy of %1 before restoring.").arg(QDir::toNativeSeparators(databasePath)) };
+            return Error {
+                tr("Cannot keep a copy of %1 before restoring.").arg(QDir::toNativeSeparators(databasePath))
+            };
         QFile::setPermissions(before, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
 
@@ -258,7 +260,9 @@ Result<QString> Backups::restore(const QString& databasePath, const QString& bac
         const QByteArray chunk = source.read(1 << 20);
         if (chunk.isEmpty() || target.write(chunk) != chunk.size()) {
             target.cancelWriting();
-            return Error { tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(databasePath), target.errorString()) };
+            return Error {
+                tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(databasePath), target.errorString())
+            };
         }
     }
     for (const char* suffix : { "-wal", "-shm" })

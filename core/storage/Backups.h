@@ -50,7 +50,7 @@ public:
     // and backing up the current state. The database must not be open anywhere in this process.
     // Returns the path of the backup of the state before the restore.
     static Result<QString> restore(const QString& databasePath, const QString& backupPath,
-        const QDateTime& now = QDateTime::currentDateTimeUtc());
+                                   const QDateTime& now = QDateTime::currentDateTimeUtc());
 
 private:
     Database& m_database;

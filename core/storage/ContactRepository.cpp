@@ -29,10 +29,10 @@ QStringList textColumns()
 // Every column the repository writes, in the order values() binds them.
 QStringList writtenColumns()
 {
-    return textColumns()
-        + QStringList { QStringLiteral("profile_key"), QStringLiteral("email_key"), QStringLiteral("tags"),
-              QStringLiteral("starred"), QStringLiteral("high_profile"), QStringLiteral("little_in_common"),
-              QStringLiteral("stay_anonymous"), QStringLiteral("updated_at") };
+    return textColumns() + QStringList { QStringLiteral("profile_key"),    QStringLiteral("email_key"),
+                                         QStringLiteral("tags"),           QStringLiteral("starred"),
+                                         QStringLiteral("high_profile"),   QStringLiteral("little_in_common"),
+                                         QStringLiteral("stay_anonymous"), QStringLiteral("updated_at") };
 }
 
 QVariantList values(const Contact& contact, const QDateTime& now)
@@ -91,7 +91,8 @@ Status ContactRepository::validate(const Contact& contact) const
     if (profileKey.isEmpty())
         return success();
     auto owner = sql::exec(m_database.connection(),
-        QStringLiteral("SELECT id FROM contacts WHERE profile_key = ? AND id <> ?"), { profileKey, contact.id });
+                           QStringLiteral("SELECT id FROM contacts WHERE profile_key = ? AND id <> ?"),
+                           { profileKey, contact.id });
     if (!owner)
         return Error { owner.error() };
     if (owner->next())
@@ -109,7 +110,7 @@ Result<qint64> ContactRepository::add(const Contact& contact, const QDateTime& n
     // sql: identifiers only (kContactTextFields' column names)
     const QString statement = QStringLiteral("INSERT INTO contacts (%1) VALUES (%2)")
                                   .arg(columns.join(QStringLiteral(", ")),
-                                      QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+                                       QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
     auto query = sql::exec(m_database.connection(), statement, bound);
     if (!query)
         return Error { query.error() };
@@ -126,7 +127,8 @@ Status ContactRepository::update(const Contact& contact, const QDateTime& now)
     QVariantList bound = values(contact, now);
     bound.append(contact.id);
     // sql: identifiers only (kContactTextFields' column names)
-    auto query = sql::exec(m_database.connection(),
+    auto query = sql::exec(
+        m_database.connection(),
         QStringLiteral("UPDATE contacts SET %1 WHERE id = ?").arg(assignments.join(QStringLiteral(", "))), bound);
     if (!query)
         return Error { query.error() };
@@ -149,7 +151,7 @@ Result<Contact> ContactRepository::find(qint64 id) const
 {
     // sql: identifiers only (kContactTextFields' column names)
     auto query = sql::exec(m_database.connection(),
-        QStringLiteral("SELECT %1 FROM contacts WHERE id = ?").arg(selectColumns()), { id });
+                           QStringLiteral("SELECT %1 FROM contacts WHERE id = ?").arg(selectColumns()), { id });
     if (!query)
         return Error { query.error() };
     if (!query->next())
@@ -161,7 +163,7 @@ Result<QList<Contact>> ContactRepository::all() const
 {
     // sql: identifiers only (kContactTextFields' column names)
     auto query = sql::exec(m_database.connection(),
-        QStringLiteral("SELECT %1 FROM contacts ORDER BY id").arg(selectColumns()));
+                           QStringLiteral("SELECT %1 FROM contacts ORDER BY id").arg(selectColumns()));
     if (!query)
         return Error { query.error() };
     QList<Contact> contacts;
@@ -184,8 +186,8 @@ Result<std::optional<qint64>> ContactRepository::findSamePerson(const Contact& c
     const QString emailKey = Identity::emailKey(contact.email);
     std::optional<qint64> found;
     if (!profileKey.isEmpty()) {
-        auto query = sql::exec(m_database.connection(),
-            QStringLiteral("SELECT id FROM contacts WHERE profile_key = ?"), { profileKey });
+        auto query = sql::exec(m_database.connection(), QStringLiteral("SELECT id FROM contacts WHERE profile_key = ?"),
+                               { profileKey });
         if (!query)
             return Error { query.error() };
         if (query->next())
@@ -194,7 +196,8 @@ Result<std::optional<qint64>> ContactRepository::findSamePerson(const Contact& c
     if (emailKey.isEmpty())
         return found;
     // By email only when one side has no profile URL: two different profiles are two people.
-    auto query = sql::exec(m_database.connection(),
+    auto query = sql::exec(
+        m_database.connection(),
         QStringLiteral("SELECT id FROM contacts WHERE email_key = ? AND (profile_key = '' OR ? = '') ORDER BY id"),
         { emailKey, profileKey });
     if (!query)

@@ -50,8 +50,9 @@ Status createPrivateFile(const QString& path)
         return success();
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-        return Error { tr("Cannot create the database file %1: %2")
-                           .arg(QDir::toNativeSeparators(path), file.errorString()) };
+        return Error {
+            tr("Cannot create the database file %1: %2").arg(QDir::toNativeSeparators(path), file.errorString())
+        };
     }
     return success();
 }
@@ -125,8 +126,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path)
     std::unique_ptr<Database> database(new Database(info.absoluteFilePath(), name));
     QSqlDatabase db = database->connection();
     if (!db.open()) {
-        return Error { tr("Cannot open the database %1: %2")
-                           .arg(QDir::toNativeSeparators(path), db.lastError().text()) };
+        return Error {
+            tr("Cannot open the database %1: %2").arg(QDir::toNativeSeparators(path), db.lastError().text())
+        };
     }
     if (Status configured = database->configure(); !configured)
         return Error { configured.error() };
@@ -173,7 +175,8 @@ Status Database::configure()
 
     auto journal = scalar(db, QStringLiteral("PRAGMA journal_mode = WAL"));
     if (!journal || journal->toString().compare(u"wal", Qt::CaseInsensitive) != 0)
-        return Error { tr("Cannot switch %1 to write-ahead logging: %2").arg(where, journal ? journal->toString() : journal.error()) };
+        return Error { tr("Cannot switch %1 to write-ahead logging: %2")
+                           .arg(where, journal ? journal->toString() : journal.error()) };
     for (const char* pragma : { "PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL" }) {
         if (auto done = sql::exec(db, QString::fromLatin1(pragma)); !done)
             return Error { done.error() };

@@ -16,7 +16,8 @@ QString tr(const char* text)
     return QCoreApplication::translate("InteractionRepository", text);
 }
 
-const QString kSelect = QStringLiteral("SELECT id, contact_id, kind, occurred_at, text, template, url FROM interactions ");
+const QString kSelect
+    = QStringLiteral("SELECT id, contact_id, kind, occurred_at, text, template, url FROM interactions ");
 
 Result<QList<Interaction>> readAll(Result<QSqlQuery> query)
 {
@@ -29,9 +30,9 @@ Result<QList<Interaction>> readAll(Result<QSqlQuery> query)
         interaction.contactId = query->value(1).toLongLong();
         const auto kind = interactionKindFromKey(query->value(2).toString());
         if (!kind) {
-            return Error { tr("Interaction %1 has an unknown kind \"%2\".")
-                               .arg(interaction.id)
-                               .arg(query->value(2).toString()) };
+            return Error {
+                tr("Interaction %1 has an unknown kind \"%2\".").arg(interaction.id).arg(query->value(2).toString())
+            };
         }
         interaction.kind = *kind;
         interaction.occurredAt = QDateTime::fromMSecsSinceEpoch(query->value(3).toLongLong(), Qt::UTC);
@@ -55,7 +56,7 @@ Status InteractionRepository::validate(const Interaction& interaction) const
     if (!interaction.occurredAt.isValid())
         return Error { tr("An interaction needs a valid date and time.") };
     auto exists = sql::exec(m_database.connection(), QStringLiteral("SELECT 1 FROM contacts WHERE id = ?"),
-        { interaction.contactId });
+                            { interaction.contactId });
     if (!exists)
         return Error { exists.error() };
     if (!exists->next())
@@ -67,11 +68,12 @@ Result<qint64> InteractionRepository::add(const Interaction& interaction)
 {
     if (Status valid = validate(interaction); !valid)
         return Error { valid.error() };
-    auto query = sql::exec(m_database.connection(),
-        QStringLiteral("INSERT INTO interactions (contact_id, kind, occurred_at, text, template, url) "
-                       "VALUES (?, ?, ?, ?, ?, ?)"),
-        { interaction.contactId, toKey(interaction.kind), interaction.occurredAt.toMSecsSinceEpoch(),
-            interaction.text, interaction.templateName, interaction.url });
+    auto query
+        = sql::exec(m_database.connection(),
+                    QStringLiteral("INSERT INTO interactions (contact_id, kind, occurred_at, text, template, url) "
+                                   "VALUES (?, ?, ?, ?, ?, ?)"),
+                    { interaction.contactId, toKey(interaction.kind), interaction.occurredAt.toMSecsSinceEpoch(),
+                      interaction.text, interaction.templateName, interaction.url });
     if (!query)
         return Error { query.error() };
     return query->lastInsertId().toLongLong();
@@ -81,11 +83,12 @@ Status InteractionRepository::update(const Interaction& interaction)
 {
     if (Status valid = validate(interaction); !valid)
         return valid;
-    auto query = sql::exec(m_database.connection(),
+    auto query = sql::exec(
+        m_database.connection(),
         QStringLiteral("UPDATE interactions SET contact_id = ?, kind = ?, occurred_at = ?, text = ?, template = ?, "
                        "url = ? WHERE id = ?"),
-        { interaction.contactId, toKey(interaction.kind), interaction.occurredAt.toMSecsSinceEpoch(),
-            interaction.text, interaction.templateName, interaction.url, interaction.id });
+        { interaction.contactId, toKey(interaction.kind), interaction.occurredAt.toMSecsSinceEpoch(), interaction.text,
+          interaction.templateName, interaction.url, interaction.id });
     if (!query)
         return Error { query.error() };
     if (query->numRowsAffected() == 0)
@@ -116,7 +119,7 @@ Result<Interaction> InteractionRepository::find(qint64 id) const
 Result<QList<Interaction>> InteractionRepository::forContact(qint64 contactId) const
 {
     return readAll(sql::exec(m_database.connection(),
-        kSelect + QStringLiteral("WHERE contact_id = ? ORDER BY occurred_at, id"), { contactId }));
+                             kSelect + QStringLiteral("WHERE contact_id = ? ORDER BY occurred_at, id"), { contactId }));
 }
 
 Result<QList<Interaction>> InteractionRepository::all() const
@@ -127,14 +130,15 @@ Result<QList<Interaction>> InteractionRepository::all() const
 Result<QHash<qint64, Stage>> InteractionRepository::stages(const QDateTime& now, int noResponseDays) const
 {
     QStringList kinds;
-    for (InteractionKind kind : { InteractionKind::Followed, InteractionKind::RequestSent,
-             InteractionKind::RequestAccepted, InteractionKind::RequestDeclined, InteractionKind::RequestWithdrawn })
+    for (InteractionKind kind :
+         { InteractionKind::Followed, InteractionKind::RequestSent, InteractionKind::RequestAccepted,
+           InteractionKind::RequestDeclined, InteractionKind::RequestWithdrawn })
         kinds.append(QLatin1Char('\'') + toKey(kind) + QLatin1Char('\''));
     // sql: identifiers only (the kinds' own keys)
     auto query = sql::exec(m_database.connection(),
-        QStringLiteral("SELECT contact_id, kind, occurred_at FROM interactions WHERE kind IN (%1) "
-                       "ORDER BY contact_id, occurred_at, id")
-            .arg(kinds.join(u',')));
+                           QStringLiteral("SELECT contact_id, kind, occurred_at FROM interactions WHERE kind IN (%1) "
+                                          "ORDER BY contact_id, occurred_at, id")
+                               .arg(kinds.join(u',')));
     if (!query)
         return Error { query.error() };
 

@@ -6,10 +6,10 @@ const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all {
         { 1,
-            {
-                // sql: identifiers only (a constant)
-                QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId),
-                QStringLiteral(R"(CREATE TABLE contacts (
+          {
+              // sql: identifiers only (a constant)
+              QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId),
+              QStringLiteral(R"(CREATE TABLE contacts (
                     id INTEGER PRIMARY KEY,
                     first_name TEXT NOT NULL DEFAULT '',
                     last_name TEXT NOT NULL DEFAULT '',
@@ -32,11 +32,11 @@ const std::vector<Migration>& migrations()
                     created_at INTEGER NOT NULL,
                     updated_at INTEGER NOT NULL
                 ))"),
-                // One contact per profile; emails only identify when there is no URL, so no constraint.
-                QStringLiteral("CREATE UNIQUE INDEX contacts_profile_key ON contacts(profile_key) "
-                               "WHERE profile_key <> ''"),
-                QStringLiteral("CREATE INDEX contacts_email_key ON contacts(email_key) WHERE email_key <> ''"),
-                QStringLiteral(R"(CREATE TABLE interactions (
+              // One contact per profile; emails only identify when there is no URL, so no constraint.
+              QStringLiteral("CREATE UNIQUE INDEX contacts_profile_key ON contacts(profile_key) "
+                             "WHERE profile_key <> ''"),
+              QStringLiteral("CREATE INDEX contacts_email_key ON contacts(email_key) WHERE email_key <> ''"),
+              QStringLiteral(R"(CREATE TABLE interactions (
                     id INTEGER PRIMARY KEY,
                     contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
                     kind TEXT NOT NULL,
@@ -45,24 +45,24 @@ const std::vector<Migration>& migrations()
                     template TEXT NOT NULL DEFAULT '',
                     url TEXT NOT NULL DEFAULT ''
                 ))"),
-                QStringLiteral("CREATE INDEX interactions_contact ON interactions(contact_id, occurred_at)"),
-                QStringLiteral("CREATE INDEX interactions_kind ON interactions(kind, occurred_at)"),
-                QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"),
-            } },
+              QStringLiteral("CREATE INDEX interactions_contact ON interactions(contact_id, occurred_at)"),
+              QStringLiteral("CREATE INDEX interactions_kind ON interactions(kind, occurred_at)"),
+              QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"),
+          } },
         // The ConnectAdvisor's flags on a contact (domain: Connect or follow).
         { 2,
-            {
-                QStringLiteral("ALTER TABLE contacts ADD COLUMN high_profile INTEGER NOT NULL DEFAULT 0 "
-                               "CHECK (high_profile IN (0, 1))"),
-                QStringLiteral("ALTER TABLE contacts ADD COLUMN little_in_common INTEGER NOT NULL DEFAULT 0 "
-                               "CHECK (little_in_common IN (0, 1))"),
-                QStringLiteral("ALTER TABLE contacts ADD COLUMN stay_anonymous INTEGER NOT NULL DEFAULT 0 "
-                               "CHECK (stay_anonymous IN (0, 1))"),
-            } },
+          {
+              QStringLiteral("ALTER TABLE contacts ADD COLUMN high_profile INTEGER NOT NULL DEFAULT 0 "
+                             "CHECK (high_profile IN (0, 1))"),
+              QStringLiteral("ALTER TABLE contacts ADD COLUMN little_in_common INTEGER NOT NULL DEFAULT 0 "
+                             "CHECK (little_in_common IN (0, 1))"),
+              QStringLiteral("ALTER TABLE contacts ADD COLUMN stay_anonymous INTEGER NOT NULL DEFAULT 0 "
+                             "CHECK (stay_anonymous IN (0, 1))"),
+          } },
         // Message templates (domain: Templates); the log keeps the name a note was written from.
         { 3,
-            {
-                QStringLiteral(R"(CREATE TABLE templates (
+          {
+              QStringLiteral(R"(CREATE TABLE templates (
                     id INTEGER PRIMARY KEY,
                     name TEXT NOT NULL UNIQUE COLLATE NOCASE,
                     kind TEXT NOT NULL,
@@ -70,13 +70,13 @@ const std::vector<Migration>& migrations()
                     created_at INTEGER NOT NULL,
                     updated_at INTEGER NOT NULL
                 ))"),
-                QStringLiteral("CREATE INDEX interactions_template ON interactions(template) WHERE template <> ''"),
-            } },
+              QStringLiteral("CREATE INDEX interactions_template ON interactions(template) WHERE template <> ''"),
+          } },
         // The acceptance statistics and stages read request events by kind and contact: answered from the index.
         { 4,
-            {
-                QStringLiteral("CREATE INDEX interactions_kind_contact ON interactions(kind, contact_id, occurred_at)"),
-            } },
+          {
+              QStringLiteral("CREATE INDEX interactions_kind_contact ON interactions(kind, contact_id, occurred_at)"),
+          } },
     };
     return all;
 }

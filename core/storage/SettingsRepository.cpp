@@ -14,7 +14,8 @@ SettingsRepository::SettingsRepository(Database& database)
 
 Result<QString> SettingsRepository::value(const QString& key, const QString& fallback) const
 {
-    auto query = sql::exec(m_database.connection(), QStringLiteral("SELECT value FROM settings WHERE key = ?"), { key });
+    auto query
+        = sql::exec(m_database.connection(), QStringLiteral("SELECT value FROM settings WHERE key = ?"), { key });
     if (!query)
         return Error { query.error() };
     return query->next() ? query->value(0).toString() : fallback;
@@ -23,9 +24,9 @@ Result<QString> SettingsRepository::value(const QString& key, const QString& fal
 Status SettingsRepository::setValue(const QString& key, const QString& value)
 {
     auto query = sql::exec(m_database.connection(),
-        QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
-                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-        { key, value });
+                           QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                           { key, value });
     if (!query)
         return Error { query.error() };
     return success();

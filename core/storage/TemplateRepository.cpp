@@ -59,8 +59,8 @@ Status TemplateRepository::validate(const Template& item) const
     if (item.name.trimmed().isEmpty())
         return Error { tr("A template needs a name.") };
     auto clash = sql::exec(m_database.connection(),
-        QStringLiteral("SELECT 1 FROM templates WHERE name = ? COLLATE NOCASE AND id <> ?"),
-        { item.name.trimmed(), item.id });
+                           QStringLiteral("SELECT 1 FROM templates WHERE name = ? COLLATE NOCASE AND id <> ?"),
+                           { item.name.trimmed(), item.id });
     if (!clash)
         return Error { clash.error() };
     if (clash->next())
@@ -73,10 +73,12 @@ Result<qint64> TemplateRepository::add(const Template& item, const QDateTime& no
     if (Status valid = validate(item); !valid)
         return Error { valid.error() };
     const QDateTime created = item.createdAt.isValid() ? item.createdAt : now;
-    auto query = sql::exec(m_database.connection(),
-        QStringLiteral("INSERT INTO templates (id, name, kind, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
+    auto query = sql::exec(
+        m_database.connection(),
+        QStringLiteral(
+            "INSERT INTO templates (id, name, kind, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
         { item.id > 0 ? QVariant(item.id) : QVariant(), item.name.trimmed(), toKey(item.kind), item.body,
-            created.toMSecsSinceEpoch(), (item.updatedAt.isValid() ? item.updatedAt : now).toMSecsSinceEpoch() });
+          created.toMSecsSinceEpoch(), (item.updatedAt.isValid() ? item.updatedAt : now).toMSecsSinceEpoch() });
     if (!query)
         return Error { query.error() };
     return query->lastInsertId().toLongLong();
@@ -90,15 +92,16 @@ Status TemplateRepository::update(const Template& item, const QDateTime& now)
         auto before = find(item.id);
         if (!before)
             return Error { before.error() };
-        auto query = sql::exec(m_database.connection(),
+        auto query = sql::exec(
+            m_database.connection(),
             QStringLiteral("UPDATE templates SET name = ?, kind = ?, body = ?, updated_at = ? WHERE id = ?"),
             { item.name.trimmed(), toKey(item.kind), item.body, now.toMSecsSinceEpoch(), item.id });
         if (!query)
             return Error { query.error() };
         if (before->name != item.name.trimmed()) {
             auto renamed = sql::exec(m_database.connection(),
-                QStringLiteral("UPDATE interactions SET template = ? WHERE template = ?"),
-                { item.name.trimmed(), before->name });
+                                     QStringLiteral("UPDATE interactions SET template = ? WHERE template = ?"),
+                                     { item.name.trimmed(), before->name });
             if (!renamed)
                 return Error { renamed.error() };
         }
@@ -128,11 +131,12 @@ Result<Template> TemplateRepository::find(qint64 id) const
 
 Result<QList<Template>> TemplateRepository::all() const
 {
-    auto templates = readAll(sql::exec(m_database.connection(), kSelect + QStringLiteral("ORDER BY name COLLATE NOCASE")));
+    auto templates
+        = readAll(sql::exec(m_database.connection(), kSelect + QStringLiteral("ORDER BY name COLLATE NOCASE")));
     if (!templates)
         return templates;
     std::stable_sort(templates->begin(), templates->end(),
-        [](const Template& a, const Template& b) { return a.kind < b.kind; });
+                     [](const Template& a, const Template& b) { return a.kind < b.kind; });
     return templates;
 }
 
@@ -142,7 +146,7 @@ Result<QString> TemplateRepository::uniqueName(const QString& base) const
     for (int n = 1;; ++n) {
         const QString candidate = n == 1 ? trimmed : QStringLiteral("%1 (%2)").arg(trimmed).arg(n);
         auto taken = sql::exec(m_database.connection(),
-            QStringLiteral("SELECT 1 FROM templates WHERE name = ? COLLATE NOCASE"), { candidate });
+                               QStringLiteral("SELECT 1 FROM templates WHERE name = ? COLLATE NOCASE"), { candidate });
         if (!taken)
             return Error { taken.error() };
         if (!taken->next())
@@ -165,7 +169,8 @@ Result<QList<Template>> TemplateRepository::defaults()
         const QJsonObject object = value.toObject();
         Template item;
         item.name = object.value(QStringLiteral("name")).toString();
-        item.kind = templateKindFromKey(object.value(QStringLiteral("kind")).toString()).value_or(TemplateKind::ConnectionNote);
+        item.kind = templateKindFromKey(object.value(QStringLiteral("kind")).toString())
+                        .value_or(TemplateKind::ConnectionNote);
         item.body = object.value(QStringLiteral("body")).toString();
         result.append(item);
     }
@@ -188,7 +193,8 @@ Status TemplateRepository::installDefaults(const QDateTime& now)
 
 Result<QHash<QString, int>> TemplateRepository::requestsSentByTemplate() const
 {
-    auto query = sql::exec(m_database.connection(),
+    auto query = sql::exec(
+        m_database.connection(),
         QStringLiteral("SELECT template, count(*) FROM interactions WHERE kind = 'request_sent' AND template <> '' "
                        "GROUP BY template"));
     if (!query)

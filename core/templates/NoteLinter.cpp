@@ -30,7 +30,8 @@ bool containsWord(const QString& text, const QString& word)
     if (word.isEmpty())
         return false;
     const QRegularExpression pattern(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(word)),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+                                     QRegularExpression::CaseInsensitiveOption
+                                         | QRegularExpression::UseUnicodePropertiesOption);
     return pattern.match(text).hasMatch();
 }
 
@@ -89,7 +90,7 @@ QList<LintWarning> NoteLinter::lint(const QString& body, TemplateKind kind, cons
         || (contact && (containsWord(body, contact->firstName) || containsWord(body, contact->lastName)));
     if (!named) {
         warnings.append({ LintWarning::Rule::Generic,
-            tr("No name: the note reads as if it could go to anyone. Greet them by {first_name}.") });
+                          tr("No name: the note reads as if it could go to anyone. Greet them by {first_name}.") });
     }
     if (kind == TemplateKind::ConnectionNote) {
         // The greeting before the first comma is not a sentence ("Hi {first_name}, ...").
@@ -100,20 +101,22 @@ QList<LintWarning> NoteLinter::lint(const QString& body, TemplateKind kind, cons
         sentences.remove(greeting);
         if (const int count = sentenceCount(sentences); count > 2) {
             warnings.append({ LintWarning::Rule::TooLong,
-                tr("%1 sentences: keep a connection note brief, one or two sentences.").arg(count) });
+                              tr("%1 sentences: keep a connection note brief, one or two sentences.").arg(count) });
         }
     }
     if (const QString word = salesWordIn(body); !word.isEmpty()) {
-        warnings.append({ LintWarning::Rule::SalesPitch,
-            tr("\"%1\" sounds like a sales pitch, a common reason requests are declined. Keep the focus on "
-               "networking.")
-                .arg(word) });
+        warnings.append(
+            { LintWarning::Rule::SalesPitch,
+              tr("\"%1\" sounds like a sales pitch, a common reason requests are declined. Keep the focus on "
+                 "networking.")
+                  .arg(word) });
     }
     if (kind == TemplateKind::ConnectionNote && !givesAReason(body)) {
-        warnings.append({ LintWarning::Rule::NoReason,
-            tr("Nothing says how you know each other or why you want to connect: mention where you met, a "
-               "mutual connection, a shared school or a shared interest ({event}, {mutual_connection}, {school}, "
-               "{topic}).") });
+        warnings.append(
+            { LintWarning::Rule::NoReason,
+              tr("Nothing says how you know each other or why you want to connect: mention where you met, a "
+                 "mutual connection, a shared school or a shared interest ({event}, {mutual_connection}, {school}, "
+                 "{topic}).") });
     }
     return warnings;
 }

@@ -12,7 +12,8 @@ namespace rapport {
 
 struct LintWarning
 {
-    enum class Rule {
+    enum class Rule
+    {
         Generic, // no name: the note could be sent to anyone
         TooLong, // more than two sentences
         SalesPitch, // buy, discount, offer, pricing, demo...

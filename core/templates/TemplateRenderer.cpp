@@ -23,10 +23,16 @@ const QRegularExpression& placeholderPattern()
 
 const QStringList& TemplateRenderer::placeholders()
 {
-    static const QStringList names { QStringLiteral("first_name"), QStringLiteral("last_name"),
-        QStringLiteral("full_name"), QStringLiteral("company"), QStringLiteral("position"), QStringLiteral("event"),
-        QStringLiteral("mutual_connection"), QStringLiteral("school"), QStringLiteral("topic"),
-        QStringLiteral("my_name") };
+    static const QStringList names { QStringLiteral("first_name"),
+                                     QStringLiteral("last_name"),
+                                     QStringLiteral("full_name"),
+                                     QStringLiteral("company"),
+                                     QStringLiteral("position"),
+                                     QStringLiteral("event"),
+                                     QStringLiteral("mutual_connection"),
+                                     QStringLiteral("school"),
+                                     QStringLiteral("topic"),
+                                     QStringLiteral("my_name") };
     return names;
 }
 
@@ -62,7 +68,7 @@ QList<PlaceholderSpan> TemplateRenderer::scan(const QString& body)
     while (matches.hasNext()) {
         const auto match = matches.next();
         spans.append({ match.captured(1), match.capturedStart(0), match.capturedLength(0),
-            placeholders().contains(match.captured(1)) });
+                       placeholders().contains(match.captured(1)) });
     }
     return spans;
 }
@@ -107,18 +113,19 @@ RenderedNote TemplateRenderer::render(const QString& body, const Contact& contac
         const QString token = body.mid(span.position, span.length);
         if (!span.known) {
             note.text += token;
-            note.problems.append({ span.name, span.position, span.length, PlaceholderProblem::Reason::Unknown,
-                tr("%1 is not a placeholder; pick one from the Insert placeholder menu").arg(token) });
+            note.problems.append(
+                { span.name, span.position, span.length, PlaceholderProblem::Reason::Unknown,
+                  tr("%1 is not a placeholder; pick one from the Insert placeholder menu").arg(token) });
             continue;
         }
         const QString value = valueOf(span.name, contact).simplified();
         if (value.isEmpty()) {
             note.text += token;
             const QString whose = span.name == u"my_name" ? tr("your profile (Settings)")
-                : contact.fullName().isEmpty()              ? tr("this contact")
-                                                            : contact.fullName();
+                : contact.fullName().isEmpty()            ? tr("this contact")
+                                                          : contact.fullName();
             note.problems.append({ span.name, span.position, span.length, PlaceholderProblem::Reason::Empty,
-                tr("%1 is empty for %2").arg(token, whose) });
+                                   tr("%1 is empty for %2").arg(token, whose) });
             continue;
         }
         note.text += value;

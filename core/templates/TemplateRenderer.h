@@ -11,7 +11,8 @@ namespace rapport {
 // A placeholder that could not be filled, where it stands in the template body.
 struct PlaceholderProblem
 {
-    enum class Reason {
+    enum class Reason
+    {
         Unknown, // {nickname}: no such placeholder
         Empty, // {event}: known, but the contact (or the user's profile) has no value for it
     };

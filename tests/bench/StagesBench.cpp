@@ -34,7 +34,8 @@ void BM_StagesOfAllContacts(benchmark::State& state)
                 const InteractionKind kind = j == 0 ? InteractionKind::RequestSent
                     : j == 1 ? (i % 5 < 2 ? InteractionKind::RequestAccepted : InteractionKind::Note)
                              : InteractionKind::Engaged;
-                (void)sql::exec(db.connection(),
+                (void)sql::exec(
+                    db.connection(),
                     QStringLiteral("INSERT INTO interactions (contact_id, kind, occurred_at) VALUES (?, ?, ?)"),
                     { id, toKey(kind), now.addDays(-(i % 400) + j).toMSecsSinceEpoch() });
             }

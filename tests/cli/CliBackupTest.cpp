@@ -26,7 +26,7 @@ protected:
         process.start(QStringLiteral(RAPPORT_CLI_PATH), QStringList { QStringLiteral("--db"), db() } + arguments);
         EXPECT_TRUE(process.waitForFinished(30000));
         return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError()) };
+                 QString::fromUtf8(process.readAllStandardError()) };
     }
 
     QString db() const { return m_dir.filePath(QStringLiteral("rapport.sqlite")); }
@@ -40,9 +40,9 @@ protected:
     void add(const QString& first)
     {
         ASSERT_EQ(cli({ QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("--first"), first,
-                      QStringLiteral("--last"), QStringLiteral("X") })
+                        QStringLiteral("--last"), QStringLiteral("X") })
                       .exitCode,
-            0);
+                  0);
     }
 
     QTemporaryDir m_dir;

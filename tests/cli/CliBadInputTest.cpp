@@ -25,9 +25,9 @@ protected:
     {
         QProcess process;
         process.start(QStringLiteral("/bin/sh"),
-            { QStringLiteral("-c"),
-                QStringLiteral("exec \"$0\" --db \"$1\" ") + QString::fromLatin1(arguments),
-                QStringLiteral(RAPPORT_CLI_PATH), m_dir.filePath(QStringLiteral("bad.sqlite")) });
+                      { QStringLiteral("-c"),
+                        QStringLiteral("exec \"$0\" --db \"$1\" ") + QString::fromLatin1(arguments),
+                        QStringLiteral(RAPPORT_CLI_PATH), m_dir.filePath(QStringLiteral("bad.sqlite")) });
         EXPECT_TRUE(process.waitForFinished(60000));
         EXPECT_EQ(process.exitStatus(), QProcess::NormalExit) << "crashed on: " << arguments.constData();
         return { process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError() };

@@ -27,7 +27,8 @@ protected:
         process.start(QStringLiteral(RAPPORT_CLI_PATH), arguments);
         EXPECT_TRUE(process.waitForFinished(30000)) << "rapport-cli did not finish";
         return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError()) };
+                 QString::fromUtf8(process.readAllStandardOutput()),
+                 QString::fromUtf8(process.readAllStandardError()) };
     }
 
     CliRun withDb(QStringList arguments) { return cli(QStringList { QStringLiteral("--db"), db() } + arguments); }
@@ -47,8 +48,8 @@ protected:
     qint64 addAda()
     {
         const CliRun run = withDb({ QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("--first"),
-            QStringLiteral("Ada"), QStringLiteral("--last"), QStringLiteral("Lovelace"), QStringLiteral("--url"),
-            QStringLiteral("https://www.linkedin.com/in/ada/") });
+                                    QStringLiteral("Ada"), QStringLiteral("--last"), QStringLiteral("Lovelace"),
+                                    QStringLiteral("--url"), QStringLiteral("https://www.linkedin.com/in/ada/") });
         EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
         return listJson().at(0).toObject().value(QStringLiteral("id")).toInteger();
     }
@@ -69,11 +70,12 @@ TEST_F(CliTest, VersionAndHelp)
 
 TEST_F(CliTest, AddThenListShowsAProspectInAnOwnerOnlyFile)
 {
-    const CliRun add = withDb({ QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("--first"),
-        QStringLiteral("Ada"), QStringLiteral("--last"), QStringLiteral("Lovelace"), QStringLiteral("--company"),
-        QStringLiteral("Analytical Engines"), QStringLiteral("--position"), QStringLiteral("Mathematician"),
-        QStringLiteral("--url"), QStringLiteral("https://www.linkedin.com/in/ada/"), QStringLiteral("--email"),
-        QStringLiteral("ada@example.com") });
+    const CliRun add
+        = withDb({ QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("--first"), QStringLiteral("Ada"),
+                   QStringLiteral("--last"), QStringLiteral("Lovelace"), QStringLiteral("--company"),
+                   QStringLiteral("Analytical Engines"), QStringLiteral("--position"), QStringLiteral("Mathematician"),
+                   QStringLiteral("--url"), QStringLiteral("https://www.linkedin.com/in/ada/"),
+                   QStringLiteral("--email"), QStringLiteral("ada@example.com") });
     ASSERT_EQ(add.exitCode, 0) << add.err.toStdString();
 
     const QJsonArray contacts = listJson();
@@ -88,7 +90,7 @@ TEST_F(CliTest, AddThenListShowsAProspectInAnOwnerOnlyFile)
     EXPECT_EQ(ada.value(QStringLiteral("stage")).toString(), QStringLiteral("prospect"));
     EXPECT_GT(ada.value(QStringLiteral("id")).toInteger(), 0);
     for (const char* key : { "location", "phone", "tags", "starred", "notes", "how_we_know", "event",
-             "mutual_connection", "school", "topic", "created_at", "updated_at" })
+                             "mutual_connection", "school", "topic", "created_at", "updated_at" })
         EXPECT_TRUE(ada.contains(QString::fromLatin1(key))) << key;
 
     EXPECT_EQ(QFile::permissions(db()) & 0x0077, QFileDevice::Permissions()) << "group/other bits set";
@@ -104,7 +106,8 @@ TEST_F(CliTest, LoggingChangesTheStage)
 {
     const QString id = QString::number(addAda());
     CliRun sent = withDb({ QStringLiteral("log"), id, QStringLiteral("request_sent"), QStringLiteral("--text"),
-        QStringLiteral("Hi Ada!"), QStringLiteral("--at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) });
+                           QStringLiteral("Hi Ada!"), QStringLiteral("--at"),
+                           QDateTime::currentDateTimeUtc().toString(Qt::ISODate) });
     ASSERT_EQ(sent.exitCode, 0) << sent.err.toStdString();
     EXPECT_EQ(listJson().at(0).toObject().value(QStringLiteral("stage")).toString(), QStringLiteral("requested"));
 
@@ -126,15 +129,15 @@ TEST_F(CliTest, AnOldRequestWithoutAnswerIsNoResponse)
 {
     const QString id = QString::number(addAda());
     ASSERT_EQ(withDb({ QStringLiteral("log"), id, QStringLiteral("request_sent"), QStringLiteral("--at"),
-                  QStringLiteral("2020-01-01T09:00:00+01:00") })
+                       QStringLiteral("2020-01-01T09:00:00+01:00") })
                   .exitCode,
-        0);
+              0);
     EXPECT_EQ(listJson().at(0).toObject().value(QStringLiteral("stage")).toString(), QStringLiteral("no_response"));
-    const QJsonArray entries = QJsonDocument::fromJson(
-        withDb({ QStringLiteral("interactions"), QStringLiteral("--json") }).out.toUtf8())
-                                   .array();
+    const QJsonArray entries
+        = QJsonDocument::fromJson(withDb({ QStringLiteral("interactions"), QStringLiteral("--json") }).out.toUtf8())
+              .array();
     EXPECT_EQ(entries.at(0).toObject().value(QStringLiteral("occurred_at")).toString(),
-        QStringLiteral("2020-01-01T08:00:00.000Z"));
+              QStringLiteral("2020-01-01T08:00:00.000Z"));
 }
 
 TEST_F(CliTest, BadInputExitsOneWithALineNamingTheProblem)
@@ -149,18 +152,18 @@ TEST_F(CliTest, BadInputExitsOneWithALineNamingTheProblem)
         { { QStringLiteral("log"), QStringLiteral("abc"), QStringLiteral("note") }, "abc" },
         { { QStringLiteral("log"), QStringLiteral("999"), QStringLiteral("note") }, "999" },
         { { QStringLiteral("log"), id, QStringLiteral("note"), QStringLiteral("--at"), QStringLiteral("yesterday") },
-            "yesterday" },
+          "yesterday" },
         { { QStringLiteral("interactions"), QStringLiteral("999") }, "999" },
         { { QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("--first"), QStringLiteral("Bob"),
-              QStringLiteral("--last"), QStringLiteral("B"), QStringLiteral("--url"), QStringLiteral("not a url") },
-            "Profile URL" },
+            QStringLiteral("--last"), QStringLiteral("B"), QStringLiteral("--url"), QStringLiteral("not a url") },
+          "Profile URL" },
         { { QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("--first"), QStringLiteral("Ada"),
-              QStringLiteral("--last"), QStringLiteral("Again"), QStringLiteral("--url"),
-              QStringLiteral("linkedin.com/in/ADA") },
-            "already has the profile" },
+            QStringLiteral("--last"), QStringLiteral("Again"), QStringLiteral("--url"),
+            QStringLiteral("linkedin.com/in/ADA") },
+          "already has the profile" },
         { { QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("--first"), QString(),
-              QStringLiteral("--last"), QStringLiteral(" ") },
-            "name" },
+            QStringLiteral("--last"), QStringLiteral(" ") },
+          "name" },
     };
     for (const auto& c : cases) {
         const CliRun run = withDb(c.arguments);
@@ -193,8 +196,8 @@ TEST_F(CliTest, TheEnvironmentVariableChoosesTheDatabase)
     const QString fromEnvironment = m_dir.filePath(QStringLiteral("env.db"));
     environment.insert(QStringLiteral("RAPPORT_DB"), fromEnvironment);
     const CliRun add = cli({ QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("--first"),
-                            QStringLiteral("Env"), QStringLiteral("--last"), QStringLiteral("Var") },
-        environment);
+                             QStringLiteral("Env"), QStringLiteral("--last"), QStringLiteral("Var") },
+                           environment);
     ASSERT_EQ(add.exitCode, 0) << add.err.toStdString();
     EXPECT_TRUE(QFile::exists(fromEnvironment));
     EXPECT_FALSE(QFile::exists(db()));
@@ -206,8 +209,8 @@ TEST_F(CliTest, AnUnusableDatabasePathIsBadInput)
     ASSERT_TRUE(notADatabase.open(QIODevice::WriteOnly));
     notADatabase.write(QByteArray("just text, long enough to look like a file header ......................."));
     notADatabase.close();
-    const CliRun run = cli({ QStringLiteral("--db"), notADatabase.fileName(), QStringLiteral("contacts"),
-        QStringLiteral("list") });
+    const CliRun run
+        = cli({ QStringLiteral("--db"), notADatabase.fileName(), QStringLiteral("contacts"), QStringLiteral("list") });
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_TRUE(run.err.contains(QStringLiteral("not a Rapport database"))) << run.err.toStdString();
 }
@@ -221,17 +224,17 @@ TEST_F(CliTest, LoggingARequestPastTheDailyLimitWarnsAndStillLogs)
     const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     for (int i = 0; i < 21; ++i) {
         const CliRun add = withDb({ QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("--first"),
-            QStringLiteral("P%1").arg(i), QStringLiteral("--last"), QStringLiteral("Q") });
+                                    QStringLiteral("P%1").arg(i), QStringLiteral("--last"), QStringLiteral("Q") });
         ASSERT_EQ(add.exitCode, 0) << add.err.toStdString();
     }
     for (int i = 1; i <= 20; ++i) {
-        const CliRun sent = withDb({ QStringLiteral("log"), QString::number(i), QStringLiteral("request_sent"),
-            QStringLiteral("--at"), at });
+        const CliRun sent = withDb(
+            { QStringLiteral("log"), QString::number(i), QStringLiteral("request_sent"), QStringLiteral("--at"), at });
         ASSERT_EQ(sent.exitCode, 0);
         EXPECT_TRUE(sent.err.isEmpty()) << "request " << i << ": " << sent.err.toStdString();
     }
-    const CliRun twentyFirst = withDb({ QStringLiteral("log"), QStringLiteral("21"), QStringLiteral("request_sent"),
-        QStringLiteral("--at"), at });
+    const CliRun twentyFirst = withDb(
+        { QStringLiteral("log"), QStringLiteral("21"), QStringLiteral("request_sent"), QStringLiteral("--at"), at });
     EXPECT_EQ(twentyFirst.exitCode, 0);
     EXPECT_TRUE(twentyFirst.err.contains(QStringLiteral("warning"))) << twentyFirst.err.toStdString();
     EXPECT_TRUE(twentyFirst.err.contains(QStringLiteral("20"))) << twentyFirst.err.toStdString();

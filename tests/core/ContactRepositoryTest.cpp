@@ -143,9 +143,9 @@ TEST_F(DatabaseTest, RemovingAnUnknownContactSaysSo)
 TEST(ContactTags, AreTrimmedDeduplicatedAndFreeOfTheSeparator)
 {
     EXPECT_EQ(normalizedTags({ QStringLiteral(" a "), QStringLiteral("A"), QString(), QStringLiteral("x;y") }),
-        (QStringList { QStringLiteral("a"), QStringLiteral("x y") }));
+              (QStringList { QStringLiteral("a"), QStringLiteral("x y") }));
     EXPECT_EQ(splitTags(joinTags({ QStringLiteral("one"), QStringLiteral("two") })),
-        (QStringList { QStringLiteral("one"), QStringLiteral("two") }));
+              (QStringList { QStringLiteral("one"), QStringLiteral("two") }));
 }
 
 } // namespace

@@ -1,5 +1,5 @@
-#include "core/storage/ContactRepository.h"
 #include "core/storage/Database.h"
+#include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/Migrations.h"
 #include "core/storage/SettingsRepository.h"
@@ -27,7 +27,8 @@ QVariant pragma(Database& db, const char* name)
 QStringList tables(Database& db)
 {
     QStringList names;
-    auto query = sql::exec(db.connection(), QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+    auto query = sql::exec(db.connection(),
+                           QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
     while (query && query->next())
         names.append(query->value(0).toString());
     return names;
@@ -36,7 +37,9 @@ QStringList tables(Database& db)
 TEST_F(DatabaseTest, MigratesAnEmptyFileToTheLatestSchema)
 {
     EXPECT_EQ(db().schemaVersion(), Database::latestSchemaVersion());
-    EXPECT_EQ(tables(db()), (QStringList { QStringLiteral("contacts"), QStringLiteral("interactions"), QStringLiteral("settings"), QStringLiteral("templates") }));
+    EXPECT_EQ(tables(db()),
+              (QStringList { QStringLiteral("contacts"), QStringLiteral("interactions"), QStringLiteral("settings"),
+                             QStringLiteral("templates") }));
     EXPECT_EQ(pragma(db(), "application_id").toInt(), kApplicationId);
 }
 
@@ -78,7 +81,8 @@ TEST_F(DatabaseTest, FilesAreOwnerOnly)
 
 TEST_F(DatabaseTest, ForeignKeysAreEnforced)
 {
-    auto orphan = sql::exec(db().connection(),
+    auto orphan = sql::exec(
+        db().connection(),
         QStringLiteral("INSERT INTO interactions (contact_id, kind, occurred_at) VALUES (4242, 'note', 0)"));
     EXPECT_FALSE(orphan.ok());
     EXPECT_TRUE(orphan.error().contains(QStringLiteral("FOREIGN KEY"), Qt::CaseInsensitive))
@@ -180,7 +184,7 @@ TEST(DatabaseOpen, ANewerSchemaIsRefused)
         auto opened = Database::open(path);
         ASSERT_TRUE(opened.ok());
         ASSERT_TRUE(sql::exec((*opened)->connection(),
-            QStringLiteral("PRAGMA user_version = %1").arg(Database::latestSchemaVersion() + 1))
+                              QStringLiteral("PRAGMA user_version = %1").arg(Database::latestSchemaVersion() + 1))
                         .ok());
     }
     auto reopened = Database::open(path);

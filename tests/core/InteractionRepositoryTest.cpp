@@ -1,5 +1,5 @@
-#include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
+#include "core/storage/ContactRepository.h"
 
 #include "TestDatabase.h"
 

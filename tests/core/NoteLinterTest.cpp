@@ -6,7 +6,7 @@ namespace rapport {
 namespace {
 
 QList<LintWarning::Rule> rules(const QString& body, TemplateKind kind = TemplateKind::ConnectionNote,
-    const std::optional<Contact>& contact = {})
+                               const std::optional<Contact>& contact = {})
 {
     QList<LintWarning::Rule> result;
     for (const LintWarning& warning : NoteLinter::lint(body, kind, contact)) {
@@ -20,10 +20,11 @@ using Rule = LintWarning::Rule;
 
 TEST(NoteLinter, AGoodNoteHasNoWarnings)
 {
-    EXPECT_TRUE(rules(QStringLiteral("Hi {first_name}, it was great meeting you at {event}. I'd like to stay in touch."))
-                    .isEmpty());
-    EXPECT_TRUE(rules(QStringLiteral("Hi {first_name}, {mutual_connection} mentioned I should connect with you."))
-                    .isEmpty());
+    EXPECT_TRUE(
+        rules(QStringLiteral("Hi {first_name}, it was great meeting you at {event}. I'd like to stay in touch."))
+            .isEmpty());
+    EXPECT_TRUE(
+        rules(QStringLiteral("Hi {first_name}, {mutual_connection} mentioned I should connect with you.")).isEmpty());
 }
 
 TEST(NoteLinter, NoNameIsGeneric)
@@ -48,8 +49,8 @@ TEST(NoteLinter, MoreThanTwoSentencesIsTooLong)
     EXPECT_TRUE(rules(QStringLiteral("Hi {first_name}, we met at {event}. I liked it. Let's connect!"))
                     .contains(Rule::TooLong));
     // Follow-ups may be longer.
-    EXPECT_FALSE(rules(QStringLiteral("Hi {first_name}. One. Two. Three."), TemplateKind::FollowUp)
-                     .contains(Rule::TooLong));
+    EXPECT_FALSE(
+        rules(QStringLiteral("Hi {first_name}. One. Two. Three."), TemplateKind::FollowUp).contains(Rule::TooLong));
 }
 
 TEST(NoteLinter, SentencesAreCountedLikeAPersonWould)
@@ -64,10 +65,10 @@ TEST(NoteLinter, SentencesAreCountedLikeAPersonWould)
 TEST(NoteLinter, SalesWordsArePitches)
 {
     for (const char* body : { "Hi {first_name}, we met at {event}. Want a demo?",
-             "Hi {first_name}, we met at {event}; 20% discount this week.",
-             "Hi {first_name}, we met at {event}. Special offer inside.",
-             "Hi {first_name}, we met at {event}. See our PRICING page.",
-             "Hi {first_name}, we met at {event}. Ready to buy?" })
+                              "Hi {first_name}, we met at {event}; 20% discount this week.",
+                              "Hi {first_name}, we met at {event}. Special offer inside.",
+                              "Hi {first_name}, we met at {event}. See our PRICING page.",
+                              "Hi {first_name}, we met at {event}. Ready to buy?" })
         EXPECT_TRUE(rules(QString::fromUtf8(body)).contains(Rule::SalesPitch)) << body;
     // Whole words only.
     EXPECT_FALSE(rules(QStringLiteral("Hi {first_name}, we met at {event} in Buyuk.")).contains(Rule::SalesPitch));
@@ -76,11 +77,12 @@ TEST(NoteLinter, SalesWordsArePitches)
 TEST(NoteLinter, NoReasonToConnect)
 {
     EXPECT_TRUE(rules(QStringLiteral("Hi {first_name}, I'd like to add you to my network.")).contains(Rule::NoReason));
-    for (const char* body : { "Hi {first_name}, we both went to {school}.",
-             "Hi {first_name}, I enjoyed your talk on compilers.", "Hi {first_name}, I loved your post about {topic}.",
-             "Hi {first_name}, we worked together at Acme." })
+    for (const char* body :
+         { "Hi {first_name}, we both went to {school}.", "Hi {first_name}, I enjoyed your talk on compilers.",
+           "Hi {first_name}, I loved your post about {topic}.", "Hi {first_name}, we worked together at Acme." })
         EXPECT_FALSE(rules(QString::fromUtf8(body)).contains(Rule::NoReason)) << body;
-    EXPECT_FALSE(rules(QStringLiteral("Hi {first_name}, a quick hello."), TemplateKind::CheckIn).contains(Rule::NoReason));
+    EXPECT_FALSE(
+        rules(QStringLiteral("Hi {first_name}, a quick hello."), TemplateKind::CheckIn).contains(Rule::NoReason));
 }
 
 TEST(NoteLinter, EmptyBodyHasNoWarnings)

@@ -1,5 +1,5 @@
-#include "core/domain/Identity.h"
 #include "core/domain/ProfileUrl.h"
+#include "core/domain/Identity.h"
 
 #include <gtest/gtest.h>
 
@@ -23,7 +23,8 @@ TEST_P(ProfileUrlNormalize, GivesTheIdentityKey)
         << "input: " << c.input;
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, ProfileUrlNormalize,
+INSTANTIATE_TEST_SUITE_P(
+    Cases, ProfileUrlNormalize,
     ::testing::Values(
         // Scheme, www., query, fragment, trailing slash dropped; slug lower-cased.
         NormalizeCase { "https://www.linkedin.com/in/Jane-Doe-123/?trk=x", "linkedin.com/in/jane-doe-123" },
@@ -34,7 +35,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, ProfileUrlNormalize,
         NormalizeCase { "https://www.linkedin.com/in/jane-doe-123///", "linkedin.com/in/jane-doe-123" },
         NormalizeCase { "  https://www.linkedin.com/in/jane-doe-123  ", "linkedin.com/in/jane-doe-123" },
         NormalizeCase { "www.linkedin.com/in/jane-doe-123/?originalSubdomain=uk&trk=a#b",
-            "linkedin.com/in/jane-doe-123" },
+                        "linkedin.com/in/jane-doe-123" },
         // %-escapes decoded, then lower-cased.
         NormalizeCase { "https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller", "linkedin.com/in/jürgen-müller" },
         NormalizeCase { "https://www.linkedin.com/in/J%C3%9CRGEN", "linkedin.com/in/jürgen" },
@@ -45,17 +46,16 @@ INSTANTIATE_TEST_SUITE_P(Cases, ProfileUrlNormalize,
         // Non-LinkedIn URLs keep their host; only www. and the noise go.
         NormalizeCase { "https://www.example.com/people/Jane/?ref=1", "example.com/people/jane" },
         NormalizeCase { "https://github.com/JaneDoe", "github.com/janedoe" },
-        NormalizeCase { "https://example.org", "example.org" },
-        NormalizeCase { "https://example.org/", "example.org" },
+        NormalizeCase { "https://example.org", "example.org" }, NormalizeCase { "https://example.org/", "example.org" },
         // Empty in, empty out.
         NormalizeCase { "", "" }, NormalizeCase { "   ", "" }));
 
 TEST(ProfileUrl, DifferentProfilesStayDifferent)
 {
     EXPECT_NE(ProfileUrl::normalize(QStringLiteral("linkedin.com/in/jane-doe-123")),
-        ProfileUrl::normalize(QStringLiteral("linkedin.com/in/jane-doe-124")));
+              ProfileUrl::normalize(QStringLiteral("linkedin.com/in/jane-doe-124")));
     EXPECT_NE(ProfileUrl::normalize(QStringLiteral("linkedin.com/in/jane")),
-        ProfileUrl::normalize(QStringLiteral("example.com/in/jane")));
+              ProfileUrl::normalize(QStringLiteral("example.com/in/jane")));
 }
 
 TEST(ProfileUrl, ValidateAcceptsWebAddressesAndEmpty)
@@ -86,19 +86,19 @@ Contact withUrlAndEmail(const char* url, const char* email)
 TEST(Identity, SameNormalizedUrlIsSamePerson)
 {
     EXPECT_TRUE(Identity::samePerson(withUrlAndEmail("https://www.linkedin.com/in/Jane-Doe-123/?trk=x", ""),
-        withUrlAndEmail("linkedin.com/in/jane-doe-123", "")));
+                                     withUrlAndEmail("linkedin.com/in/jane-doe-123", "")));
 }
 
 TEST(Identity, DifferentUrlsAreDifferentPeopleEvenWithTheSameEmail)
 {
     EXPECT_FALSE(Identity::samePerson(withUrlAndEmail("linkedin.com/in/a", "x@example.com"),
-        withUrlAndEmail("linkedin.com/in/b", "x@example.com")));
+                                      withUrlAndEmail("linkedin.com/in/b", "x@example.com")));
 }
 
 TEST(Identity, EmailDecidesWhenAUrlIsMissing)
 {
     EXPECT_TRUE(Identity::samePerson(withUrlAndEmail("linkedin.com/in/a", " Jane@Example.COM "),
-        withUrlAndEmail("", "jane@example.com")));
+                                     withUrlAndEmail("", "jane@example.com")));
     EXPECT_FALSE(Identity::samePerson(withUrlAndEmail("", "jane@example.com"), withUrlAndEmail("", "joe@example.com")));
 }
 

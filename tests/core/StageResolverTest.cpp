@@ -26,10 +26,10 @@ TEST(StageResolver, NoLogIsAProspect)
 
 TEST(StageResolver, NotesAndMessagesDoNotChangeTheStage)
 {
-    EXPECT_EQ(StageResolver::resolve({ entry(InteractionKind::Note, utc(2026, 11, 1)),
-                                         entry(InteractionKind::Engaged, utc(2026, 11, 2)) },
+    EXPECT_EQ(StageResolver::resolve(
+                  { entry(InteractionKind::Note, utc(2026, 11, 1)), entry(InteractionKind::Engaged, utc(2026, 11, 2)) },
                   kNow),
-        Stage::Prospect);
+              Stage::Prospect);
 }
 
 TEST(StageResolver, FollowedWithoutRequestIsFollowing)
@@ -41,11 +41,11 @@ TEST(StageResolver, RequestSentIsRequestedUntilTheTimeout)
 {
     // 20 days and 23 hours: still waiting; 21 full days: no response.
     EXPECT_EQ(StageResolver::resolve({ entry(InteractionKind::RequestSent, kNow.addDays(-21).addSecs(3600)) }, kNow),
-        Stage::Requested);
+              Stage::Requested);
     EXPECT_EQ(StageResolver::resolve({ entry(InteractionKind::RequestSent, kNow.addDays(-21)) }, kNow),
-        Stage::NoResponse);
+              Stage::NoResponse);
     EXPECT_EQ(StageResolver::resolve({ entry(InteractionKind::RequestSent, kNow.addDays(-13)) }, kNow),
-        Stage::Requested);
+              Stage::Requested);
 }
 
 TEST(StageResolver, TheTimeoutIsASetting)
@@ -58,51 +58,51 @@ TEST(StageResolver, TheTimeoutIsASetting)
 TEST(StageResolver, FollowThenRequestIsRequested)
 {
     EXPECT_EQ(StageResolver::resolve({ entry(InteractionKind::Followed, utc(2026, 11, 1)),
-                                         entry(InteractionKind::RequestSent, utc(2026, 11, 10)) },
-                  kNow),
-        Stage::Requested);
+                                       entry(InteractionKind::RequestSent, utc(2026, 11, 10)) },
+                                     kNow),
+              Stage::Requested);
 }
 
 TEST(StageResolver, AcceptedIsConnectedForever)
 {
     EXPECT_EQ(StageResolver::resolve({ entry(InteractionKind::RequestSent, utc(2025, 1, 1)),
-                                         entry(InteractionKind::RequestAccepted, utc(2025, 1, 3)),
-                                         entry(InteractionKind::MessageSent, utc(2025, 2, 1)) },
-                  kNow),
-        Stage::Connected);
+                                       entry(InteractionKind::RequestAccepted, utc(2025, 1, 3)),
+                                       entry(InteractionKind::MessageSent, utc(2025, 2, 1)) },
+                                     kNow),
+              Stage::Connected);
 }
 
 TEST(StageResolver, ImportedConnectionWithoutRequestIsConnected)
 {
     EXPECT_EQ(StageResolver::resolve({ entry(InteractionKind::RequestAccepted, utc(2022, 11, 21)) }, kNow),
-        Stage::Connected);
+              Stage::Connected);
 }
 
 TEST(StageResolver, DeclinedAndWithdrawnAreDeclined)
 {
     EXPECT_EQ(StageResolver::resolve({ entry(InteractionKind::RequestSent, utc(2026, 10, 1)),
-                                         entry(InteractionKind::RequestDeclined, utc(2026, 10, 5)) },
-                  kNow),
-        Stage::Declined);
+                                       entry(InteractionKind::RequestDeclined, utc(2026, 10, 5)) },
+                                     kNow),
+              Stage::Declined);
     EXPECT_EQ(StageResolver::resolve({ entry(InteractionKind::RequestSent, utc(2026, 10, 1)),
-                                         entry(InteractionKind::RequestWithdrawn, utc(2026, 10, 25)) },
-                  kNow),
-        Stage::Declined);
+                                       entry(InteractionKind::RequestWithdrawn, utc(2026, 10, 25)) },
+                                     kNow),
+              Stage::Declined);
 }
 
 TEST(StageResolver, ANewRequestAfterADeclineIsRequestedAgain)
 {
     EXPECT_EQ(StageResolver::resolve({ entry(InteractionKind::RequestSent, utc(2026, 1, 1)),
-                                         entry(InteractionKind::RequestDeclined, utc(2026, 1, 5)),
-                                         entry(InteractionKind::RequestSent, utc(2026, 11, 15)) },
-                  kNow),
-        Stage::Requested);
+                                       entry(InteractionKind::RequestDeclined, utc(2026, 1, 5)),
+                                       entry(InteractionKind::RequestSent, utc(2026, 11, 15)) },
+                                     kNow),
+              Stage::Requested);
 }
 
 TEST(StageResolver, OrderOfTheLogDoesNotMatter)
 {
     const QList<Interaction> chronological { entry(InteractionKind::RequestSent, utc(2026, 11, 1)),
-        entry(InteractionKind::RequestAccepted, utc(2026, 11, 4)) };
+                                             entry(InteractionKind::RequestAccepted, utc(2026, 11, 4)) };
     const QList<Interaction> reversed { chronological[1], chronological[0] };
     EXPECT_EQ(StageResolver::resolve(chronological, kNow), Stage::Connected);
     EXPECT_EQ(StageResolver::resolve(reversed, kNow), Stage::Connected);
@@ -111,10 +111,9 @@ TEST(StageResolver, OrderOfTheLogDoesNotMatter)
 TEST(StageResolver, AnAnswerWinsATieWithItsRequest)
 {
     const QDateTime same = utc(2026, 11, 1);
-    EXPECT_EQ(StageResolver::resolve({ entry(InteractionKind::RequestAccepted, same),
-                                         entry(InteractionKind::RequestSent, same) },
-                  kNow),
-        Stage::Connected);
+    EXPECT_EQ(StageResolver::resolve(
+                  { entry(InteractionKind::RequestAccepted, same), entry(InteractionKind::RequestSent, same) }, kNow),
+              Stage::Connected);
 }
 
 TEST(StageResolver, PendingRequestSentAtIsKnownOnlyWhileUnanswered)
@@ -128,8 +127,8 @@ TEST(StageResolver, PendingRequestSentAtIsKnownOnlyWhileUnanswered)
 
 TEST(Stage, KeysRoundTrip)
 {
-    for (Stage stage : { Stage::Prospect, Stage::Following, Stage::Requested, Stage::Connected, Stage::NoResponse,
-             Stage::Declined })
+    for (Stage stage :
+         { Stage::Prospect, Stage::Following, Stage::Requested, Stage::Connected, Stage::NoResponse, Stage::Declined })
         EXPECT_EQ(stageFromKey(toKey(stage)), stage);
     EXPECT_EQ(toKey(Stage::NoResponse), QStringLiteral("no_response"));
 }

@@ -21,11 +21,12 @@ Contact ada()
 
 TEST(TemplateRenderer, FillsEveryPlaceholder)
 {
-    const QString body = QStringLiteral(
-        "{first_name}|{last_name}|{full_name}|{company}|{position}|{event}|{mutual_connection}|{school}|{topic}|{my_name}");
+    const QString body = QStringLiteral("{first_name}|{last_name}|{full_name}|{company}|{position}|{event}|{mutual_"
+                                        "connection}|{school}|{topic}|{my_name}");
     const RenderedNote note = TemplateRenderer(QStringLiteral("Mary Somerville")).render(body, ada());
     EXPECT_TRUE(note.complete());
-    EXPECT_EQ(note.text,
+    EXPECT_EQ(
+        note.text,
         QStringLiteral("Ada|Lovelace|Ada Lovelace|Analytical Engines|Head of Computation|the Difference Engine demo|"
                        "Charles Babbage|University of London|poetical science|Mary Somerville"));
     EXPECT_EQ(TemplateRenderer::placeholders().size(), 10);

@@ -1,6 +1,6 @@
+#include "core/storage/TemplateRepository.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
-#include "core/storage/TemplateRepository.h"
 #include "core/templates/NoteLinter.h"
 
 #include "TestDatabase.h"

@@ -1,8 +1,8 @@
+#include "ui/MainWindow.h"
 #include "core/storage/Backups.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/InteractionRepository.h"
-#include "ui/MainWindow.h"
 #include "ui/models/ContactTableModel.h"
 #include "ui/views/ContactsView.h"
 
@@ -30,8 +30,9 @@ protected:
         ASSERT_TRUE(opened.ok()) << opened.error().toStdString();
         m_database = std::move(opened).value();
         ContactRepository contacts(*m_database);
-        for (const auto& [first, last, company] : { std::tuple { "Ada", "Lovelace", "Analytical Engines" },
-                 std::tuple { "Grace", "Hopper", "US Navy" }, std::tuple { "Alan", "Turing", "Bletchley Park" } }) {
+        for (const auto& [first, last, company] :
+             { std::tuple { "Ada", "Lovelace", "Analytical Engines" }, std::tuple { "Grace", "Hopper", "US Navy" },
+               std::tuple { "Alan", "Turing", "Bletchley Park" } }) {
             Contact contact;
             contact.firstName = QString::fromUtf8(first);
             contact.lastName = QString::fromUtf8(last);
@@ -66,7 +67,8 @@ TEST_F(MainWindowTest, ShowsTheContactsFromTheDatabase)
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     EXPECT_EQ(window.windowTitle(), QStringLiteral("Rapport"));
     EXPECT_EQ(listedNames(window),
-        (QStringList { QStringLiteral("Ada Lovelace"), QStringLiteral("Alan Turing"), QStringLiteral("Grace Hopper") }));
+              (QStringList { QStringLiteral("Ada Lovelace"), QStringLiteral("Alan Turing"),
+                             QStringLiteral("Grace Hopper") }));
     QAbstractItemModel* model = window.contactsView()->table()->model();
     EXPECT_EQ(model->index(2, ContactTableModel::StageColumn).data().toString(), QStringLiteral("Connected"));
 }

@@ -1,10 +1,10 @@
+#include "ui/views/TemplatesView.h"
 #include "core/cadence/CadenceSettings.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/TemplateRepository.h"
 #include "ui/models/TemplateListModel.h"
 #include "ui/views/StatusColors.h"
-#include "ui/views/TemplatesView.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>
@@ -153,7 +153,8 @@ TEST_F(TemplatesViewTest, CopyRefusesAnUnresolvedPlaceholderAndCopiesACompleteNo
     view->bodyEditor()->selectAll();
     QTest::keyClicks(view->bodyEditor(), QStringLiteral("Hi {first_name}, I admire your work at {company}."));
     QTest::mouseClick(view->copyButton(), Qt::LeftButton);
-    EXPECT_EQ(QGuiApplication::clipboard()->text(), QStringLiteral("Hi Ada, I admire your work at Analytical Engines."));
+    EXPECT_EQ(QGuiApplication::clipboard()->text(),
+              QStringLiteral("Hi Ada, I admire your work at Analytical Engines."));
 }
 
 TEST_F(TemplatesViewTest, TheBodyIsSavedAndSurvivesAReload)
@@ -212,12 +213,13 @@ TEST(TemplateStatsText, SaysHowOftenATemplateWorked)
     few.declined = 1;
     few.open = 1;
     EXPECT_EQ(TemplatesView::statsText(few),
-        QStringLiteral("Sent with this template: 4 requests · 2 accepted of 3 answered: too few to tell yet · 1 "
-                       "awaiting an answer"));
+              QStringLiteral("Sent with this template: 4 requests · 2 accepted of 3 answered: too few to tell yet · 1 "
+                             "awaiting an answer"));
     RateCount enough;
     enough.accepted = 6;
     enough.noAnswer = 6;
-    EXPECT_EQ(TemplatesView::statsText(enough),
+    EXPECT_EQ(
+        TemplatesView::statsText(enough),
         QStringLiteral("Sent with this template: 12 requests · accepted 6 of 12 answered: 50% (95% interval 25–75%)"));
 }
 
@@ -243,7 +245,8 @@ TEST_F(TemplatesViewTest, ShowsTheSelectedTemplatesAcceptance)
     }
     auto view = makeView();
     view->selectTemplate(used.id);
-    EXPECT_TRUE(view->statsLabel()->text().contains(QStringLiteral("6 requests"))) << view->statsLabel()->text().toStdString();
+    EXPECT_TRUE(view->statsLabel()->text().contains(QStringLiteral("6 requests")))
+        << view->statsLabel()->text().toStdString();
     EXPECT_TRUE(view->statsLabel()->text().contains(QStringLiteral("accepted 3 of 6 answered: 50%")))
         << view->statsLabel()->text().toStdString();
 }

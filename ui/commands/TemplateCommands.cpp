@@ -87,10 +87,10 @@ void RemoveTemplateCommand::doUndo()
 }
 
 SetTemplateFieldCommand::SetTemplateFieldCommand(Database& database, TemplateListModel* model, qint64 id, Field field,
-    QVariant before, QVariant after)
+                                                 QVariant before, QVariant after)
     : TemplateCommand(database, model,
-        field == Field::Name ? QCoreApplication::translate("TemplatesView", "Rename template")
-                             : QCoreApplication::translate("TemplatesView", "Change template kind"))
+                      field == Field::Name ? QCoreApplication::translate("TemplatesView", "Rename template")
+                                           : QCoreApplication::translate("TemplatesView", "Change template kind"))
     , m_id(id)
     , m_field(field)
     , m_before(std::move(before))

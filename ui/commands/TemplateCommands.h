@@ -67,9 +67,13 @@ private:
 class SetTemplateFieldCommand : public TemplateCommand
 {
 public:
-    enum class Field { Name, Kind };
+    enum class Field
+    {
+        Name,
+        Kind
+    };
     SetTemplateFieldCommand(Database& database, TemplateListModel* model, qint64 id, Field field, QVariant before,
-        QVariant after);
+                            QVariant after);
 
 protected:
     void doRedo() override { apply(m_after); }

@@ -30,8 +30,9 @@ bool hasBackups(const QString& databasePath)
 
 QString chooseBackupToRestore(const QString& databasePath, QWidget* parent)
 {
-    const QString file = QFileDialog::getOpenFileName(parent, tr("Restore from backup"), Backups::folderFor(databasePath),
-                                                      tr("Rapport backups (rapport-*.sqlite);;All files (*)"));
+    const QString file
+        = QFileDialog::getOpenFileName(parent, tr("Restore from backup"), Backups::folderFor(databasePath),
+                                       tr("Rapport backups (rapport-*.sqlite);;All files (*)"));
     if (file.isEmpty())
         return {};
     const auto answer = QMessageBox::question(

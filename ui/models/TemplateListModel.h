@@ -14,7 +14,11 @@ class TemplateListModel : public QAbstractListModel
     Q_OBJECT
 
 public:
-    enum Role { TemplateIdRole = Qt::UserRole + 1, KindRole };
+    enum Role
+    {
+        TemplateIdRole = Qt::UserRole + 1,
+        KindRole
+    };
 
     explicit TemplateListModel(QObject* parent = nullptr);
 

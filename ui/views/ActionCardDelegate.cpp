@@ -66,7 +66,7 @@ void ActionCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
 
     if (index.data(WeekPlanModel::IsTodayRole).toBool()) {
         QColor tint = palette.color(QPalette::Highlight);
-        tint.setAlpha(28);
+        tint.setAlpha(45);
         painter->fillRect(option.rect, tint);
     }
 

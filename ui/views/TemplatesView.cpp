@@ -2,8 +2,8 @@
 
 #include "core/cadence/AccountType.h"
 #include "core/cadence/CadenceSettings.h"
-#include "core/cadence/PlanService.h"
 #include "core/cadence/Limits.h"
+#include "core/cadence/PlanService.h"
 #include "core/stats/AcceptanceStats.h"
 #include "core/stats/StatsSnapshot.h"
 #include "core/storage/ContactRepository.h"
@@ -95,10 +95,10 @@ void TemplatesView::buildUi()
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setUniformItemSizes(true);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        [this](const QModelIndex& current) {
-            flush();
-            showTemplate(current.row());
-        });
+            [this](const QModelIndex& current) {
+                flush();
+                showTemplate(current.row());
+            });
     auto* deleteShortcut = new QShortcut(QKeySequence::Delete, m_list, nullptr, nullptr, Qt::WidgetShortcut);
     connect(deleteShortcut, &QShortcut::activated, this, &TemplatesView::deleteTemplate);
 
@@ -387,7 +387,8 @@ void TemplatesView::updateCounter(QLabel* label, qsizetype used, int limit)
     if (limit <= 0)
         text = used == 1 ? tr("1 character") : tr("%1 characters").arg(locale.toString(used));
     else if (used > limit)
-        text = tr("%1 / %2 — %3 over").arg(locale.toString(used), locale.toString(limit), locale.toString(used - limit));
+        text
+            = tr("%1 / %2 — %3 over").arg(locale.toString(used), locale.toString(limit), locale.toString(used - limit));
     else
         text = tr("%1 / %2").arg(locale.toString(used), locale.toString(limit));
     label->setText(text);
@@ -396,14 +397,14 @@ void TemplatesView::updateCounter(QLabel* label, qsizetype used, int limit)
     QPalette palette = label->palette();
     const QPalette base = this->palette();
     palette.setColor(QPalette::WindowText,
-        state == CounterState::Error         ? StatusColors::error(base)
-            : state == CounterState::Warning ? StatusColors::warning(base)
-                                             : base.color(QPalette::WindowText));
+                     state == CounterState::Error         ? StatusColors::error(base)
+                         : state == CounterState::Warning ? StatusColors::warning(base)
+                                                          : base.color(QPalette::WindowText));
     label->setPalette(palette);
     label->setProperty("state",
-        state == CounterState::Error         ? QStringLiteral("error")
-            : state == CounterState::Warning ? QStringLiteral("warning")
-                                             : QStringLiteral("normal"));
+                       state == CounterState::Error         ? QStringLiteral("error")
+                           : state == CounterState::Warning ? QStringLiteral("warning")
+                                                            : QStringLiteral("normal"));
     QFont font = label->font();
     font.setBold(state != CounterState::Normal);
     label->setFont(font);
@@ -437,10 +438,10 @@ void TemplatesView::refreshCounters()
         warnings.append(warning.message);
     const QPalette palette = this->palette();
     m_lint->setText(problems.isEmpty() && warnings.isEmpty()
-            ? tr("No warnings.")
-            : QStringLiteral("<ul style=\"margin-left:0; -qt-list-indent:1\">%1%2</ul>")
-                  .arg(bulletList(problems, StatusColors::error(palette)),
-                      bulletList(warnings, StatusColors::warning(palette))));
+                        ? tr("No warnings.")
+                        : QStringLiteral("<ul style=\"margin-left:0; -qt-list-indent:1\">%1%2</ul>")
+                              .arg(bulletList(problems, StatusColors::error(palette)),
+                                   bulletList(warnings, StatusColors::warning(palette))));
 }
 
 void TemplatesView::scheduleSave()
@@ -491,8 +492,8 @@ void TemplatesView::commitName()
         m_name->setText(before);
         return;
     }
-    if (!pushCommand(new SetTemplateFieldCommand(m_database, m_model, m_currentId,
-            SetTemplateFieldCommand::Field::Name, before, after)))
+    if (!pushCommand(new SetTemplateFieldCommand(m_database, m_model, m_currentId, SetTemplateFieldCommand::Field::Name,
+                                                 before, after)))
         m_name->setText(before); // refused, e.g. a name already taken: the status line says why
 }
 
@@ -505,7 +506,7 @@ void TemplatesView::commitKind()
     const int after = m_kind->currentData().toInt();
     if (before != after) {
         pushCommand(new SetTemplateFieldCommand(m_database, m_model, m_currentId, SetTemplateFieldCommand::Field::Kind,
-            before, after));
+                                                before, after));
     }
 }
 

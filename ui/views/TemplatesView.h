@@ -57,7 +57,12 @@ public:
     TemplateListModel* model() const { return m_model; }
 
     // "used / limit" text and the counter's state, for the body and for the preview.
-    enum class CounterState { Normal, Warning, Error };
+    enum class CounterState
+    {
+        Normal,
+        Warning,
+        Error
+    };
     static CounterState counterState(qsizetype used, int limit);
     // "Sent with this template: 12 requests · accepted 5 of 10 answered: 50% (95% interval 24–76%)".
     static QString statsText(const RateCount& counts);

@@ -201,7 +201,7 @@ void WeekView::showPlan()
     const QLocale locale = this->locale();
     //: The shown week: "23 Nov – 29 Nov 2026"
     m_weekLabel->setText(tr("%1 – %2").arg(locale.toString(plan.weekStart, tr("d MMM")),
-                                           locale.toString(plan.weekEnd(), locale.dateFormat(QLocale::LongFormat))));
+                                           locale.toString(plan.weekEnd(), tr("d MMM yyyy"))));
     {
         const QSignalBlocker blocker(m_date);
         m_date->setDate(plan.weekStart);
