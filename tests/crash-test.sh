@@ -45,7 +45,8 @@ for run in $(seq 1 "$runs"); do
     db="$scratch/run.sqlite"
     rm -f "$db" "$db-wal" "$db-shm"
     cp "$base" "$db"
-    delay_ms=$(( RANDOM % (duration_ms + 200) ))
+    # Up to twice the import's length, so that kills land before, during and after the commit.
+    delay_ms=$(( RANDOM % (2 * duration_ms + 1) ))
     "$cli" --db "$db" import "$csv" >/dev/null 2>&1 &
     pid=$!
     sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
