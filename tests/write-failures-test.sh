@@ -30,8 +30,11 @@ db="$scratch/rapport.sqlite"
 before=$(fingerprint "$db")
 
 # 1. Another process holds the write lock: Rapport waits its busy timeout, then says so.
-( sqlite3 "$db" ".timeout 0" "BEGIN EXCLUSIVE;" ".shell sleep 9" "COMMIT;" >/dev/null 2>&1 & echo $! >"$scratch/locker" )
-sleep 1
+( sqlite3 "$db" ".timeout 2000" "BEGIN EXCLUSIVE;" ".shell sleep 9" "COMMIT;" >/dev/null 2>&1 & echo $! >"$scratch/locker" )
+for _ in $(seq 50); do # until the other process really holds the lock
+    sqlite3 "$db" ".timeout 0" "BEGIN IMMEDIATE;" "ROLLBACK;" >/dev/null 2>&1 || break
+    sleep 0.1
+done
 expect_refusal "locked database" "locked|busy" "$cli" --db "$db" contacts add --first Grace --last Hopper
 kill "$(cat "$scratch/locker")" 2>/dev/null || true
 wait 2>/dev/null || true
