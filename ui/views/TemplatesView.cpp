@@ -238,9 +238,20 @@ void TemplatesView::buildUi()
     layout->addWidget(splitter);
 }
 
+void TemplatesView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
+}
+
 void TemplatesView::reload()
 {
     flush();
+    // Reading the plan and the statistics costs time on a large network: only for a place on screen.
+    m_stale = !isVisible();
+    if (m_stale)
+        return;
     const qint64 keep = m_currentId;
     if (auto templates = TemplateRepository(m_database).all())
         m_model->setTemplates(std::move(*templates));

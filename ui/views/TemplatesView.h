@@ -36,7 +36,7 @@ public:
     TemplatesView(Database& database, QUndoStack* undoStack, QWidget* parent = nullptr);
     ~TemplatesView() override;
 
-    // Reads templates, contacts, the account type and the user's name again.
+    // Reads templates, contacts, the account type and the user's name again; while hidden, when next shown.
     void reload();
     void selectTemplate(qint64 id);
     qint64 currentTemplateId() const;
@@ -72,6 +72,9 @@ public:
     void deleteTemplate();
     void copyNote();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void buildUi();
     void showTemplate(int row);
@@ -94,6 +97,7 @@ private:
     QString m_myName;
     qint64 m_currentId = 0;
     bool m_loading = false;
+    bool m_stale = true; // reload() was asked for while hidden
 
     QListView* m_list = nullptr;
     QLineEdit* m_name = nullptr;
