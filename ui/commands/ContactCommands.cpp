@@ -23,32 +23,10 @@ QString tr(const char* text)
 } // namespace
 
 ContactCommand::ContactCommand(Database& database, ContactTableModel* model, const QString& text)
-    : QUndoCommand(text)
+    : ExecutedCommand(text)
     , m_database(database)
     , m_model(model)
 {
-}
-
-bool ContactCommand::execute()
-{
-    m_error.clear();
-    doRedo();
-    m_executed = m_error.isEmpty();
-    return m_executed;
-}
-
-void ContactCommand::redo()
-{
-    // QUndoStack::push() calls redo(); the change was already made by execute().
-    if (std::exchange(m_executed, false))
-        return;
-    doRedo();
-}
-
-bool ContactCommand::check(const Status& status)
-{
-    m_error = status ? QString() : status.error();
-    return status.ok();
 }
 
 void ContactCommand::refresh(qint64 contactId)
@@ -85,7 +63,7 @@ void AddContactCommand::doRedo()
         return;
     }
     auto id = ContactRepository(m_database).add(m_contact.contact);
-    if (!check(id ? success() : Status(Error { id.error() })))
+    if (!check(id))
         return;
     m_contact.contact = ContactRepository(m_database).find(*id).value_or(m_contact.contact);
     m_contact.contact.id = *id;
@@ -95,7 +73,7 @@ void AddContactCommand::doRedo()
 void AddContactCommand::doUndo()
 {
     auto current = ContactArchive::read(m_database, m_contact.contact.id);
-    if (!check(current ? success() : Status(Error { current.error() })))
+    if (!check(current))
         return;
     m_contact = std::move(*current);
     if (check(ContactRepository(m_database).remove(m_contact.contact.id)))
@@ -233,7 +211,7 @@ void AddInteractionCommand::doRedo()
         return;
     }
     auto id = InteractionRepository(m_database).add(m_interaction);
-    if (!check(id ? success() : Status(Error { id.error() })))
+    if (!check(id))
         return;
     m_interaction.id = *id;
     refresh(m_interaction.contactId);

@@ -4,8 +4,8 @@
 #include "core/domain/Interaction.h"
 #include "core/storage/ContactArchive.h"
 
+#include "ui/commands/ExecutedCommand.h"
 #include <QString>
-#include <QUndoCommand>
 
 #include <optional>
 
@@ -16,29 +16,16 @@ class ContactTableModel;
 
 // Undoable changes to contacts and their logs. Each writes through the core repositories (several rows in
 // one transaction) and keeps the contacts model in step, row by row. Run it with execute() before pushing
-// it: a command whose first run fails is not pushed, and its error is shown instead.
-class ContactCommand : public QUndoCommand
+// it (ExecutedCommand::push): a command whose first run fails is not pushed, and its error is shown instead.
+class ContactCommand : public ExecutedCommand
 {
-public:
-    // Runs the change once; true if it succeeded, so the command belongs on the undo stack.
-    bool execute();
-    QString error() const { return m_error; }
-
-    void redo() final;
-    void undo() final { doUndo(); }
-
 protected:
     ContactCommand(Database& database, ContactTableModel* model, const QString& text);
-    bool check(const Status& status);
     // Reads the contact's row again (its stage and last interaction may have changed), or drops it.
     void refresh(qint64 contactId);
-    virtual void doRedo() = 0;
-    virtual void doUndo() = 0;
 
     Database& m_database;
     ContactTableModel* m_model;
-    QString m_error;
-    bool m_executed = false;
 };
 
 class AddContactCommand : public ContactCommand

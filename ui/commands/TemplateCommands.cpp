@@ -10,31 +10,10 @@
 namespace rapport {
 
 TemplateCommand::TemplateCommand(Database& database, TemplateListModel* model, const QString& text)
-    : QUndoCommand(text)
+    : ExecutedCommand(text)
     , m_database(database)
     , m_model(model)
 {
-}
-
-bool TemplateCommand::execute()
-{
-    doRedo();
-    m_executed = m_error.isEmpty();
-    return m_executed;
-}
-
-void TemplateCommand::redo()
-{
-    // QUndoStack::push() calls redo(); the change was already made by execute().
-    if (std::exchange(m_executed, false))
-        return;
-    doRedo();
-}
-
-bool TemplateCommand::check(const QString& error)
-{
-    m_error = error;
-    return error.isEmpty();
 }
 
 AddTemplateCommand::AddTemplateCommand(Database& database, TemplateListModel* model, Template item, const QString& text)
@@ -47,7 +26,7 @@ void AddTemplateCommand::doRedo()
 {
     // The first redo assigns the id; later ones bring the template back under it.
     auto id = TemplateRepository(m_database).add(m_template);
-    if (!check(id ? QString() : id.error()))
+    if (!check(id))
         return;
     m_template.id = *id;
     if (auto stored = TemplateRepository(m_database).find(*id))
@@ -60,7 +39,7 @@ void AddTemplateCommand::doUndo()
     if (auto current = TemplateRepository(m_database).find(m_template.id))
         m_template = *current; // keep what was typed since, for redo
     const Status removed = TemplateRepository(m_database).remove(m_template.id);
-    if (check(removed ? QString() : removed.error()))
+    if (check(removed))
         m_model->removeId(m_template.id);
 }
 
@@ -75,14 +54,14 @@ void RemoveTemplateCommand::doRedo()
     if (auto current = TemplateRepository(m_database).find(m_template.id))
         m_template = *current;
     const Status removed = TemplateRepository(m_database).remove(m_template.id);
-    if (check(removed ? QString() : removed.error()))
+    if (check(removed))
         m_model->removeId(m_template.id);
 }
 
 void RemoveTemplateCommand::doUndo()
 {
     auto id = TemplateRepository(m_database).add(m_template);
-    if (check(id ? QString() : id.error()))
+    if (check(id))
         m_model->upsert(m_template);
 }
 
@@ -102,7 +81,7 @@ void SetTemplateFieldCommand::apply(const QVariant& value)
 {
     TemplateRepository repository(m_database);
     auto current = repository.find(m_id);
-    if (!check(current ? QString() : current.error()))
+    if (!check(current))
         return;
     Template changed = *current;
     if (m_field == Field::Name)
@@ -110,7 +89,7 @@ void SetTemplateFieldCommand::apply(const QVariant& value)
     else
         changed.kind = TemplateKind(value.toInt());
     const Status updated = repository.update(changed);
-    if (!check(updated ? QString() : updated.error()))
+    if (!check(updated))
         return;
     m_model->upsert(repository.find(m_id).value());
 }

@@ -2,8 +2,8 @@
 
 #include "core/domain/Template.h"
 
+#include "ui/commands/ExecutedCommand.h"
 #include <QString>
-#include <QUndoCommand>
 #include <QVariant>
 
 namespace rapport {
@@ -12,28 +12,15 @@ class Database;
 class TemplateListModel;
 
 // Undoable changes to templates. Each writes through TemplateRepository and keeps the list model in
-// step. Run it with execute() before pushing it: a command whose first run fails is not pushed, and its
-// error is shown instead.
-class TemplateCommand : public QUndoCommand
+// step. Run it with execute() before pushing it (ExecutedCommand::push): a command whose first run fails is not pushed,
+// and its error is shown instead.
+class TemplateCommand : public ExecutedCommand
 {
-public:
-    // Runs the change once; true if it succeeded, so the command belongs on the undo stack.
-    bool execute();
-    QString error() const { return m_error; }
-
-    void redo() final;
-    void undo() final { doUndo(); }
-
 protected:
     TemplateCommand(Database& database, TemplateListModel* model, const QString& text);
-    bool check(const QString& error);
-    virtual void doRedo() = 0;
-    virtual void doUndo() = 0;
 
     Database& m_database;
     TemplateListModel* m_model;
-    QString m_error;
-    bool m_executed = false;
 };
 
 class AddTemplateCommand : public TemplateCommand

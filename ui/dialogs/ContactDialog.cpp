@@ -341,13 +341,10 @@ void ContactDialog::showError(const QString& error, QWidget* field)
 
 bool ContactDialog::push(ContactCommand* command)
 {
-    std::unique_ptr<ContactCommand> owned(command);
-    if (!owned->execute()) {
-        showError(owned->error());
-        return false;
-    }
-    m_undoStack->push(owned.release());
-    return true;
+    const Status pushed = ExecutedCommand::push(m_undoStack, std::unique_ptr<ContactCommand>(command));
+    if (!pushed)
+        showError(pushed.error());
+    return pushed.ok();
 }
 
 bool ContactDialog::save()

@@ -217,12 +217,10 @@ void ContactsView::deleteSelected()
     if (ids.isEmpty())
         return;
     // No confirmation: Edit → Undo brings them back with their logs.
-    auto command = std::make_unique<RemoveContactsCommand>(m_database, m_model, ids);
-    if (!command->execute()) {
-        QMessageBox::warning(this, tr("Cannot delete"), command->error());
-        return;
-    }
-    m_undoStack->push(command.release());
+    const Status removed
+        = ExecutedCommand::push(m_undoStack, std::make_unique<RemoveContactsCommand>(m_database, m_model, ids));
+    if (!removed)
+        QMessageBox::warning(this, tr("Cannot delete"), removed.error());
 }
 
 } // namespace rapport

@@ -481,13 +481,10 @@ void TemplatesView::flush()
 
 bool TemplatesView::pushCommand(TemplateCommand* command)
 {
-    std::unique_ptr<TemplateCommand> owned(command);
-    if (!owned->execute()) {
-        m_copyStatus->setText(owned->error());
-        return false;
-    }
-    m_undoStack->push(owned.release());
-    return true;
+    const Status pushed = ExecutedCommand::push(m_undoStack, std::unique_ptr<TemplateCommand>(command));
+    if (!pushed)
+        m_copyStatus->setText(pushed.error());
+    return pushed.ok();
 }
 
 void TemplatesView::commitName()
