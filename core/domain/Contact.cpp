@@ -13,16 +13,19 @@ QString Contact::fullName() const
     return firstName + u' ' + lastName;
 }
 
-namespace {
-
-QString fieldLabel(const char* name)
+QString fieldLabel(QStringView name)
 {
-    if (qstrcmp(name, "profile_url") == 0)
+    if (name == u"profile_url")
         return QCoreApplication::translate("Contact", "Profile URL");
-    QString label = QString::fromLatin1(name).replace(u'_', u' ');
-    label[0] = label[0].toUpper();
+    if (name == u"how_we_know")
+        return QCoreApplication::translate("Contact", "How we know each other");
+    QString label = name.toString().replace(u'_', u' ');
+    if (!label.isEmpty())
+        label[0] = label[0].toUpper();
     return label;
 }
+
+namespace {
 
 QString problemIn(const QString& text, const QString& label, bool multiLine)
 {
@@ -45,8 +48,8 @@ QString problemIn(const QString& text, const QString& label, bool multiLine)
 QString textProblem(const Contact& contact)
 {
     for (const ContactTextField& field : kContactTextFields) {
-        const QString problem
-            = problemIn(contact.*field.member, fieldLabel(field.name), field.member == &Contact::notes);
+        const QString problem = problemIn(contact.*field.member, fieldLabel(QString::fromLatin1(field.name)),
+                                          field.member == &Contact::notes);
         if (!problem.isEmpty())
             return problem;
     }

@@ -70,6 +70,9 @@ inline constexpr std::array<ContactTextField, 14> kContactTextFields { {
 // Tags are stored and exported joined by ';', so a tag never contains one.
 inline constexpr QChar kTagSeparator = u';';
 
+// A contact field's name for people: "first_name" -> "First name", "profile_url" -> "Profile URL".
+QString fieldLabel(QStringView name);
+
 // Why a contact's text cannot be stored as it is, naming the field ("First name contains a control
 // character (U+0007)."), or an empty string. Only the notes may hold line breaks; text that was
 // not valid UTF-8 (decoded to U+FFFD) is refused rather than kept garbled.

@@ -282,6 +282,13 @@ TEST_F(ImportTest, GenericFilesUseAGuessedOrGivenMapping)
     const Contact juergen = contactByName(QStringLiteral("Jürgen Weiß"));
     EXPECT_EQ(juergen.company, QStringLiteral("Grünwald AG"));
     EXPECT_EQ(juergen.notes, QStringLiteral("Kennt uns über \"Tech; Talk\""));
+    // A German spreadsheet's header is guessed whole.
+    EXPECT_EQ(parse("generic-semicolon.csv").mapping,
+              (ColumnMapping { { QStringLiteral("Vorname"), QStringLiteral("first_name") },
+                               { QStringLiteral("Nachname"), QStringLiteral("last_name") },
+                               { QStringLiteral("Firma"), QStringLiteral("company") },
+                               { QStringLiteral("E-Mail"), QStringLiteral("email") },
+                               { QStringLiteral("Notiz"), QStringLiteral("notes") } }));
 
     EXPECT_FALSE(ImportFormats::parseMapping(QStringLiteral("Nope=first_name"), header).ok());
     EXPECT_FALSE(ImportFormats::parseMapping(QStringLiteral("Vorname=birthday"), header).ok());

@@ -7,13 +7,14 @@
 #include "ui/workers/ImportWorker.h"
 
 #include <QAbstractButton>
+#include <QComboBox>
 #include <QApplication>
+#include <QComboBox>
 #include <QDropEvent>
 #include <QFile>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 #include <QUrl>
@@ -158,6 +159,15 @@ TEST_F(ImportWizardTest, AFileOfNoKnownFormatAsksForTheColumnMapping)
     EXPECT_EQ(wizard->parsedFiles().first().format, ImportFormat::Generic);
     clickNext(wizard);
     EXPECT_EQ(wizard->currentId(), ImportWizard::MappingPage);
+    // Each column's combo names the fields for people, with the best guess chosen.
+    QStringList chosen;
+    for (QComboBox* combo : wizard->findChildren<QComboBox*>()) {
+        if (combo->accessibleName().startsWith(u"Field for column"))
+            chosen.append(combo->currentText());
+    }
+    EXPECT_EQ(chosen,
+              (QStringList { QStringLiteral("First name"), QStringLiteral("Last name"), QStringLiteral("Company"),
+                             QStringLiteral("Email"), QStringLiteral("Notes") }));
     clickNext(wizard); // the best guess
     EXPECT_EQ(wizard->currentId(), ImportWizard::PreviewPage);
     wizard->reject();

@@ -281,7 +281,7 @@ void ImportWizard::fillMapping()
             combo->setAccessibleName(tr("Field for column %1").arg(name));
             combo->addItem(tr("(ignore)"), QString());
             for (const QString& field : fields)
-                combo->addItem(field, field);
+                combo->addItem(fieldLabel(field), field);
             for (const auto& [mappedColumn, field] : parsed.mapping) {
                 if (mappedColumn == name)
                     combo->setCurrentIndex(combo->findData(field));
