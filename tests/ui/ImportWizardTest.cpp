@@ -7,13 +7,14 @@
 #include "ui/workers/ImportWorker.h"
 
 #include <QAbstractButton>
-#include <QComboBox>
 #include <QApplication>
 #include <QComboBox>
 #include <QDropEvent>
 #include <QFile>
+#include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
@@ -84,8 +85,16 @@ TEST_F(ImportWizardTest, DroppingConnectionsCsvImportsItAndUndoRedoTheWholeImpor
     clickNext(wizard); // to the preview (a known format has no mapping page)
     EXPECT_EQ(wizard->currentId(), ImportWizard::PreviewPage);
     EXPECT_EQ(contactCount(), 0); // the preview changes nothing
+    // While it imports, the page counts the rows done.
+    auto* status = wizard->findChild<QLabel*>(QStringLiteral("importStatus"));
+    ASSERT_NE(status, nullptr);
+    QStringList shown;
+    QObject::connect(wizard->findChild<QProgressBar*>(), &QProgressBar::valueChanged, status,
+                     [&] { shown.append(status->text()); });
     clickNext(wizard); // Import
     ASSERT_TRUE(QTest::qWaitFor([&] { return wizard->importFinished(); }, 10000));
+    const QString total = QString::number(wizard->parsedFiles().first().records.size());
+    EXPECT_TRUE(shown.contains(QStringLiteral("%1 of %1 rows").arg(total))) << shown.join(u'|').toStdString();
     EXPECT_EQ(wizard->currentId(), ImportWizard::ResultPage);
     const int records = int(wizard->parsedFiles().first().records.size());
     QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);

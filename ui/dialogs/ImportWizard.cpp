@@ -184,6 +184,7 @@ void ImportWizard::createImportPage()
     m_progress = new QProgressBar(m_importPage);
     m_progress->setAccessibleName(tr("Import progress"));
     m_importStatus = wrappingLabel(m_importPage);
+    m_importStatus->setObjectName(QStringLiteral("importStatus"));
     auto* layout = new QVBoxLayout(m_importPage);
     layout->addWidget(m_progress);
     layout->addWidget(m_importStatus);
@@ -389,6 +390,8 @@ void ImportWizard::startImport()
     m_importStatus->setText(tr("Importing…"));
     m_worker = std::make_unique<ImportWorker>(m_database.path(), m_parsed);
     connect(m_worker.get(), &ImportWorker::progress, this, [this](qint64 done, qint64 total) {
+        //: Import progress: "12,000 of 30,000 rows"
+        m_importStatus->setText(tr("%1 of %2 rows").arg(locale().toString(done), locale().toString(total)));
         m_progress->setRange(0, 1000);
         m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
     });

@@ -4,6 +4,8 @@
 
 #include <QThread>
 
+#include <algorithm>
+
 namespace rapport {
 
 ImportWorker::ImportWorker(QString databasePath, QList<ParsedImport> files, QObject* parent)
@@ -59,8 +61,10 @@ void ImportWorker::run()
         Importer importer(**database);
         qint64 before = 0;
         for (const ParsedImport& file : std::as_const(m_files)) {
-            auto summary = importer.apply(file, [&](qint64 applied, qint64) {
-                Q_EMIT progress(before + applied, total);
+            // The importer counts its own steps; the window counts rows, this file's share of them.
+            const qint64 rows = file.records.size();
+            auto summary = importer.apply(file, [&](qint64 step, qint64 steps) {
+                Q_EMIT progress(before + (steps > 0 ? std::min(step, steps) * rows / steps : rows), total);
                 return !m_cancel.load();
             });
             if (!summary)
