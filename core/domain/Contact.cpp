@@ -1,5 +1,7 @@
 #include "core/domain/Contact.h"
 
+#include "core/domain/TextProblem.h"
+
 #include <QCoreApplication>
 
 namespace rapport {
@@ -25,36 +27,16 @@ QString fieldLabel(QStringView name)
     return label;
 }
 
-namespace {
-
-QString problemIn(const QString& text, const QString& label, bool multiLine)
-{
-    for (const QChar c : text) {
-        if (c == QChar::ReplacementCharacter)
-            return QCoreApplication::translate("Contact", "%1 contains bytes that are not valid text (not UTF-8).")
-                .arg(label);
-        // A tab is white space anywhere; line breaks only where text may have lines.
-        const bool allowed = c == u'\t' || (multiLine && (c == u'\n' || c == u'\r'));
-        if (c.category() == QChar::Other_Control && !allowed) {
-            const QString code = QStringLiteral("%1").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper();
-            return QCoreApplication::translate("Contact", "%1 contains a control character (U+%2).").arg(label, code);
-        }
-    }
-    return {};
-}
-
-} // namespace
-
 QString textProblem(const Contact& contact)
 {
     for (const ContactTextField& field : kContactTextFields) {
-        const QString problem = problemIn(contact.*field.member, fieldLabel(QString::fromLatin1(field.name)),
-                                          field.member == &Contact::notes);
+        const QString problem = textProblem(contact.*field.member, fieldLabel(QString::fromLatin1(field.name)),
+                                            field.member == &Contact::notes);
         if (!problem.isEmpty())
             return problem;
     }
     for (const QString& tag : contact.tags) {
-        if (const QString problem = problemIn(tag, QCoreApplication::translate("Contact", "A tag"), false);
+        if (const QString problem = textProblem(tag, QCoreApplication::translate("Contact", "A tag"), false);
             !problem.isEmpty())
             return problem;
     }

@@ -1,11 +1,14 @@
 #include "core/storage/InteractionRepository.h"
 
 #include "core/domain/StageResolver.h"
+#include "core/domain/TextProblem.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
+
+#include <tuple>
 
 namespace rapport {
 
@@ -55,6 +58,13 @@ Status InteractionRepository::validate(const Interaction& interaction) const
 {
     if (!interaction.occurredAt.isValid())
         return Error { tr("An interaction needs a valid date and time.") };
+    for (const auto& [text, label, multiLine] :
+         { std::tuple { &interaction.text, tr("The note"), true },
+           std::tuple { &interaction.templateName, tr("The template name"), false },
+           std::tuple { &interaction.url, tr("The link"), false } }) {
+        if (const QString problem = textProblem(*text, label, multiLine); !problem.isEmpty())
+            return Error { problem };
+    }
     auto exists = sql::exec(m_database.connection(), QStringLiteral("SELECT 1 FROM contacts WHERE id = ?"),
                             { interaction.contactId });
     if (!exists)

@@ -1,5 +1,6 @@
 #include "core/storage/TemplateRepository.h"
 
+#include "core/domain/TextProblem.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
 
@@ -58,6 +59,10 @@ Status TemplateRepository::validate(const Template& item) const
 {
     if (item.name.trimmed().isEmpty())
         return Error { tr("A template needs a name.") };
+    if (QString problem = textProblem(item.name, tr("The name"), false); !problem.isEmpty())
+        return Error { problem };
+    if (QString problem = textProblem(item.body, tr("The text"), true); !problem.isEmpty())
+        return Error { problem };
     auto clash = sql::exec(m_database.connection(),
                            QStringLiteral("SELECT 1 FROM templates WHERE name = ? COLLATE NOCASE AND id <> ?"),
                            { item.name.trimmed(), item.id });

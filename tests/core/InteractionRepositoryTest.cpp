@@ -54,6 +54,44 @@ TEST_F(InteractionRepositoryTest, EveryFieldSurvivesAStoreAndReload)
     EXPECT_EQ(stored->occurredAt.timeSpec(), Qt::UTC);
 }
 
+TEST_F(InteractionRepositoryTest, AHugeNoteIsKeptWholeAndControlCharactersAreRefusedByField)
+{
+    Interaction note;
+    note.contactId = addContact("Ada");
+    note.kind = InteractionKind::Note;
+    note.occurredAt = utc(2026, 11, 20);
+    note.text = QString(1 << 20, u'x') + QStringLiteral("\nsecond line\ttab");
+    note.id = InteractionRepository(db()).add(note).value();
+    reopen();
+    EXPECT_EQ(InteractionRepository(db()).find(note.id)->text, note.text);
+
+    const struct
+    {
+        QString Interaction::*field;
+        QString value;
+        const char* named;
+    } refused[] = {
+        { &Interaction::text, QStringLiteral("bell \u0007 here"), "The note contains a control character (U+0007)." },
+        { &Interaction::text, QStringLiteral("broken \uFFFD text"), "The note contains bytes that are not valid text" },
+        { &Interaction::url, QStringLiteral("https://example.com/\nnext"),
+          "The link contains a control character (U+000A)." },
+        { &Interaction::templateName, QStringLiteral("tab\u001b"),
+          "The template name contains a control character (U+001B)." },
+    };
+    for (const auto& [field, value, named] : refused) {
+        Interaction bad = note;
+        bad.id = 0;
+        bad.*field = value;
+        auto added = InteractionRepository(db()).add(bad);
+        ASSERT_FALSE(added.ok()) << named;
+        EXPECT_TRUE(added.error().startsWith(QString::fromUtf8(named))) << added.error().toStdString();
+        bad.id = note.id;
+        EXPECT_FALSE(InteractionRepository(db()).update(bad).ok()) << named;
+    }
+    EXPECT_EQ(InteractionRepository(db()).find(note.id)->text, note.text);
+    EXPECT_EQ(InteractionRepository(db()).forContact(note.contactId)->size(), 1);
+}
+
 TEST_F(InteractionRepositoryTest, LocalTimesAreStoredAsTheSameInstant)
 {
     const qint64 ada = addContact("Ada");

@@ -69,6 +69,28 @@ TEST_F(DatabaseTest, TemplateNamesAreUniqueIgnoringCase)
     EXPECT_FALSE(repository.add(item).ok());
 }
 
+TEST_F(DatabaseTest, TemplateTextWithControlCharactersIsRefusedByField)
+{
+    TemplateRepository repository(db());
+    Template item;
+    item.name = QStringLiteral("Long one");
+    item.body = QString(1 << 20, u'a') + QStringLiteral("\n{first_name}");
+    const qint64 id = repository.add(item).value();
+    EXPECT_EQ(repository.find(id)->body, item.body); // a huge body is kept whole
+
+    item.id = id;
+    item.name = QStringLiteral("Bell\u0007");
+    auto refused = repository.update(item);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error(), QStringLiteral("The name contains a control character (U+0007)."));
+    item.name = QStringLiteral("Long one");
+    item.body = QStringLiteral("Hi\u0000there");
+    refused = repository.update(item);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error(), QStringLiteral("The text contains a control character (U+0000)."));
+    EXPECT_EQ(repository.find(id)->name, QStringLiteral("Long one"));
+}
+
 TEST_F(DatabaseTest, RenamingATemplateKeepsItsHistory)
 {
     TemplateRepository templates(db());
