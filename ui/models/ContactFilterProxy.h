@@ -44,6 +44,7 @@ private:
     ContactTableModel* m_model = nullptr;
     QString m_search;
     QStringList m_words;
+    QList<QStringMatcher> m_matchers; // one per word, built once per search
     std::optional<Stage> m_stage;
     QString m_tag;
 };

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 
 namespace rapport {
 
@@ -34,6 +35,7 @@ void ContactTableModel::setContacts(QList<Contact> contacts, QHash<qint64, Conta
 {
     beginResetModel();
     m_rows.clear();
+    m_ranks = {};
     m_rows.reserve(contacts.size());
     for (Contact& contact : contacts) {
         ContactFacts rowFacts = facts.value(contact.id);
@@ -63,10 +65,12 @@ void ContactTableModel::upsert(const Contact& contact, const ContactFacts& facts
         const int last = int(m_rows.size());
         beginInsertRows({}, last, last);
         m_rows.append(makeRow(contact, facts));
+        m_ranks = {};
         m_rowOf.insert(contact.id, last);
         endInsertRows();
     } else {
         m_rows[row] = makeRow(contact, facts);
+        m_ranks = {};
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
     Q_EMIT contactChanged(contact.id);
@@ -79,6 +83,7 @@ void ContactTableModel::removeId(qint64 id)
         return;
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
+    m_ranks = {};
     m_rowOf.remove(id);
     reindex(row);
     endRemoveRows();
@@ -98,10 +103,11 @@ QStringList ContactTableModel::allTags() const
     return sorted;
 }
 
-bool ContactTableModel::matches(int row, const QStringList& words) const
+bool ContactTableModel::matches(int row, const QList<QStringMatcher>& words) const
 {
     const QString& haystack = m_rows.at(row).haystack;
-    return std::all_of(words.cbegin(), words.cend(), [&](const QString& word) { return haystack.contains(word); });
+    return std::all_of(words.cbegin(), words.cend(),
+                       [&](const QStringMatcher& word) { return word.indexIn(haystack) >= 0; });
 }
 
 bool ContactTableModel::hasTag(int row, const QString& tag) const
@@ -109,38 +115,59 @@ bool ContactTableModel::hasTag(int row, const QString& tag) const
     return m_rows.at(row).contact.tags.contains(tag, Qt::CaseInsensitive);
 }
 
-bool ContactTableModel::lessThan(int left, int right, int column) const
+int ContactTableModel::compare(int left, int right, int column) const
 {
     const Row& a = m_rows.at(left);
     const Row& b = m_rows.at(right);
+    const auto order = [](const auto& x, const auto& y) { return x < y ? -1 : (y < x ? 1 : 0); };
     switch (column) {
     case StarredColumn:
-        return a.contact.starred < b.contact.starred;
+        return order(a.contact.starred, b.contact.starred);
     case NameColumn:
-        return a.nameKey < b.nameKey;
+        return QString::compare(a.nameKey, b.nameKey);
     case PositionColumn:
-        return a.positionKey < b.positionKey;
+        return QString::compare(a.positionKey, b.positionKey);
     case CompanyColumn:
-        return a.companyKey < b.companyKey;
+        return QString::compare(a.companyKey, b.companyKey);
     case StageColumn:
-        return a.facts.stage < b.facts.stage;
+        return order(a.facts.stage, b.facts.stage);
     case LastInteractionColumn: {
         // Never contacted sorts before any date.
         const auto time = [](const Row& r) {
             return r.facts.lastInteraction.isValid() ? r.facts.lastInteraction.toMSecsSinceEpoch()
                                                      : std::numeric_limits<qint64>::min();
         };
-        return time(a) < time(b);
+        return order(time(a), time(b));
     }
     case NextActionColumn:
         if (a.facts.nextActionDate.isValid() != b.facts.nextActionDate.isValid())
-            return a.facts.nextActionDate.isValid(); // planned ones first
-        return a.facts.nextActionDate < b.facts.nextActionDate;
+            return a.facts.nextActionDate.isValid() ? -1 : 1; // planned ones first
+        return order(a.facts.nextActionDate, b.facts.nextActionDate);
     case TagsColumn:
-        return a.tagsKey < b.tagsKey;
+        return QString::compare(a.tagsKey, b.tagsKey);
     default:
-        return false;
+        return 0;
     }
+}
+
+const QList<int>& ContactTableModel::sortRanks(int column) const
+{
+    QList<int>& ranks = m_ranks.at(std::clamp(column, 0, ColumnCount - 1));
+    if (ranks.size() == m_rows.size())
+        return ranks;
+    QList<int> order(m_rows.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int left, int right) {
+        if (const int byColumn = compare(left, right, column); byColumn != 0)
+            return byColumn < 0;
+        if (const int byName = compare(left, right, NameColumn); byName != 0)
+            return byName < 0;
+        return left < right;
+    });
+    ranks.resize(m_rows.size());
+    for (int place = 0; place < int(order.size()); ++place)
+        ranks[order.at(place)] = place;
+    return ranks;
 }
 
 int ContactTableModel::rowCount(const QModelIndex& parent) const
