@@ -8,8 +8,10 @@
 #include "core/storage/Backups.h"
 #include "core/storage/Database.h"
 #include "ui/commands/ImportCommand.h"
+#include "ui/desktop/StartAtLogin.h"
 #include "ui/dialogs/ImportWizard.h"
 #include "ui/dialogs/OpenDatabase.h"
+#include "ui/dialogs/PreferencesDialog.h"
 #include "ui/models/ContactTableModel.h"
 #include "ui/views/ContactsView.h"
 #include "ui/views/InsightsView.h"
@@ -29,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -97,7 +100,8 @@ void MainWindow::createPlaces()
     m_templatesView = new TemplatesView(m_database, m_undoStack, m_places);
     m_insightsView = new InsightsView(m_database, m_places);
     // The week is planned again whenever it is shown, so what was logged elsewhere counts at once.
-    auto* weekView = new WeekView(m_database, m_places); // loaded when added as the first place
+    auto* weekView = new WeekView(m_database, m_undoStack, m_places); // loaded when added as the first place
+    m_weekView = weekView;
     connect(m_places, &QStackedWidget::currentChanged, weekView, [this, weekView] {
         if (m_places->currentWidget() == weekView)
             weekView->reload();
@@ -131,7 +135,11 @@ void MainWindow::createPlaces()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_sidebar);
-    layout->addWidget(m_places, 1);
+    auto* column = new QVBoxLayout;
+    column->setSpacing(0);
+    column->addWidget(createReminderBanner());
+    column->addWidget(m_places, 1);
+    layout->addLayout(column, 1);
     setCentralWidget(central);
     showPlace(Place::Week);
 }
@@ -167,6 +175,13 @@ void MainWindow::createActions()
     redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    QAction* preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    QList<QKeySequence> preferencesKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (const QKeySequence ctrlComma(Qt::CTRL | Qt::Key_Comma); !preferencesKeys.contains(ctrlComma))
+        preferencesKeys.append(ctrlComma);
+    preferences->setShortcuts(preferencesKeys);
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_sidebar->count(); ++i) {
@@ -192,6 +207,61 @@ void MainWindow::showPlace(Place place)
 MainWindow::Place MainWindow::currentPlace() const
 {
     return Place(m_places->currentIndex());
+}
+
+void MainWindow::showThisWeek()
+{
+    if (currentPlace() == Place::Week)
+        m_weekView->reload();
+    else
+        showPlace(Place::Week); // plans the week as it comes into view
+}
+
+QWidget* MainWindow::createReminderBanner()
+{
+    auto* banner = new QFrame(this);
+    banner->setObjectName(QStringLiteral("reminderBanner"));
+    banner->setFrameShape(QFrame::StyledPanel);
+    banner->setAutoFillBackground(true);
+    banner->setBackgroundRole(QPalette::AlternateBase);
+    auto* icon = new QLabel(banner);
+    icon->setPixmap(QIcon(QStringLiteral(":/icons/week.svg")).pixmap(24, 24));
+    m_reminderText = new QLabel(banner);
+    m_reminderText->setWordWrap(true);
+    auto* open = new QPushButton(tr("Show This Week"), banner);
+    connect(open, &QPushButton::clicked, this, [this] {
+        m_reminderBanner->hide();
+        showThisWeek();
+    });
+    auto* dismiss = new QPushButton(tr("Dismiss"), banner);
+    connect(dismiss, &QPushButton::clicked, banner, &QWidget::hide);
+    auto* row = new QHBoxLayout(banner);
+    row->setContentsMargins(12, 6, 12, 6);
+    row->addWidget(icon);
+    row->addWidget(m_reminderText, 1);
+    row->addWidget(open);
+    row->addWidget(dismiss);
+    banner->hide();
+    m_reminderBanner = banner;
+    return banner;
+}
+
+void MainWindow::showReminder(const QString& text)
+{
+    m_reminderText->setText(text);
+    m_reminderBanner->show();
+    QApplication::alert(this);
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(
+        m_database,
+        StartAtLogin(QCoreApplication::applicationFilePath(),
+                     { QStringLiteral("--background"), QStringLiteral("--db"), m_database.path() }),
+        this);
+    if (dialog.exec() == QDialog::Accepted)
+        Q_EMIT preferencesChanged();
 }
 
 void MainWindow::reload()

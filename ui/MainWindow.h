@@ -15,6 +15,7 @@ class Database;
 class ImportWizard;
 class InsightsView;
 class TemplatesView;
+class WeekView;
 
 // The window: four places (This week, Contacts, Templates, Insights) chosen from a sidebar, a menu bar
 // and a status bar with the database path and the number of contacts.
@@ -35,6 +36,11 @@ public:
 
     void showPlace(Place place);
     Place currentPlace() const;
+    // Shows This week, planned again (the window may come back from the tray days later).
+    void showThisWeek();
+    // The weekly reminder, as a banner above the places (for desktops without a system tray).
+    void showReminder(const QString& text);
+    QWidget* reminderBanner() const { return m_reminderBanner; }
     ContactsView* contactsView() const { return m_contactsView; }
     TemplatesView* templatesView() const { return m_templatesView; }
     InsightsView* insightsView() const { return m_insightsView; }
@@ -57,6 +63,8 @@ Q_SIGNALS:
     // The user chose a backup to restore: the application closes this window and the database, restores,
     // and opens them again (app/gui/main.cpp).
     void restoreRequested(const QString& backupPath);
+    // The user saved the preferences (reminder, tray, start at login).
+    void preferencesChanged();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -66,8 +74,10 @@ protected:
 private:
     void createActions();
     void createPlaces();
+    QWidget* createReminderBanner();
     void restoreWindowState();
     void showAbout();
+    void showPreferences();
     void chooseImportFiles();
     void exportAll();
     void updateCount();
@@ -75,6 +85,9 @@ private:
     Database& m_database;
     QListWidget* m_sidebar = nullptr;
     QStackedWidget* m_places = nullptr;
+    WeekView* m_weekView = nullptr;
+    QWidget* m_reminderBanner = nullptr;
+    QLabel* m_reminderText = nullptr;
     QUndoStack* m_undoStack = nullptr;
     ContactsView* m_contactsView = nullptr;
     TemplatesView* m_templatesView = nullptr;

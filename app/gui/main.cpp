@@ -1,3 +1,6 @@
+#include "app/gui/SingleInstance.h"
+#include "app/gui/SystemTrayHost.h"
+#include "app/gui/TrayController.h"
 #include "core/AppInfo.h"
 #include "core/storage/Backups.h"
 #include "core/storage/Database.h"
@@ -9,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QPointer>
 
 int main(int argc, char* argv[])
 {
@@ -26,6 +30,10 @@ int main(int argc, char* argv[])
                        QApplication::translate("main", "The database file (default: $RAPPORT_DB, else %1).")
                            .arg(rapport::Database::defaultPath()),
                        QApplication::translate("main", "path") });
+    const QCommandLineOption background(
+        QStringLiteral("background"),
+        QApplication::translate("main", "Start in the system tray without showing the window (start at login)."));
+    parser.addOption(background);
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QApplication::translate("main", "CSV files to import (opens the import wizard)."),
                                  QApplication::translate("main", "[FILE.csv...]"));
@@ -36,9 +44,32 @@ int main(int argc, char* argv[])
     for (const QString& file : parser.positionalArguments())
         files.append(QFileInfo(file).absoluteFilePath());
 
+    // One Rapport per database: a second launch hands its files to the running one, which comes forward.
+    rapport::SingleInstance instance(rapport::SingleInstance::keyFor(path));
+    if (instance.sendToRunning(files))
+        return 0;
+    if (auto listening = instance.listen(); !listening) {
+        if (instance.sendToRunning(files))
+            return 0;
+        qWarning("Rapport: %s", qUtf8Printable(listening.error()));
+    }
+
+    rapport::TrayController tray(std::make_unique<rapport::SystemTrayHost>());
+    QPointer<rapport::MainWindow> current;
+    QObject::connect(&instance, &rapport::SingleInstance::filesReceived, &app, [&](const QStringList& received) {
+        if (!current) {
+            files += received; // the window is not open yet: imported once it is
+            return;
+        }
+        tray.showWindow();
+        if (!received.isEmpty())
+            current->openImportWizard(received);
+    });
+
     // Restoring a backup replaces the database file: the window and its connection close first, then
     // both open again on the restored data.
     QString restoreFrom;
+    bool showWindow = !parser.isSet(background) || !tray.usesTray();
     for (;;) {
         if (!restoreFrom.isEmpty()) {
             if (auto restored = rapport::Backups::restore(path, restoreFrom); !restored)
@@ -52,11 +83,15 @@ int main(int argc, char* argv[])
         const auto backup = rapport::Backups(*database).automaticBackup();
 
         rapport::MainWindow window(*database);
+        current = &window;
         QObject::connect(&window, &rapport::MainWindow::restoreRequested, &window, [&](const QString& file) {
             restoreFrom = file;
-            window.close();
+            QApplication::quit(); // the window may be kept open by the tray: quit, not close
         });
-        window.show();
+        if (showWindow || !files.isEmpty())
+            window.show();
+        showWindow = true;
+        tray.attach(*database, window);
         if (!backup) {
             QMessageBox::warning(&window, QApplication::translate("main", "Automatic backup failed"), backup.error());
         }
@@ -65,6 +100,7 @@ int main(int argc, char* argv[])
             files.clear();
         }
         const int code = app.exec();
+        tray.detach();
         if (restoreFrom.isEmpty())
             return code;
     }

@@ -21,6 +21,8 @@ const QString kFollowUps = QStringLiteral("cadence.custom.follow_ups_per_week");
 const QString kAccount = QStringLiteral("account.type");
 const QString kReminderDay = QStringLiteral("reminder.day");
 const QString kReminderTime = QStringLiteral("reminder.time");
+const QString kReminderEnabled = QStringLiteral("reminder.enabled");
+const QString kReminderLastShown = QStringLiteral("reminder.last_shown");
 constexpr int kMaxPerWeek = 1000;
 
 QString limitKey(const LimitField& field)
@@ -183,6 +185,10 @@ Result<ReminderSetting> CadenceSettings::reminder() const
         if (!reminder.time.isValid())
             return Error { tr("The setting %1 is \"%2\", not a time such as 09:00.").arg(kReminderTime, *time) };
     }
+    auto enabled = number(kReminderEnabled, 1, 0, 1);
+    if (!enabled)
+        return Error { enabled.error() };
+    reminder.enabled = *enabled == 1;
     return reminder;
 }
 
@@ -194,8 +200,31 @@ Status CadenceSettings::setReminder(const ReminderSetting& reminder)
         SettingsRepository settings(m_database);
         if (Status stored = settings.setValue(kReminderDay, QString::number(int(reminder.day))); !stored)
             return stored;
-        return settings.setValue(kReminderTime, reminder.time.toString(QStringLiteral("HH:mm")));
+        if (Status stored = settings.setValue(kReminderTime, reminder.time.toString(QStringLiteral("HH:mm"))); !stored)
+            return stored;
+        return settings.setValue(kReminderEnabled, reminder.enabled ? QStringLiteral("1") : QStringLiteral("0"));
     });
+}
+
+Result<QDateTime> CadenceSettings::reminderLastShown() const
+{
+    auto stored = SettingsRepository(m_database).value(kReminderLastShown);
+    if (!stored)
+        return Error { stored.error() };
+    if (stored->isEmpty())
+        return QDateTime();
+    bool isNumber = false;
+    const qint64 ms = stored->toLongLong(&isNumber);
+    if (!isNumber || ms < 0)
+        return Error { tr("The setting %1 is \"%2\", not a time in milliseconds.").arg(kReminderLastShown, *stored) };
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+Status CadenceSettings::setReminderLastShown(const QDateTime& when)
+{
+    if (!when.isValid())
+        return SettingsRepository(m_database).remove(kReminderLastShown);
+    return SettingsRepository(m_database).setValue(kReminderLastShown, QString::number(when.toMSecsSinceEpoch()));
 }
 
 } // namespace rapport

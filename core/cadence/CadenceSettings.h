@@ -30,6 +30,11 @@ public:
 
     Result<ReminderSetting> reminder() const;
     Status setReminder(const ReminderSetting& reminder);
+    // The last reminder shown, or the moment reminders were first scheduled for this database: a reminder
+    // due after it and missed (the computer off, Rapport closed) shows once at the next start. Invalid
+    // when never set.
+    Result<QDateTime> reminderLastShown() const;
+    Status setReminderLastShown(const QDateTime& when);
 
     // Why `rule` cannot be used with `limits`, or an empty string.
     static QString validate(const CadenceRule& rule, const Limits& limits);

@@ -19,10 +19,11 @@ Result<WeekPlan> PlanService::weekPlan(Database& database, const QDate& anyDayOf
     auto account = settings.accountType();
     if (!account)
         return Error { account.error() };
-    auto snapshot = PlanSnapshot::load(database);
+    const WeekPlanner planner(*rule, *limits, *account, locale, zone);
+    auto snapshot = PlanSnapshot::load(database, planner.window(anyDayOfWeek, today));
     if (!snapshot)
         return Error { snapshot.error() };
-    return WeekPlanner(*rule, *limits, *account, locale, zone).plan(*snapshot, anyDayOfWeek, today);
+    return planner.plan(*snapshot, anyDayOfWeek, today);
 }
 
 } // namespace rapport

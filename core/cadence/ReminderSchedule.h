@@ -9,11 +9,12 @@ namespace rapport {
 
 struct WeekPlan;
 
-// When the weekly reminder shows (domain: Reminders): a day of the week and a local time.
+// When the weekly reminder shows (domain: Reminders): a day of the week and a local time, or never.
 struct ReminderSetting
 {
     Qt::DayOfWeek day = Qt::Monday;
     QTime time = QTime(9, 0);
+    bool enabled = true;
 
     bool operator==(const ReminderSetting&) const = default;
 };

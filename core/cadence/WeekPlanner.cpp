@@ -6,6 +6,7 @@
 #include "core/templates/TemplateRenderer.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <algorithm>
 #include <limits>
@@ -219,6 +220,22 @@ QDate WeekPlanner::weekStart(const QDate& day, const QLocale& locale)
     return day.addDays(-back);
 }
 
+PlanSnapshot::Window WeekPlanner::window(const QDate& anyDayOfWeek, const QDate& today) const
+{
+    // The same days as plan() computes them.
+    const QDate start = weekStart(anyDayOfWeek, m_locale);
+    const QDate end = start.addDays(6);
+    const QDate asOf = today <= end ? std::max(today, start) : end;
+    const auto startOf = [this](const QDate& date) { return date.startOfDay(m_zone).toMSecsSinceEpoch(); };
+    PlanSnapshot::Window window;
+    window.weekStart = start;
+    window.weekStartMs = startOf(start);
+    window.weekEndMs = startOf(end.addDays(1));
+    window.messagesFromMs = startOf(asOf.addDays(1 - m_limits.followUpMessagesWindowDays));
+    window.messagesToMs = startOf(asOf.addDays(1));
+    return window;
+}
+
 WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWeek, const QDate& today) const
 {
     WeekPlan plan;
@@ -257,6 +274,31 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
         if (noteMonths.isEmpty() || noteMonths.last().first != first)
             noteMonths.append({ first, startOf(first), startOf(first.addMonths(1)) });
     }
+
+    // The user's adjustments of this week, by contact and kind.
+    QHash<std::pair<qint64, int>, const PlanAdjustment*> adjustments;
+    for (const PlanAdjustment& adjustment : snapshot.adjustments()) {
+        if (adjustment.weekStart == plan.weekStart)
+            adjustments.insert({ adjustment.contactId, int(adjustment.kind) }, &adjustment);
+    }
+    const auto adjustmentOf = [&adjustments](qint64 contactId, PlanActionKind kind) -> const PlanAdjustment* {
+        return adjustments.value({ contactId, int(kind) }, nullptr);
+    };
+    const auto skipped = [&](qint64 contactId, PlanActionKind kind) {
+        const PlanAdjustment* adjustment = adjustmentOf(contactId, kind);
+        return adjustment && adjustment->skipped;
+    };
+    // Puts a moved action on its new day; false when it was moved out of the week.
+    const auto applyMove = [&](PlanAction& action) {
+        const PlanAdjustment* adjustment = adjustmentOf(action.contactId, action.kind);
+        if (!adjustment || !adjustment->movedTo.isValid())
+            return true;
+        if (adjustment->movedTo > weekEnd)
+            return false;
+        action.date = std::max(adjustment->movedTo, firstOpen);
+        action.state = adjustment->movedTo < today ? PlanActionState::Overdue : PlanActionState::Planned;
+        return true;
+    };
 
     int requestsThisWeek = 0;
     int notesThisWeek = 0;
@@ -391,7 +433,7 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
             if (!open)
                 break;
             if (requested && contentMs == kNever) {
-                if (acceptedMs < followUpDueBefore) {
+                if (acceptedMs < followUpDueBefore && !skipped(contact.id, PlanActionKind::FollowUp)) {
                     if (messageCapReached)
                         ++skippedForMessageCap;
                     else
@@ -400,7 +442,7 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
                 break;
             }
             const qint64 dueBefore = contact.starred ? checkInDueBeforeStarred : checkInDueBeforeOthers;
-            if (lastTouchMs != kNever && lastTouchMs < dueBefore) {
+            if (lastTouchMs != kNever && lastTouchMs < dueBefore && !skipped(contact.id, PlanActionKind::CheckIn)) {
                 if (messageCapReached)
                     ++skippedForMessageCap;
                 else
@@ -429,7 +471,8 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
             action.reason
                 = tr("request pending for %1 days: like or comment on their posts").arg(sentOn.daysTo(action.date));
             action.state = due < today ? PlanActionState::Overdue : PlanActionState::Planned;
-            plan.actions.append(std::move(action));
+            if (!skipped(contact.id, action.kind) && applyMove(action))
+                plan.actions.append(std::move(action));
             break;
         }
         case Stage::Prospect:
@@ -442,6 +485,8 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
                 break;
             const bool metToday = lastMetMs >= asOfStartMs && lastMetMs < asOfEndMs;
             if (ConnectAdvisor::adviceFor(contact, metToday ? asOf : QDate(), asOf) == ConnectAdvice::FollowFirst)
+                break;
+            if (skipped(contact.id, PlanActionKind::SendRequest))
                 break;
             prospects.append(
                 { &contact, personalizationContext(contact), contact.createdAt.toMSecsSinceEpoch(), retry });
@@ -497,9 +542,17 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
             capReached = true;
             break;
         }
+        const Prospect& prospect = prospects[i];
+        if (const PlanAdjustment* adjustment = adjustmentOf(prospect.contact->id, PlanActionKind::SendRequest);
+            adjustment && adjustment->movedTo.isValid()) {
+            if (adjustment->movedTo > weekEnd)
+                continue; // snoozed into next week
+            const int moved = grid.index(std::max(adjustment->movedTo, firstOpen));
+            if (fits(moved))
+                chosen = moved;
+        }
         ++requestsOnDay[chosen];
         ++requestsPlanned;
-        const Prospect& prospect = prospects[i];
         PlanAction action;
         action.date = grid.date(chosen);
         action.kind = PlanActionKind::SendRequest;
@@ -586,7 +639,8 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
         action.contactName = followUps[i].contact->fullName();
         action.reason = tr("accepted %1, nothing shared yet").arg(ago(acceptedOn.daysTo(action.date)));
         suggest(action, suggestedTemplate(snapshot.templates(), TemplateKind::FollowUp, *followUps[i].contact));
-        plan.actions.append(std::move(action));
+        if (applyMove(action))
+            plan.actions.append(std::move(action));
     }
     if (followUps.size() > followUpCount) {
         plan.warnings.append(tr("%1 more follow-ups are due; the rule asks for %2 a week, so they wait.")
@@ -607,7 +661,8 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
         const QString last = ago(lastOn.daysTo(action.date));
         action.reason = due.contact->starred ? starredCheckIn.arg(last) : otherCheckIn.arg(last);
         suggest(action, suggestedTemplate(snapshot.templates(), TemplateKind::CheckIn, *due.contact));
-        plan.actions.append(std::move(action));
+        if (applyMove(action))
+            plan.actions.append(std::move(action));
     }
     if (skippedForMessageCap > 0) {
         plan.warnings.append(tr("%1 contacts already had %2 messages in %3 days: no follow-up or check-in is "

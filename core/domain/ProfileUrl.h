@@ -14,4 +14,12 @@ QString normalize(const QString& url);
 // Why `url` cannot be a profile URL, or an empty string if it can (an empty URL is allowed).
 QString validate(const QString& url);
 
+// validate() and normalize() with one parse, for callers that need both for every row of a file.
+struct Checked
+{
+    QString problem; // validate()'s answer
+    QString key; // normalize()'s answer; empty when `problem` is not
+};
+Checked check(const QString& url);
+
 } // namespace rapport::ProfileUrl

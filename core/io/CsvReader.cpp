@@ -3,6 +3,8 @@
 #include <QBuffer>
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace rapport {
 
 namespace {
@@ -105,6 +107,24 @@ bool CsvReader::next(CsvRecord& record)
                 return false; // the end of the file, after the last line break
             return endField();
         }
+        if (state == State::Unquoted || state == State::Quoted) {
+            // A run of characters that neither end nor break the field goes in at once, not one by one.
+            const QChar* const data = m_buffer.constData();
+            const qsizetype limit = std::min(m_buffer.size(), m_pos + (kMaxFieldLength - field.size()));
+            qsizetype end = m_pos;
+            while (end < limit) {
+                const QChar c = data[end];
+                if (c.unicode() == 0 || c == u'\n' || c == u'\r'
+                    || (state == State::Unquoted ? c == m_delimiter : c == u'"'))
+                    break;
+                ++end;
+            }
+            if (end > m_pos) {
+                field.append(data + m_pos, end - m_pos);
+                m_pos = end;
+                continue;
+            }
+        }
         const QChar c = m_buffer.at(m_pos++);
         if (c.unicode() == 0) {
             return fail(m_line, tr("Line %1 holds a zero byte: this is binary data, not a CSV text file.").arg(m_line));
@@ -127,7 +147,7 @@ bool CsvReader::next(CsvRecord& record)
                 lineBreak(c);
                 return endField();
             } else {
-                field += c;
+                --m_pos; // taken again with the rest of its run
                 state = State::Unquoted;
             }
             break;

@@ -111,16 +111,43 @@ QDate fixCentury(QDate date)
     return date.isValid() && date.year() < 1970 ? date.addYears(100) : date;
 }
 
-// "Nov" -> 11, for the English month abbreviations LinkedIn and Excel write.
+// "Nov" -> 11, for the English month abbreviations LinkedIn and Excel write (only the first three letters
+// count, in any case).
 int monthOf(QStringView name)
 {
-    static const char* const months[]
-        = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+    if (name.size() < 3)
+        return 0;
+    static constexpr char16_t months[] = u"janfebmaraprmayjunjulaugsepoctnovdec";
+    const char16_t a = name[0].toCaseFolded().unicode();
+    const char16_t b = name[1].toCaseFolded().unicode();
+    const char16_t c = name[2].toCaseFolded().unicode();
     for (int i = 0; i < 12; ++i) {
-        if (name.left(3).compare(QLatin1StringView(months[i]), Qt::CaseInsensitive) == 0)
+        if (months[3 * i] == a && months[3 * i + 1] == b && months[3 * i + 2] == c)
             return i + 1;
     }
     return 0;
+}
+
+// "21 Nov 2022" exactly as LinkedIn writes it, read without allocating; an invalid date for any other shape.
+QDate dayMonthYear(QStringView text)
+{
+    const auto digits = [&](qsizetype from, qsizetype count, int& value) {
+        value = 0;
+        for (qsizetype i = from; i < from + count; ++i) {
+            if (i >= text.size() || !text[i].isDigit() || text[i].unicode() > 127)
+                return false;
+            value = value * 10 + (text[i].unicode() - u'0');
+        }
+        return true;
+    };
+    int day = 0;
+    int year = 0;
+    const qsizetype dayLength = text.size() > 1 && text[1] == u' ' ? 1 : 2;
+    if (text.size() != dayLength + 9 || !digits(0, dayLength, day) || text[dayLength] != u' '
+        || text[dayLength + 4] != u' ' || !digits(dayLength + 5, 4, year))
+        return {};
+    const int month = monthOf(text.mid(dayLength + 1, 3));
+    return month > 0 ? QDate(year, month, day) : QDate();
 }
 
 // Connected On: "21 Nov 2022", "4 Nov 2022", and "01-Jul-25" from a file re-saved in Excel (also ISO
@@ -128,6 +155,8 @@ int monthOf(QStringView name)
 // without a time is taken at noon UTC, so that it shows as the same day in every time zone but the farthest.
 QDateTime parseConnectedOn(const QString& text)
 {
+    if (const QDate date = dayMonthYear(text); date.isValid())
+        return QDateTime(date, QTime(12, 0), Qt::UTC);
     const QString clean = plainSpaces(text);
     QDate date = QDate::fromString(clean, Qt::ISODate);
     if (!date.isValid()) {

@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <functional>
 #include <memory>
 
 namespace rapport {
@@ -23,25 +25,40 @@ QString tr(const char* text)
 
 // One statement prepared once and run for every row: what makes a 30,000-row import take a fraction of a
 // second. It binds values the way sql::exec does (a null QString as '') and reports errors through it.
+// Its placeholders are named, :p0, :p1, ... (see placeholders()), and bound by name: QSqlResult binds a
+// positional value by making up a name for it (QString::arg) and looking that up: six times the work of a
+// bind by name, and a fifth of a whole import's.
 class Statement
 {
 public:
-    Statement(const QSqlDatabase& db, const QString& text)
+    Statement(const QSqlDatabase& db, const QString& text, qsizetype parameters)
         : m_query(db)
     {
         m_query.setForwardOnly(true);
         m_prepared = m_query.prepare(text);
+        for (qsizetype i = 0; i < parameters; ++i)
+            m_names.append(placeholder(i));
     }
+
+    // ":p<first>, :p<first + 1>, ..." (`count` of them).
+    static QString placeholders(qsizetype first, qsizetype count)
+    {
+        QStringList names;
+        for (qsizetype i = first; i < first + count; ++i)
+            names.append(placeholder(i));
+        return names.join(QStringLiteral(", "));
+    }
+    static QString placeholder(qsizetype i) { return QStringLiteral(":p%1").arg(i); }
 
     Result<QSqlQuery*> run(const QVariantList& values)
     {
         if (!m_prepared)
             return sql::errorFrom(m_query, tr("Could not prepare a query"));
+        Q_ASSERT(values.size() == m_names.size());
         m_query.finish();
         for (qsizetype i = 0; i < values.size(); ++i) {
             const QVariant& value = values.at(i);
-            const bool nullString = value.typeId() == QMetaType::QString && value.toString().isNull();
-            m_query.bindValue(int(i), nullString ? QVariant(QStringLiteral("")) : value);
+            m_query.bindValue(m_names.at(i), isNullString(value) ? QVariant(QStringLiteral("")) : value);
         }
         if (!m_query.exec())
             return sql::errorFrom(m_query, tr("The database refused a change"));
@@ -49,11 +66,22 @@ public:
     }
 
 private:
+    static bool isNullString(const QVariant& value)
+    {
+        return value.metaType() == QMetaType::fromType<QString>()
+            && static_cast<const QString*>(value.constData())->isNull();
+    }
+
     QSqlQuery m_query;
     bool m_prepared = false;
+    QStringList m_names;
 };
 
-// Rows inserted many to a statement: Qt's per-statement cost, not SQLite, dominates single-row inserts.
+// Inserts rows many to a statement. Binding is what a row costs most after SQLite's own work (Qt wraps every
+// value, SQLite converts every text to UTF-8), so the fewer values bound the faster: a column that holds the
+// same value in every row (a LinkedIn export's empty phones and notes, the import's time) is bound once per
+// statement and only the others once per row:
+//   INSERT INTO t (a, b, c) SELECT column1, column2, :p0 FROM (VALUES (:p1, :p2), (:p3, :p4), ...)
 class BatchInsert
 {
 public:
@@ -66,33 +94,70 @@ public:
     {
     }
 
-    Status add(QVariantList row)
+    // Every row holds a value for each column, in order. `advance` is called after each row; false cancels.
+    Status insert(const QList<QVariantList>& rows, const std::function<bool()>& advance)
     {
-        m_pending += std::move(row);
-        if (++m_rows == kRowsPerStatement)
-            return flush();
-        return success();
-    }
-
-    Status flush()
-    {
-        if (m_rows == 0)
+        if (rows.isEmpty())
             return success();
-        std::unique_ptr<Statement>& statement = m_rows == kRowsPerStatement ? m_full : m_partial;
-        if (!statement) {
-            // sql: identifiers only (table and column names from the code, '?' placeholders)
-            const QString row = u'(' + QStringLiteral("?, ").repeated(m_columns.size() - 1) + u'?' + u')';
-            statement = std::make_unique<Statement>(m_db,
-                                                    QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
-                                                        .arg(m_table, m_columns.join(QStringLiteral(", ")),
-                                                             QStringList(m_rows, row).join(QStringLiteral(", "))));
+        // The varying columns come first (the VALUES rows' column1, column2, ...), then the constant ones.
+        QList<qsizetype> varying;
+        QVariantList constants;
+        QStringList insertColumns;
+        QStringList constantColumns;
+        for (qsizetype column = 0; column < m_columns.size(); ++column) {
+            const QVariant& first = rows.first().at(column);
+            const bool same = std::all_of(rows.cbegin() + 1, rows.cend(),
+                                          [&](const QVariantList& row) { return row.at(column) == first; });
+            // A VALUES row needs one value at least.
+            if (same && (column + 1 < m_columns.size() || !varying.isEmpty())) {
+                constants.append(first);
+                constantColumns.append(m_columns.at(column));
+            } else {
+                varying.append(column);
+                insertColumns.append(m_columns.at(column));
+            }
         }
-        auto inserted = statement->run(m_pending);
-        m_pending.clear();
-        m_rows = 0;
-        m_partial.reset();
-        if (!inserted)
-            return Error { inserted.error() };
+        QStringList selected;
+        for (qsizetype i = 1; i <= varying.size(); ++i)
+            selected.append(QStringLiteral("column%1").arg(i));
+        insertColumns += constantColumns;
+        if (!constants.isEmpty())
+            selected.append(Statement::placeholders(0, constants.size()));
+
+        std::unique_ptr<Statement> full;
+        QVariantList values;
+        for (qsizetype first = 0; first < rows.size(); first += kRowsPerStatement) {
+            const qsizetype count = std::min<qsizetype>(kRowsPerStatement, rows.size() - first);
+            std::unique_ptr<Statement> partial;
+            std::unique_ptr<Statement>& statement = count == kRowsPerStatement ? full : partial;
+            if (!statement) {
+                QStringList valueRows;
+                for (qsizetype i = 0; i < count; ++i) {
+                    valueRows.append(
+                        u'(' + Statement::placeholders(constants.size() + i * varying.size(), varying.size()) + u')');
+                }
+                // sql: identifiers only (table and column names from the code, named placeholders)
+                statement = std::make_unique<Statement>(m_db,
+                                                        QStringLiteral("INSERT INTO %1 (%2) SELECT %3 FROM (VALUES %4)")
+                                                            .arg(m_table, insertColumns.join(QStringLiteral(", ")),
+                                                                 selected.join(QStringLiteral(", ")),
+                                                                 valueRows.join(QStringLiteral(", "))),
+                                                        constants.size() + count * varying.size());
+            }
+            values = constants;
+            values.reserve(constants.size() + count * varying.size());
+            for (qsizetype i = first; i < first + count; ++i) {
+                const QVariantList& row = rows.at(i);
+                for (const qsizetype column : std::as_const(varying))
+                    values.append(row.at(column));
+            }
+            if (auto inserted = statement->run(values); !inserted)
+                return Error { inserted.error() };
+            for (qsizetype i = 0; i < count; ++i) {
+                if (advance && !advance())
+                    return Error { tr("The import was cancelled; nothing was changed.") };
+            }
+        }
         return success();
     }
 
@@ -100,10 +165,6 @@ private:
     QSqlDatabase m_db;
     QString m_table;
     QStringList m_columns;
-    QVariantList m_pending;
-    int m_rows = 0;
-    std::unique_ptr<Statement> m_full;
-    std::unique_ptr<Statement> m_partial;
 };
 
 QStringList contactColumns()
@@ -139,10 +200,30 @@ QString recordKey(const Contact& contact)
         + contact.phone.trimmed().toCaseFolded();
 }
 
-QString entryKey(const Interaction& entry)
+// What makes two log entries the same (see Importer).
+struct EntryKey
 {
-    return toKey(entry.kind) + u'\x1f' + QString::number(entry.occurredAt.toMSecsSinceEpoch()) + u'\x1f' + entry.text;
-}
+    InteractionKind kind;
+    qint64 occurredAt;
+    QString text;
+
+    explicit EntryKey(const Interaction& entry)
+        : kind(entry.kind)
+        , occurredAt(entry.occurredAt.toMSecsSinceEpoch())
+        , text(entry.text)
+    {
+    }
+
+    friend bool operator==(const EntryKey& a, const EntryKey& b)
+    {
+        return a.kind == b.kind && a.occurredAt == b.occurredAt && a.text == b.text;
+    }
+
+    friend size_t qHash(const EntryKey& key, size_t seed = 0)
+    {
+        return qHashMulti(seed, int(key.kind), key.occurredAt, key.text);
+    }
+};
 
 // Fills `into`'s empty fields from `from`; tags united, notes appended. True if anything changed.
 bool merge(Contact& into, const Contact& from)
@@ -183,7 +264,7 @@ struct Slot
     QString profileKey;
     bool changed = false;
     bool acceptedInDatabase = false;
-    QSet<QString> entries; // keys of the entries this import adds to it
+    QSet<EntryKey> entries; // the entries this import adds to it
     QList<Interaction> added;
 };
 
@@ -194,9 +275,12 @@ public:
     Plan(Database& database, const ParsedImport& parsed)
         : m_db(database.connection())
         , m_parsed(parsed)
+        , m_needNames(std::any_of(parsed.records.cbegin(), parsed.records.cend(),
+                                  [](const ImportRecord& record) { return record.reference; }))
         , m_findEntry(m_db,
-                      QStringLiteral("SELECT 1 FROM interactions WHERE contact_id = ? AND occurred_at = ? AND kind = ? "
-                                     "AND text = ? LIMIT 1"))
+                      QStringLiteral("SELECT 1 FROM interactions WHERE contact_id = :p0 AND occurred_at = :p1 "
+                                     "AND kind = :p2 AND text = :p3 LIMIT 1"),
+                      4)
     {
     }
 
@@ -288,7 +372,8 @@ private:
         if (!emailKey.isEmpty())
             m_byEmail[emailKey].append(ref);
         if (!contact.firstName.isEmpty() || !contact.lastName.isEmpty()) {
-            m_byName[nameKey(contact)].append(ref);
+            if (m_needNames)
+                m_byName[nameKey(contact)].append(ref);
             if (profileKey.isEmpty() && emailKey.isEmpty())
                 m_byRecord.insert(recordKey(contact), ref);
         }
@@ -339,7 +424,7 @@ private:
 
     Result<bool> alreadyLogged(const Slot& slot, const Interaction& entry)
     {
-        if (slot.entries.contains(entryKey(entry)))
+        if (slot.entries.contains(EntryKey(entry)))
             return true;
         // A connection is accepted once: a later export lists the same date again.
         if (m_parsed.format == ImportFormat::LinkedInConnections && entry.kind == InteractionKind::RequestAccepted) {
@@ -361,12 +446,13 @@ private:
     Status place(const ImportRecord& record, ImportPreviewRow& row)
     {
         const Contact& incoming = record.contact;
-        if (const QString problem = ProfileUrl::validate(incoming.profileUrl); !problem.isEmpty()) {
+        const ProfileUrl::Checked url = ProfileUrl::check(incoming.profileUrl);
+        if (!url.problem.isEmpty()) {
             row.action = ImportAction::Skip;
-            row.reason = tr("Profile URL: %1").arg(problem);
+            row.reason = tr("Profile URL: %1").arg(url.problem);
             return success();
         }
-        const QString profileKey = ProfileUrl::normalize(incoming.profileUrl);
+        const QString& profileKey = url.key;
         const QString emailKey = Identity::emailKey(incoming.email);
         int slotIndex = -1;
         if (const auto ref = find(record, profileKey, emailKey)) {
@@ -407,7 +493,7 @@ private:
             slot.contact = incoming;
             slot.contact.id = 0;
             slot.profileKey = profileKey;
-            m_slots.append(slot);
+            m_slots.append(std::move(slot));
             slotIndex = int(m_slots.size() - 1);
             index(-(slotIndex + 1), profileKey, emailKey, incoming);
             row.action = ImportAction::Add;
@@ -419,7 +505,7 @@ private:
                 return Error { logged.error() };
             if (*logged)
                 continue;
-            slot.entries.insert(entryKey(entry));
+            slot.entries.insert(EntryKey(entry));
             slot.added.append(entry);
             ++row.interactionsAdded;
         }
@@ -430,6 +516,9 @@ private:
 
     QSqlDatabase m_db;
     const ParsedImport& m_parsed;
+    // Names identify only the rows that refer to a contact (exported log entries): the name index is built
+    // for files that have such rows.
+    bool m_needNames = false;
     Statement m_findEntry;
     QList<Slot> m_slots;
     QHash<qint64, int> m_loaded;
@@ -487,24 +576,26 @@ Result<ImportSummary> Importer::apply(const ParsedImport& parsed, const ImportPr
         qint64 nextId = maxId->value(0).toLongLong();
 
         const QStringList columns = contactColumns();
-        BatchInsert insertContacts(db, QStringLiteral("contacts"),
-                                   QStringList { QStringLiteral("id") } + columns
-                                       + QStringList { QStringLiteral("created_at") });
         QStringList assignments;
         for (const QString& column : columns)
-            assignments.append(column + QStringLiteral(" = ?"));
-        // sql: identifiers only (kContactTextFields' column names)
+            assignments.append(column + QStringLiteral(" = ") + Statement::placeholder(assignments.size()));
+        // sql: identifiers only (kContactTextFields' column names, named placeholders)
         Statement updateContact(
-            db, QStringLiteral("UPDATE contacts SET %1 WHERE id = ?").arg(assignments.join(QStringLiteral(", "))));
+            db,
+            QStringLiteral("UPDATE contacts SET %1 WHERE id = %2")
+                .arg(assignments.join(QStringLiteral(", ")), Statement::placeholder(columns.size())),
+            columns.size() + 1);
+        QList<QVariantList> newContacts;
         for (Slot& slot : slots) {
             if (slot.id == 0) {
                 slot.id = ++nextId;
                 QVariantList values { slot.id };
                 values += contactValues(slot.contact, slot.profileKey, now);
                 values.append((slot.contact.createdAt.isValid() ? slot.contact.createdAt : now).toMSecsSinceEpoch());
-                if (Status added = insertContacts.add(std::move(values)); !added)
-                    return added;
-            } else if (slot.changed) {
+                newContacts.append(std::move(values));
+                continue;
+            }
+            if (slot.changed) {
                 QVariantList values = contactValues(slot.contact, slot.profileKey, now);
                 values.append(slot.id);
                 if (auto updated = updateContact.run(values); !updated)
@@ -513,24 +604,25 @@ Result<ImportSummary> Importer::apply(const ParsedImport& parsed, const ImportPr
             if (!advance(1))
                 return Error { cancelled };
         }
-        if (Status flushed = insertContacts.flush(); !flushed)
-            return flushed;
+        BatchInsert insertContacts(db, QStringLiteral("contacts"),
+                                   QStringList { QStringLiteral("id") } + columns
+                                       + QStringList { QStringLiteral("created_at") });
+        if (Status added = insertContacts.insert(newContacts, [&] { return advance(1); }); !added)
+            return added;
+        newContacts.clear();
 
+        QList<QVariantList> newEntries;
+        newEntries.reserve(entryCount);
+        for (const Slot& slot : std::as_const(slots)) {
+            for (const Interaction& entry : slot.added)
+                newEntries.append({ slot.id, toKey(entry.kind), entry.occurredAt.toMSecsSinceEpoch(), entry.text,
+                                    entry.templateName, entry.url });
+        }
         BatchInsert insertEntries(db, QStringLiteral("interactions"),
                                   { QStringLiteral("contact_id"), QStringLiteral("kind"), QStringLiteral("occurred_at"),
                                     QStringLiteral("text"), QStringLiteral("template"), QStringLiteral("url") });
-        for (const Slot& slot : std::as_const(slots)) {
-            for (const Interaction& entry : slot.added) {
-                if (Status added = insertEntries.add({ slot.id, toKey(entry.kind), entry.occurredAt.toMSecsSinceEpoch(),
-                                                       entry.text, entry.templateName, entry.url });
-                    !added)
-                    return added;
-            }
-            if (!advance(slot.added.size()))
-                return Error { cancelled };
-        }
-        if (Status flushed = insertEntries.flush(); !flushed)
-            return flushed;
+        if (Status added = insertEntries.insert(newEntries, [&] { return advance(1); }); !added)
+            return added;
         if (progress && !progress(total, total))
             return Error { cancelled };
         return success();

@@ -172,6 +172,32 @@ Result<QList<Contact>> ContactRepository::all() const
     return contacts;
 }
 
+Result<QList<Contact>> ContactRepository::allForPlanning() const
+{
+    auto query = sql::exec(m_database.connection(),
+                           QStringLiteral("SELECT id, first_name, last_name, position, company, how_we_know, event, "
+                                          "mutual_connection, school, topic, starred, high_profile, little_in_common, "
+                                          "stay_anonymous, created_at FROM contacts ORDER BY id"));
+    if (!query)
+        return Error { query.error() };
+    QList<Contact> contacts;
+    while (query->next()) {
+        Contact contact;
+        int column = 0;
+        contact.id = query->value(column++).toLongLong();
+        for (QString Contact::*field :
+             { &Contact::firstName, &Contact::lastName, &Contact::position, &Contact::company, &Contact::howWeKnow,
+               &Contact::event, &Contact::mutualConnection, &Contact::school, &Contact::topic })
+            contact.*field = query->value(column++).toString();
+        for (bool Contact::*flag :
+             { &Contact::starred, &Contact::highProfile, &Contact::littleInCommon, &Contact::stayAnonymous })
+            contact.*flag = query->value(column++).toInt() != 0;
+        contact.createdAt = QDateTime::fromMSecsSinceEpoch(query->value(column++).toLongLong(), Qt::UTC);
+        contacts.append(std::move(contact));
+    }
+    return contacts;
+}
+
 Result<int> ContactRepository::count() const
 {
     auto query = sql::exec(m_database.connection(), QStringLiteral("SELECT count(*) FROM contacts"));

@@ -24,6 +24,10 @@ public:
 
     Result<Contact> find(qint64 id) const;
     Result<QList<Contact>> all() const;
+    // Every contact, by id, with only what the week's plan reads: the names, company, position, the
+    // personalization context, the advisor's flags, starred and when it was added. Not the notes, tags,
+    // email, phone, location or profile URL, which cost time to read on a large network.
+    Result<QList<Contact>> allForPlanning() const;
     Result<int> count() const;
 
     // The stored contact that is the same person (see Identity), if any.

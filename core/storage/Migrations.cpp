@@ -77,6 +77,20 @@ const std::vector<Migration>& migrations()
           {
               QStringLiteral("CREATE INDEX interactions_kind_contact ON interactions(kind, contact_id, occurred_at)"),
           } },
+        // The user's changes to the week's plan (moved, snoozed, skipped), so that the plan remains a function of
+        // what is stored. A date is a calendar day (yyyy-MM-dd), not a moment: no time zone applies.
+        { 5,
+          {
+              QStringLiteral(R"(CREATE TABLE plan_adjustments (
+                    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    week_start TEXT NOT NULL,
+                    moved_to TEXT NOT NULL DEFAULT '',
+                    skipped INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
+                    PRIMARY KEY (contact_id, kind, week_start)
+                ))"),
+              QStringLiteral("CREATE INDEX plan_adjustments_week ON plan_adjustments(week_start)"),
+          } },
     };
     return all;
 }

@@ -103,6 +103,18 @@ QString TemplateRenderer::valueOf(const QString& name, const Contact& contact) c
     return {};
 }
 
+QString RenderedNote::refusal(int limit) const
+{
+    if (!problems.isEmpty())
+        return problems.first().message;
+    if (limit > 0 && length() > limit) {
+        return QCoreApplication::translate("TemplateRenderer", "the note is %1 characters over LinkedIn's limit of %2")
+            .arg(length() - limit)
+            .arg(limit);
+    }
+    return {};
+}
+
 RenderedNote TemplateRenderer::render(const QString& body, const Contact& contact) const
 {
     RenderedNote note;

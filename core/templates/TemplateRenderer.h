@@ -33,6 +33,9 @@ struct RenderedNote
     bool complete() const { return problems.isEmpty(); }
     // As a browser's maxlength counts: UTF-16 code units, so an emoji counts 2.
     qsizetype length() const { return text.size(); }
+    // Why this note may not be copied or sent, for people ("{event} is empty for Ada Lovelace"), or an
+    // empty string when it may: a placeholder left unfilled, or more than `limit` characters (0: no limit).
+    QString refusal(int limit) const;
 };
 
 // A placeholder occurrence in a template body, for highlighting.

@@ -1,3 +1,4 @@
+#include "core/cadence/PlanService.h"
 #include "core/cadence/PlanSnapshot.h"
 #include "core/cadence/WeekPlanner.h"
 #include "core/storage/ContactRepository.h"
@@ -88,43 +89,92 @@ void BM_WeekPlan(benchmark::State& state)
 }
 BENCHMARK(BM_WeekPlan)->Arg(30000)->Unit(benchmark::kMillisecond);
 
-// Reading the snapshot from SQLite, which the plan does once before planning in memory: for comparison.
-void BM_PlanSnapshotLoad(benchmark::State& state)
+// The same network in an SQLite file, filled once for the benchmarks below.
+Database* storedNetwork(benchmark::State& state)
 {
-    QTemporaryDir dir;
-    auto database = Database::open(dir.filePath(QStringLiteral("bench.sqlite")));
-    if (!database) {
-        state.SkipWithError(database.error().toStdString().c_str());
-        return;
-    }
-    Database& db = **database;
-    const Network source = network(int(state.range(0)), 10);
-    const Status filled = db.transaction([&]() -> Status {
-        ContactRepository contacts(db);
-        for (const Contact& contact : source.contacts) {
-            if (auto added = contacts.add(contact, contact.createdAt); !added)
-                return Error { added.error() };
+    static QTemporaryDir dir;
+    static std::unique_ptr<Database> database;
+    static QString failure;
+    if (!database && failure.isEmpty()) {
+        auto opened = Database::open(dir.filePath(QStringLiteral("bench.sqlite")));
+        if (!opened) {
+            failure = opened.error();
+        } else {
+            database = std::move(opened).value();
+            Database& db = *database;
+            const Network source = network(30000, 10);
+            const Status filled = db.transaction([&]() -> Status {
+                ContactRepository contacts(db);
+                for (const Contact& contact : source.contacts) {
+                    if (auto added = contacts.add(contact, contact.createdAt); !added)
+                        return Error { added.error() };
+                }
+                for (const Interaction& entry : source.log) {
+                    auto inserted = sql::exec(
+                        db.connection(),
+                        QStringLiteral("INSERT INTO interactions (contact_id, kind, occurred_at, "
+                                       "text) VALUES (?, ?, ?, ?)"),
+                        { entry.contactId, toKey(entry.kind), entry.occurredAt.toMSecsSinceEpoch(), entry.text });
+                    if (!inserted)
+                        return Error { inserted.error() };
+                }
+                return success();
+            });
+            if (!filled)
+                failure = filled.error();
         }
-        for (const Interaction& entry : source.log) {
-            auto inserted = sql::exec(
-                db.connection(),
-                QStringLiteral("INSERT INTO interactions (contact_id, kind, occurred_at, text) VALUES (?, ?, ?, ?)"),
-                { entry.contactId, toKey(entry.kind), entry.occurredAt.toMSecsSinceEpoch(), entry.text });
-            if (!inserted)
-                return Error { inserted.error() };
-        }
-        return success();
-    });
-    if (!filled) {
-        state.SkipWithError(filled.error().toStdString().c_str());
-        return;
     }
+    if (!failure.isEmpty()) {
+        state.SkipWithError(failure.toStdString().c_str());
+        return nullptr;
+    }
+    return database.get();
+}
+
+// Reading the whole log, as the plan did before it read only its week's window: for comparison.
+void BM_PlanSnapshotLoadWholeLog(benchmark::State& state)
+{
+    Database* db = storedNetwork(state);
+    if (!db)
+        return;
     for (auto _ : state) {
-        auto snapshot = PlanSnapshot::load(db);
+        auto snapshot = PlanSnapshot::load(*db);
         benchmark::DoNotOptimize(snapshot);
     }
 }
-BENCHMARK(BM_PlanSnapshotLoad)->Arg(30000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PlanSnapshotLoadWholeLog)->Unit(benchmark::kMillisecond);
+
+// What the plan of one week reads (PlanService): the contacts, the templates and the week's window of the log.
+void BM_PlanSnapshotLoadWeek(benchmark::State& state)
+{
+    Database* db = storedNetwork(state);
+    if (!db)
+        return;
+    const WeekPlanner planner(CadenceRule::fromPreset(CadencePreset::FourOneOne), Limits {}, AccountType::Premium,
+                              QLocale(QLocale::English, QLocale::UnitedKingdom), QTimeZone("Europe/Berlin"));
+    qsizetype entries = 0;
+    for (auto _ : state) {
+        auto snapshot = PlanSnapshot::load(*db, planner.window(kToday, kToday));
+        entries = snapshot ? snapshot->entries().size() : 0;
+        benchmark::DoNotOptimize(snapshot);
+    }
+    state.counters["entries read"] = double(entries);
+}
+BENCHMARK(BM_PlanSnapshotLoadWeek)->Unit(benchmark::kMillisecond);
+
+// What the week view waits for: the settings, the snapshot and the plan.
+void BM_PlanServiceWeekPlan(benchmark::State& state)
+{
+    Database* db = storedNetwork(state);
+    if (!db)
+        return;
+    for (auto _ : state) {
+        auto plan = PlanService::weekPlan(*db, kToday, kToday, QLocale(QLocale::English, QLocale::UnitedKingdom),
+                                          QTimeZone("Europe/Berlin"));
+        benchmark::DoNotOptimize(plan);
+    }
+}
+BENCHMARK(BM_PlanServiceWeekPlan)->Unit(benchmark::kMillisecond);
 
 } // namespace
 } // namespace rapport

@@ -92,6 +92,28 @@ TEST_F(DatabaseTest, CadenceSettingsSurviveAReopen)
     EXPECT_EQ(CadenceSettings(db()).rule().value(), CadenceRule::fromPreset(CadencePreset::TenFourOne));
 }
 
+TEST_F(DatabaseTest, TheReminderCanBeTurnedOffAndRemembersWhenItLastShowed)
+{
+    EXPECT_TRUE(CadenceSettings(db()).reminder()->enabled) << "on by default";
+    EXPECT_FALSE(CadenceSettings(db()).reminderLastShown()->isValid()) << "a fresh database never showed one";
+    {
+        CadenceSettings settings(db());
+        ASSERT_TRUE(settings.setReminder({ Qt::Tuesday, QTime(8, 15), false }).ok());
+        ASSERT_TRUE(settings.setReminderLastShown(test::utc(2026, 11, 23, 8)).ok());
+    }
+    reopen();
+    CadenceSettings settings(db());
+    EXPECT_EQ(settings.reminder().value(), (ReminderSetting { Qt::Tuesday, QTime(8, 15), false }));
+    EXPECT_EQ(settings.reminderLastShown().value(), test::utc(2026, 11, 23, 8));
+    ASSERT_TRUE(settings.setReminder({ Qt::Tuesday, QTime(8, 15), true }).ok());
+    EXPECT_TRUE(settings.reminder()->enabled) << "on again";
+
+    ASSERT_TRUE(SettingsRepository(db()).setValue(QStringLiteral("reminder.enabled"), QStringLiteral("maybe")).ok());
+    auto broken = settings.reminder();
+    ASSERT_FALSE(broken.ok());
+    EXPECT_TRUE(broken.error().contains(QStringLiteral("reminder.enabled"))) << broken.error().toStdString();
+}
+
 TEST_F(DatabaseTest, ARuleThatCannotWorkIsRefusedWithTheReason)
 {
     struct Case

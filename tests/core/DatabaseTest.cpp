@@ -37,9 +37,10 @@ QStringList tables(Database& db)
 TEST_F(DatabaseTest, MigratesAnEmptyFileToTheLatestSchema)
 {
     EXPECT_EQ(db().schemaVersion(), Database::latestSchemaVersion());
-    EXPECT_EQ(tables(db()),
-              (QStringList { QStringLiteral("contacts"), QStringLiteral("interactions"), QStringLiteral("settings"),
-                             QStringLiteral("templates") }));
+    EXPECT_EQ(
+        tables(db()),
+        (QStringList { QStringLiteral("contacts"), QStringLiteral("interactions"), QStringLiteral("plan_adjustments"),
+                       QStringLiteral("settings"), QStringLiteral("templates") }));
     EXPECT_EQ(pragma(db(), "application_id").toInt(), kApplicationId);
 }
 

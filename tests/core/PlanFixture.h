@@ -46,7 +46,7 @@ public:
     WeekPlan plan(const QDate& today, const QDate& week = {}) const
     {
         const WeekPlanner planner(rule, limits, account, locale, QTimeZone::utc());
-        return planner.plan(PlanSnapshot(m_contacts, m_log), week.isValid() ? week : today, today);
+        return planner.plan(PlanSnapshot(m_contacts, m_log, {}, adjustments), week.isValid() ? week : today, today);
     }
 
     // Every contact's stage at the end of `today`, as StageResolver sees it.
@@ -67,6 +67,7 @@ public:
     Limits limits;
     AccountType account = AccountType::Premium;
     QLocale locale = QLocale(QLocale::English, QLocale::UnitedKingdom); // weeks start on Monday
+    QList<PlanAdjustment> adjustments; // the user's moves and skips
 
 private:
     QList<Contact> m_contacts;

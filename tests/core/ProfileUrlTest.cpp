@@ -74,6 +74,44 @@ TEST(ProfileUrl, ValidateRefusesWhatIsNotAUrlWithAReason)
     EXPECT_FALSE(ProfileUrl::validate(QStringLiteral("https://")).isEmpty());
 }
 
+// An import checks each row's URL with check(); it must say exactly what validate() and normalize() say,
+// for LinkedIn's own shape (which skips QUrl) and for everything else.
+TEST(ProfileUrl, CheckAgreesWithValidateAndNormalize)
+{
+    for (const char* input : { "https://www.linkedin.com/in/Jane-Doe-123",
+                               "https://www.linkedin.com/in/jane_doe-123/",
+                               "http://linkedin.com/in/jane-doe-123///",
+                               "https://linkedin.com/",
+                               "https://linkedin.com",
+                               "https://www.linkedin.com/company/ACME/",
+                               "https://www.linkedin.com/in/j%C3%BCrgen",
+                               "https://www.linkedin.com/in/jürgen-müller",
+                               "https://www.linkedin.com/in/jane?trk=x",
+                               "https://www.linkedin.com:443/in/jane",
+                               "https://www.linkedin.com.evil.example/in/jane",
+                               "https://www.linkedin.com/in/jane doe",
+                               "  https://www.linkedin.com/in/jane  ",
+                               "linkedin.com/in/jane",
+                               "HTTPS://WWW.LINKEDIN.COM/IN/JANE",
+                               "https://uk.linkedin.com/in/jane",
+                               "ftp://linkedin.com/in/jane",
+                               "mailto:jane@example.com",
+                               "localhost/in/jane",
+                               "https://",
+                               "Jane Doe",
+                               "",
+                               "   " }) {
+        const QString url = QString::fromUtf8(input);
+        const ProfileUrl::Checked checked = ProfileUrl::check(url);
+        EXPECT_EQ(checked.problem, ProfileUrl::validate(url)) << input;
+        EXPECT_EQ(checked.key, checked.problem.isEmpty() ? ProfileUrl::normalize(url) : QString()) << input;
+    }
+    EXPECT_EQ(ProfileUrl::check(QStringLiteral("https://www.linkedin.com/in/Jane_Doe-123/")).key,
+              QStringLiteral("linkedin.com/in/jane_doe-123"));
+    EXPECT_EQ(ProfileUrl::normalize(QStringLiteral("https://www.linkedin.com.evil.example/in/jane")),
+              QStringLiteral("linkedin.com.evil.example/in/jane"));
+}
+
 Contact withUrlAndEmail(const char* url, const char* email)
 {
     Contact contact;

@@ -6,12 +6,16 @@
 #include "core/domain/ProfileUrl.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
+#include "core/storage/TemplateRepository.h"
+#include "core/templates/NoteComposer.h"
 #include "ui/commands/ContactCommands.h"
 #include "ui/dialogs/InteractionDialog.h"
 #include "ui/models/ContactTableModel.h"
 #include "ui/models/InteractionListModel.h"
+#include "ui/views/StatusColors.h"
 
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDesktopServices>
@@ -19,6 +23,7 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -47,6 +52,11 @@ ContactDialog::ContactDialog(Database& database, QUndoStack* undoStack, ContactT
     auto* tabs = new QTabWidget(this);
     tabs->addTab(createFieldsTab(), tr("C&ontact"));
     tabs->addTab(createPersonalTab(), tr("&Personalization"));
+    const int noteTab = tabs->addTab(createNoteTab(), tr("&Note"));
+    connect(tabs, &QTabWidget::currentChanged, this, [this, noteTab](int index) {
+        if (index == noteTab)
+            updateNote(); // the fields may have changed since
+    });
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("error"));
@@ -86,6 +96,7 @@ ContactDialog::ContactDialog(Database& database, QUndoStack* undoStack, ContactT
     reloadTimeline();
     updateAdvice();
     updateActions();
+    updateNote();
     // The log changes when an entry is logged, edited, or when undo/redo touch this contact.
     connect(m_model, &ContactTableModel::contactChanged, this, [this](qint64 id) {
         if (id == m_id)
@@ -268,6 +279,119 @@ QWidget* ContactDialog::createTimeline()
     logGrid->setColumnStretch(0, 1);
     layout->addWidget(logBox);
     return box;
+}
+
+QWidget* ContactDialog::createNoteTab()
+{
+    auto* page = new QWidget(this);
+    m_noteTemplate = new QComboBox(page);
+    m_noteTemplate->setObjectName(QStringLiteral("noteTemplate"));
+    m_notePreview = new QPlainTextEdit(page);
+    m_notePreview->setObjectName(QStringLiteral("notePreview"));
+    m_notePreview->setReadOnly(true);
+    m_notePreview->setAccessibleName(tr("The note for this contact"));
+    m_noteCounter = new QLabel(page);
+    m_noteCounter->setObjectName(QStringLiteral("noteCounter"));
+    m_noteStatus = new QLabel(page);
+    m_noteStatus->setObjectName(QStringLiteral("noteStatus"));
+    m_noteStatus->setWordWrap(true);
+    m_copyNote = new QPushButton(tr("&Copy note"), page);
+    m_copyNote->setToolTip(tr("Copy the note to paste in LinkedIn's invitation"));
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Template:"), m_noteTemplate);
+    auto* footer = new QHBoxLayout;
+    footer->addWidget(m_noteCounter);
+    footer->addWidget(m_noteStatus, 1);
+    footer->addWidget(m_copyNote);
+    auto* layout = new QVBoxLayout(page);
+    layout->addLayout(form);
+    layout->addWidget(m_notePreview, 1);
+    layout->addLayout(footer);
+
+    connect(m_noteTemplate, &QComboBox::currentIndexChanged, this, [this] {
+        m_noteTemplateChosen = true;
+        m_noteStatus->clear();
+        updateNote();
+    });
+    connect(m_copyNote, &QPushButton::clicked, this, &ContactDialog::copyNote);
+    loadNoteTemplates();
+    return page;
+}
+
+void ContactDialog::loadNoteTemplates()
+{
+    m_noteTemplates.clear();
+    for (const Template& candidate : TemplateRepository(m_database).all().value_or(QList<Template>())) {
+        if (candidate.kind == TemplateKind::ConnectionNote)
+            m_noteTemplates.append(candidate);
+    }
+    const QSignalBlocker blocker(m_noteTemplate);
+    m_noteTemplate->clear();
+    for (const Template& candidate : std::as_const(m_noteTemplates))
+        m_noteTemplate->addItem(candidate.name, candidate.id);
+    m_noteTemplate->setEnabled(!m_noteTemplates.isEmpty());
+}
+
+void ContactDialog::updateNote()
+{
+    if (m_noteTemplates.isEmpty()) {
+        m_notePreview->setPlainText(QString());
+        m_noteCounter->clear();
+        m_noteStatus->setText(tr("No connection-note template yet: write one in Templates."));
+        m_copyNote->setEnabled(false);
+        return;
+    }
+    const Contact current = contact();
+    const NoteComposer composer(m_database);
+    // Until the user picks one: the first template this contact fills in and that fits.
+    if (!m_noteTemplateChosen) {
+        int fits = 0;
+        for (int i = 0; i < m_noteTemplates.size(); ++i) {
+            if (composer.compose(m_noteTemplates.at(i), current).usable()) {
+                fits = i;
+                break;
+            }
+        }
+        const QSignalBlocker blocker(m_noteTemplate);
+        m_noteTemplate->setCurrentIndex(fits);
+    }
+    const int index = std::max(0, m_noteTemplate->currentIndex());
+    const ContactNote note = composer.compose(m_noteTemplates.at(index), current);
+    m_notePreview->setPlainText(note.note.text);
+    const QLocale locale;
+    const qsizetype used = note.note.length();
+    m_noteCounter->setText(used > note.limit ? tr("%1 / %2 — %3 over")
+                                                   .arg(locale.toString(used), locale.toString(note.limit),
+                                                        locale.toString(used - note.limit))
+                                             : tr("%1 / %2").arg(locale.toString(used), locale.toString(note.limit)));
+    QPalette palette = m_noteCounter->palette();
+    palette.setColor(QPalette::WindowText,
+                     used > note.limit ? StatusColors::error(this->palette())
+                                       : this->palette().color(QPalette::WindowText));
+    m_noteCounter->setPalette(palette);
+    m_copyNote->setEnabled(true);
+}
+
+bool ContactDialog::copyNote()
+{
+    updateNote();
+    if (m_noteTemplates.isEmpty())
+        return false;
+    const ContactNote note
+        = NoteComposer(m_database).compose(m_noteTemplates.at(std::max(0, m_noteTemplate->currentIndex())), contact());
+    QPalette palette = m_noteStatus->palette();
+    palette.setColor(QPalette::WindowText,
+                     note.usable() ? this->palette().color(QPalette::WindowText)
+                                   : StatusColors::error(this->palette()));
+    m_noteStatus->setPalette(palette);
+    if (!note.usable()) {
+        m_noteStatus->setText(tr("Not copied: %1.").arg(note.refusal));
+        return false;
+    }
+    QGuiApplication::clipboard()->setText(note.note.text);
+    m_noteStatus->setText(tr("Copied."));
+    return true;
 }
 
 void ContactDialog::load(const Contact& contact)

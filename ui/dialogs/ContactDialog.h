@@ -1,6 +1,9 @@
 #pragma once
 
 #include "core/domain/Contact.h"
+#include "core/domain/Template.h"
+
+#include <QList>
 
 #include <QDialog>
 
@@ -24,7 +27,9 @@ class InteractionListModel;
 // A contact's panel: every field, editable and checked when saved (a profile URL that is not one is
 // refused with the reason; the same person already stored is offered as a merge), the connect-or-follow
 // advice with its reason, and the timeline where an interaction is logged in two clicks (a kind, then Log)
-// and edited or deleted. Every change goes on the window's undo stack.
+// and edited or deleted. Every change goes on the window's undo stack. The Note tab renders a connection
+// note for the contact (as the fields now say) from a template, with its `used / limit` count, and copies
+// it unless it is over the account's limit or leaves a placeholder unfilled (the Templates place's rule).
 class ContactDialog : public QDialog
 {
     Q_OBJECT
@@ -49,10 +54,20 @@ public:
     void editInteraction(int row);
     void deleteInteraction(int row);
 
+    QComboBox* noteTemplates() const { return m_noteTemplate; }
+    QPlainTextEdit* notePreview() const { return m_notePreview; }
+    QLabel* noteCounter() const { return m_noteCounter; }
+    QLabel* noteStatus() const { return m_noteStatus; }
+    // Copies the rendered note; false, with the reason in noteStatus(), when it may not be copied.
+    bool copyNote();
+
 private:
     QWidget* createFieldsTab();
     QWidget* createPersonalTab();
     QWidget* createTimeline();
+    QWidget* createNoteTab();
+    void loadNoteTemplates();
+    void updateNote();
     void load(const Contact& contact);
     void reloadTimeline();
     void updateAdvice();
@@ -100,6 +115,13 @@ private:
     QPushButton* m_editEntry = nullptr;
     QPushButton* m_deleteEntry = nullptr;
     QLabel* m_saveFirst = nullptr;
+    QList<Template> m_noteTemplates;
+    QComboBox* m_noteTemplate = nullptr;
+    QPlainTextEdit* m_notePreview = nullptr;
+    QLabel* m_noteCounter = nullptr;
+    QLabel* m_noteStatus = nullptr;
+    QPushButton* m_copyNote = nullptr;
+    bool m_noteTemplateChosen = false; // else the first template that fits is shown
 };
 
 } // namespace rapport

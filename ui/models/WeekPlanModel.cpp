@@ -2,7 +2,10 @@
 
 #include "core/cadence/PlanService.h"
 
+#include <QDataStream>
 #include <QFont>
+#include <QIODevice>
+#include <QMimeData>
 
 #include <algorithm>
 
@@ -209,9 +212,77 @@ QVariant WeekPlanModel::headerData(int section, Qt::Orientation orientation, int
 
 Qt::ItemFlags WeekPlanModel::flags(const QModelIndex& index) const
 {
-    if (!action(index))
+    if (!index.isValid())
         return Qt::NoItemFlags;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    const bool takesDrops = dropDay(index.column(), {}).isValid();
+    const PlanAction* item = action(index);
+    if (!item)
+        return takesDrops ? Qt::ItemIsDropEnabled : Qt::NoItemFlags;
+    Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (item->state != PlanActionState::Done)
+        result |= Qt::ItemIsDragEnabled;
+    if (takesDrops)
+        result |= Qt::ItemIsDropEnabled;
+    return result;
+}
+
+QStringList WeekPlanModel::mimeTypes() const
+{
+    return { mimeType() };
+}
+
+QMimeData* WeekPlanModel::mimeData(const QModelIndexList& indexes) const
+{
+    const PlanAction* item = indexes.size() == 1 ? action(indexes.first()) : nullptr;
+    if (!item)
+        return nullptr;
+    QByteArray encoded;
+    QDataStream stream(&encoded, QIODevice::WriteOnly);
+    stream << item->contactId << toKey(item->kind) << item->date;
+    auto* data = new QMimeData;
+    data->setData(mimeType(), encoded);
+    // Dropped elsewhere (a text editor), a card is its contact's name.
+    data->setText(item->contactName);
+    return data;
+}
+
+std::optional<WeekPlanModel::Dragged> WeekPlanModel::decode(const QMimeData* data)
+{
+    if (!data || !data->hasFormat(mimeType()))
+        return std::nullopt;
+    QDataStream stream(data->data(mimeType()));
+    Dragged dragged;
+    QString kind;
+    stream >> dragged.contactId >> kind >> dragged.from;
+    const auto parsed = planActionKindFromKey(kind);
+    if (stream.status() != QDataStream::Ok || !parsed || dragged.contactId <= 0)
+        return std::nullopt;
+    dragged.kind = *parsed;
+    return dragged;
+}
+
+QDate WeekPlanModel::dropDay(int column, const QModelIndex& parent) const
+{
+    const QDate day = dateOfColumn(parent.isValid() ? parent.column() : column);
+    return day.isValid() && day >= m_today ? day : QDate();
+}
+
+bool WeekPlanModel::canDropMimeData(const QMimeData* data, Qt::DropAction action, int /*row*/, int column,
+                                    const QModelIndex& parent) const
+{
+    const auto dragged = decode(data);
+    const QDate day = dropDay(column, parent);
+    return action == Qt::MoveAction && dragged && day.isValid() && day != dragged->from;
+}
+
+bool WeekPlanModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                                 const QModelIndex& parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    const Dragged dragged = *decode(data);
+    Q_EMIT actionDropped(dragged.contactId, dragged.kind, dropDay(column, parent));
+    return true;
 }
 
 QHash<int, QByteArray> WeekPlanModel::roleNames() const

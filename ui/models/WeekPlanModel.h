@@ -9,13 +9,19 @@
 #include <QLocale>
 #include <QTimeZone>
 
+#include <optional>
+
 namespace rapport {
 
 class Database;
 
 // One week of the plan as a table: seven columns, one per day (the first is the locale's first day of the
-// week), and in each column that day's action cards from the top. A cell below a day's last card is empty
-// and has no flags. Fed by PlanService for the shown week and a `today` the caller sets (tests pin it).
+// week), and in each column that day's action cards from the top. A cell below a day's last card is empty.
+// Fed by PlanService for the shown week and a `today` the caller sets (tests pin it).
+//
+// A card still to do can be dragged onto another day from today on (a card or an empty cell of that
+// column): dropMimeData() does not move it itself but emits actionDropped(), so that the view makes the
+// move an undoable command; the plan then shows it on its new day after the reload.
 class WeekPlanModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -68,11 +74,33 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    static QString mimeType() { return QStringLiteral("application/x-rapport-plan-action"); }
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    bool canDropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                         const QModelIndex& parent) const override;
+    bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                      const QModelIndex& parent) override;
+    Qt::DropActions supportedDragActions() const override { return Qt::MoveAction; }
+    Qt::DropActions supportedDropActions() const override { return Qt::MoveAction; }
+
 Q_SIGNALS:
     // After every reload, successful or not: the progress and warnings may have changed.
     void planChanged();
+    // A card of `contactId` and `kind` was dropped on the column of `day`.
+    void actionDropped(qint64 contactId, rapport::PlanActionKind kind, const QDate& day);
 
 private:
+    struct Dragged
+    {
+        qint64 contactId = 0;
+        PlanActionKind kind = PlanActionKind::SendRequest;
+        QDate from;
+    };
+    static std::optional<Dragged> decode(const QMimeData* data);
+    // The day a drop at (row, column, parent) lands on, if it may take a card.
+    QDate dropDay(int column, const QModelIndex& parent) const;
+
     Database& m_database;
     QLocale m_locale;
     QTimeZone m_zone = QTimeZone::systemTimeZone();

@@ -579,15 +579,8 @@ void TemplatesView::copyNote()
     const QString body = m_body->toPlainText();
     const TemplateKind kind = TemplateKind(m_kind->currentData().toInt());
     const RenderedNote note = TemplateRenderer(m_myName).render(body, *contact);
-    const int limit = limitFor(kind);
-    if (!note.complete()) {
-        m_copyStatus->setText(tr("Not copied: %1.").arg(note.problems.first().message));
-        return;
-    }
-    if (limit > 0 && note.length() > limit) {
-        m_copyStatus->setText(tr("Not copied: the note is %1 characters over LinkedIn's limit of %2.")
-                                  .arg(note.length() - limit)
-                                  .arg(limit));
+    if (const QString refusal = note.refusal(limitFor(kind)); !refusal.isEmpty()) {
+        m_copyStatus->setText(tr("Not copied: %1.").arg(refusal));
         return;
     }
     QGuiApplication::clipboard()->setText(note.text);

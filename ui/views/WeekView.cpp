@@ -3,29 +3,34 @@
 #include "core/domain/Interaction.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
-#include "core/storage/SettingsRepository.h"
-#include "core/storage/TemplateRepository.h"
-#include "core/templates/TemplateRenderer.h"
+#include "core/storage/PlanAdjustmentRepository.h"
+#include "core/templates/NoteComposer.h"
+#include "ui/commands/PlanCommands.h"
+#include "ui/dialogs/ContentSharedDialog.h"
 #include "ui/models/WeekPlanModel.h"
 #include "ui/views/ActionCardDelegate.h"
 #include "ui/views/StatusColors.h"
 
+#include <QClipboard>
 #include <QDateEdit>
+#include <QDesktopServices>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
 #include <QToolButton>
+#include <QUndoStack>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace rapport {
 
 namespace {
-
-constexpr auto kMyNameSetting = "profile/my_name";
 
 void showProgress(QProgressBar* bar, const PlanProgress& progress)
 {
@@ -37,15 +42,19 @@ void showProgress(QProgressBar* bar, const PlanProgress& progress)
 
 } // namespace
 
-WeekView::WeekView(Database& database, QWidget* parent)
+WeekView::WeekView(Database& database, QUndoStack* undoStack, QWidget* parent)
     : QWidget(parent)
     , m_database(database)
     , m_model(new WeekPlanModel(database, this))
     , m_delegate(new ActionCardDelegate(this))
+    , m_undoStack(undoStack ? undoStack : new QUndoStack(this))
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     buildUi();
     connect(m_model, &WeekPlanModel::planChanged, this, &WeekView::showPlan);
+    connect(m_model, &WeekPlanModel::actionDropped, this, [this](qint64 contactId, PlanActionKind kind, QDate day) {
+        showStatus(moveTo(m_model->indexOf(contactId, kind), day));
+    });
 }
 
 WeekView::~WeekView() = default;
@@ -71,6 +80,11 @@ void WeekView::setTimeZone(const QTimeZone& zone)
 QDateTime WeekView::now() const
 {
     return m_now();
+}
+
+QDate WeekView::today() const
+{
+    return now().toTimeZone(m_zone).date();
 }
 
 void WeekView::buildUi()
@@ -137,6 +151,11 @@ void WeekView::buildUi()
     m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     m_table->setWordWrap(false);
+    // Cards move between days through the model (mimeData / dropMimeData), always onto a cell.
+    m_table->setDragDropMode(QAbstractItemView::DragDrop);
+    m_table->setDefaultDropAction(Qt::MoveAction);
+    m_table->setDragDropOverwriteMode(true);
+    m_table->setDropIndicatorShown(true);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(ActionCardDelegate::cardHeight(m_table->fontMetrics()));
@@ -226,11 +245,32 @@ std::unique_ptr<QMenu> WeekView::createCardMenu(const QModelIndex& index, QWidge
         return nullptr;
     auto menu = std::make_unique<QMenu>(parent);
     const qint64 contactId = item->contactId;
+    const bool toDo = item->state != PlanActionState::Done;
     const QPersistentModelIndex card(index);
-    const QString label = item->kind == PlanActionKind::SendRequest ? tr("Mark &sent") : tr("Mark &done");
-    QAction* done = menu->addAction(label, this, [this, card] { showStatus(markDone(card)); });
-    done->setEnabled(item->state != PlanActionState::Done);
-    done->setObjectName(QStringLiteral("markDone"));
+    const auto add = [&](const QString& text, const char* name, auto slot) {
+        QAction* action = menu->addAction(text, this, slot);
+        action->setObjectName(QString::fromLatin1(name));
+        action->setEnabled(toDo);
+        return action;
+    };
+    if (item->kind == PlanActionKind::SendRequest && item->withNote) {
+        QAction* copy = add(tr("&Copy note and open profile"), "copyNote",
+                            [this, card] { showStatus(copyNoteAndOpenProfile(card)); });
+        if (item->templateId == 0) {
+            copy->setEnabled(false);
+            copy->setToolTip(tr("No connection-note template fits this contact yet: see Templates."));
+        }
+    }
+    add(item->kind == PlanActionKind::SendRequest ? tr("Mark &sent") : tr("Mark &done"), "markDone",
+        [this, card] { showStatus(markDone(card)); });
+    if (item->kind == PlanActionKind::FollowUp)
+        add(tr("Mark content s&hared…"), "markContentShared", [this, card] { askContentShared(card); });
+    menu->addSeparator();
+    const QDate snoozeTo = std::max(item->date, today()).addDays(1);
+    add(snoozeTo == today().addDays(1) ? tr("Snooze to &tomorrow")
+                                       : tr("Snooze to &%1").arg(locale().dayName(snoozeTo.dayOfWeek())),
+        "snooze", [this, card] { showStatus(snooze(card)); });
+    add(tr("S&kip this week"), "skip", [this, card] { showStatus(skip(card)); });
     menu->addSeparator();
     menu->addAction(tr("&Open contact"), this, [this, contactId] { Q_EMIT contactActivated(contactId); });
     return menu;
@@ -241,7 +281,7 @@ Status WeekView::markDone(const QModelIndex& index)
     const PlanAction* found = m_model->action(index);
     if (!found)
         return Error { tr("There is no action on this card.") };
-    const PlanAction item = *found; // the model is reset below
+    const PlanAction item = *found; // the model is reset when the command runs
 
     Interaction entry;
     entry.contactId = item.contactId;
@@ -266,20 +306,129 @@ Status WeekView::markDone(const QModelIndex& index)
         auto contact = ContactRepository(m_database).find(item.contactId);
         if (!contact)
             return Error { contact.error() };
-        auto note = TemplateRepository(m_database).find(item.templateId);
+        auto note = NoteComposer(m_database).compose(item.templateId, *contact);
         if (!note)
             return Error { note.error() };
-        const QString myName
-            = SettingsRepository(m_database).value(QString::fromLatin1(kMyNameSetting)).value_or(QString());
-        entry.text = TemplateRenderer(myName).render(note->body, *contact).text;
-        entry.templateName = note->name;
+        if (!note->usable())
+            return Error { tr("Not logged: %1. Fix the template “%2”, or log the request from the contact with "
+                              "the text you sent.")
+                               .arg(note->refusal, note->source.name) };
+        entry.text = note->note.text;
+        entry.templateName = note->source.name;
     }
 
-    auto added = InteractionRepository(m_database).add(entry);
-    if (!added)
-        return Error { added.error() };
-    reload();
+    const QString text = tr("%1: %2").arg(displayName(entry.kind), item.contactName);
+    QPointer<WeekView> self(this);
+    return ExecutedCommand::push(m_undoStack, std::make_unique<LogPlanActionCommand>(m_database, entry, text, [self] {
+                                     if (self)
+                                         self->reload();
+                                 }));
+}
+
+Status WeekView::copyNoteAndOpenProfile(const QModelIndex& index)
+{
+    const PlanAction* item = m_model->action(index);
+    if (!item || item->kind != PlanActionKind::SendRequest)
+        return Error { tr("Only a request card has a note to copy.") };
+    if (item->templateId == 0)
+        return Error { tr("No connection-note template fits %1: add one in Templates, or fill in the details "
+                          "your templates use.")
+                           .arg(item->contactName) };
+    auto contact = ContactRepository(m_database).find(item->contactId);
+    if (!contact)
+        return Error { contact.error() };
+    auto note = NoteComposer(m_database).compose(item->templateId, *contact);
+    if (!note)
+        return Error { note.error() };
+    if (!note->usable())
+        return Error { tr("Not copied: %1.").arg(note->refusal) };
+    QGuiApplication::clipboard()->setText(note->note.text);
+    if (contact->profileUrl.trimmed().isEmpty())
+        return Error { tr("Copied the note, but %1 has no profile URL to open.").arg(contact->fullName()) };
+    const QUrl profile = QUrl::fromUserInput(contact->profileUrl.trimmed());
+    if (!QDesktopServices::openUrl(profile))
+        return Error { tr("Copied the note, but the browser could not open %1.").arg(profile.toDisplayString()) };
     return success();
+}
+
+void WeekView::askContentShared(const QModelIndex& index)
+{
+    const PlanAction* item = m_model->action(index);
+    if (!item)
+        return;
+    const QPersistentModelIndex card(index);
+    ContentSharedDialog dialog(item->contactName, this);
+    if (dialog.exec() == QDialog::Accepted)
+        showStatus(markContentShared(card, dialog.url().toString(), dialog.title()));
+}
+
+Status WeekView::markContentShared(const QModelIndex& index, const QString& url, const QString& title)
+{
+    const PlanAction* item = m_model->action(index);
+    if (!item)
+        return Error { tr("There is no action on this card.") };
+    if (const QString problem = ContentSharedDialog::urlProblem(url); !problem.isEmpty())
+        return Error { problem };
+    Interaction entry;
+    entry.contactId = item->contactId;
+    entry.kind = InteractionKind::ContentShared;
+    entry.occurredAt = now().toUTC();
+    entry.url = url.trimmed();
+    entry.text = title.simplified();
+    const QString text = tr("%1: %2").arg(displayName(entry.kind), item->contactName);
+    QPointer<WeekView> self(this);
+    return ExecutedCommand::push(m_undoStack, std::make_unique<LogPlanActionCommand>(m_database, entry, text, [self] {
+                                     if (self)
+                                         self->reload();
+                                 }));
+}
+
+Status WeekView::snooze(const QModelIndex& index)
+{
+    const PlanAction* item = m_model->action(index);
+    if (!item)
+        return Error { tr("There is no action on this card.") };
+    const QDate to = std::max(item->date, today()).addDays(1);
+    return adjust(*item, to, false,
+                  tr("Snooze %1 to %2").arg(item->contactName, locale().toString(to, QLocale::ShortFormat)));
+}
+
+Status WeekView::skip(const QModelIndex& index)
+{
+    const PlanAction* item = m_model->action(index);
+    if (!item)
+        return Error { tr("There is no action on this card.") };
+    return adjust(*item, QDate(), true, tr("Skip %1 this week").arg(item->contactName));
+}
+
+Status WeekView::moveTo(const QModelIndex& index, const QDate& day)
+{
+    const PlanAction* item = m_model->action(index);
+    if (!item)
+        return Error { tr("There is no action on this card.") };
+    if (day < today())
+        return Error { tr("A card can only move to today or a day to come.") };
+    if (m_model->columnOf(day) < 0)
+        return Error { tr("A card can only move to a day of its week.") };
+    return adjust(*item, day, false,
+                  tr("Move %1 to %2").arg(item->contactName, locale().toString(day, QLocale::ShortFormat)));
+}
+
+Status WeekView::adjust(const PlanAction& item, const QDate& movedTo, bool skipped, const QString& text)
+{
+    if (item.state == PlanActionState::Done)
+        return Error { tr("%1 is done already.").arg(item.contactName) };
+    const QDate week = m_model->weekStart();
+    auto before = PlanAdjustmentRepository(m_database).find(item.contactId, item.kind, week);
+    if (!before)
+        return Error { before.error() };
+    const PlanAdjustment after { item.contactId, item.kind, week, movedTo, skipped };
+    QPointer<WeekView> self(this);
+    return ExecutedCommand::push(m_undoStack,
+                                 std::make_unique<AdjustPlanCommand>(m_database, after, *before, text, [self] {
+                                     if (self)
+                                         self->reload();
+                                 }));
 }
 
 } // namespace rapport

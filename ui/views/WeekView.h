@@ -17,6 +17,7 @@ class QProgressBar;
 class QPushButton;
 class QTableView;
 class QToolButton;
+class QUndoStack;
 
 namespace rapport {
 
@@ -26,14 +27,16 @@ class WeekPlanModel;
 
 // The "This week" place: the week's plan as seven day columns of action cards, the progress towards the
 // rule's targets and the plan's warnings above, with previous/next/today and a date picker. A card's
-// menu logs the action ("Mark sent", "Mark done"), and the plan and progress follow at once.
+// menu acts on it: for a request "Copy note and open profile" and "Mark sent", for a follow-up "Mark
+// content shared…", for every card "Snooze to tomorrow" and "Skip this week"; a card dragged onto another
+// day moves there. Every action is a command on the undo stack, and the plan and progress follow at once.
 class WeekView : public QWidget
 {
     Q_OBJECT
 
 public:
-    // Empty until reload().
-    explicit WeekView(Database& database, QWidget* parent = nullptr);
+    // Empty until reload(). Without an undo stack, the view keeps one of its own.
+    explicit WeekView(Database& database, QUndoStack* undoStack = nullptr, QWidget* parent = nullptr);
     ~WeekView() override;
 
     // The clock, locale and zone the plan is made with; tests pin them. Take effect at the next reload.
@@ -47,9 +50,21 @@ public:
 
     // The menu of the card at `index` (nullptr for an empty cell).
     std::unique_ptr<QMenu> createCardMenu(const QModelIndex& index, QWidget* parent = nullptr);
-    // Logs the card's action as done, now: a request as sent with its suggested note, a follow-up as
-    // content shared, engaging as engaged, a check-in as a message sent. Then reloads.
+    // Logs the card's action as done, now: a request as sent with its suggested note (refused, with the
+    // reason, if that note may not be sent), a follow-up as content shared, engaging as engaged, a check-in
+    // as a message sent.
     Status markDone(const QModelIndex& index);
+    // Renders the request's suggested note for the contact, puts it on the clipboard and opens the
+    // contact's profile in the browser. Refused, with the reason, when the note is over the account's
+    // limit or has a placeholder the contact does not fill.
+    Status copyNoteAndOpenProfile(const QModelIndex& index);
+    // Logs content shared with the follow-up's contact: `url` (http or https) and an optional title.
+    Status markContentShared(const QModelIndex& index, const QString& url, const QString& title = {});
+    // Moves the card to the day after the later of its day and today (out of the week from its last day).
+    Status snooze(const QModelIndex& index);
+    Status skip(const QModelIndex& index);
+    // Moves the card to `day`, from today on; what a drop on another day does.
+    Status moveTo(const QModelIndex& index, const QDate& day);
 
     WeekPlanModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
@@ -59,6 +74,7 @@ public:
     QLabel* warningsLabel() const { return m_warnings; }
     QLabel* errorLabel() const { return m_error; }
     QDateEdit* datePicker() const { return m_date; }
+    QUndoStack* undoStack() const { return m_undoStack; }
 
 Q_SIGNALS:
     // A card was double-clicked: the caller opens the contact.
@@ -69,10 +85,14 @@ private:
     void showPlan();
     void showStatus(const Status& status);
     QDateTime now() const;
+    QDate today() const;
+    void askContentShared(const QModelIndex& index);
+    Status adjust(const PlanAction& item, const QDate& movedTo, bool skipped, const QString& text);
 
     Database& m_database;
     WeekPlanModel* m_model;
     ActionCardDelegate* m_delegate;
+    QUndoStack* m_undoStack;
     std::function<QDateTime()> m_now;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
 
