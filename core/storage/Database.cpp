@@ -105,6 +105,17 @@ int Database::schemaVersion() const
     return version ? version->toInt() : -1;
 }
 
+Result<Database::Revision> Database::revision() const
+{
+    auto query
+        = sql::exec(connection(), QStringLiteral("SELECT total_changes(), data_version FROM pragma_data_version"));
+    if (!query)
+        return Error { query.error() };
+    if (!query->next())
+        return Error { QCoreApplication::translate("Database", "Cannot read the database's revision.") };
+    return Revision { query->value(0).toLongLong(), query->value(1).toLongLong() };
+}
+
 Result<std::unique_ptr<Database>> Database::open(const QString& path)
 {
     if (path.trimmed().isEmpty())

@@ -35,6 +35,16 @@ public:
     QSqlDatabase connection() const;
     int schemaVersion() const;
 
+    // A value that changes whenever the stored data does, by this connection (rows changed since it
+    // opened) or by another one (SQLite's data_version), for caching what is derived from the data.
+    struct Revision
+    {
+        qint64 ownChanges = -1;
+        qint64 othersVersion = -1;
+        bool operator==(const Revision&) const = default;
+    };
+    Result<Revision> revision() const;
+
     // Runs `work` inside one write transaction: committed if it succeeds, rolled back if it fails.
     // Nested calls join the outer transaction.
     Status transaction(const std::function<Status()>& work);

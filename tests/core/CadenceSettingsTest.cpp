@@ -1,6 +1,7 @@
 #include "core/cadence/CadenceSettings.h"
 
 #include "core/cadence/PlanService.h"
+#include "core/storage/ContactRepository.h"
 #include "core/storage/SettingsRepository.h"
 
 #include "TestDatabase.h"
@@ -159,6 +160,33 @@ TEST_F(DatabaseTest, ThePlanServiceUsesTheStoredRuleAndLimits)
     EXPECT_EQ(plan->rule.preset, CadencePreset::TenFourOne);
     EXPECT_EQ(plan->weekStart, QDate(2026, 11, 23));
     EXPECT_EQ(plan->requests, (PlanProgress { 0, 10 }));
+}
+
+TEST_F(DatabaseTest, ThePlanFollowsEveryChangeWhetherMadeHereOrByAnotherConnection)
+{
+    const QDate today(2026, 11, 24);
+    const QLocale locale(QLocale::English, QLocale::UnitedKingdom);
+    const auto requests = [&](Database& database) {
+        auto plan = PlanService::weekPlan(database, today, today, locale);
+        EXPECT_TRUE(plan.ok()) << plan.error().toStdString();
+        return plan.ok() ? plan->toDo(PlanActionKind::SendRequest) : -1;
+    };
+    const auto addProspect = [](Database& database, const char* name) {
+        Contact contact;
+        contact.firstName = QString::fromUtf8(name);
+        ASSERT_TRUE(ContactRepository(database).add(contact).ok());
+    };
+    EXPECT_EQ(requests(db()), 0);
+    EXPECT_EQ(requests(db()), 0); // asked again: the same plan
+    addProspect(db(), "Ada");
+    EXPECT_EQ(requests(db()), 1);
+    // The import runs on a connection of its own; the window's plan must see what it wrote.
+    auto other = Database::open(path());
+    ASSERT_TRUE(other.ok()) << other.error().toStdString();
+    addProspect(**other, "Grace");
+    EXPECT_EQ(requests(db()), 2);
+    ASSERT_TRUE(CadenceSettings(**other).setRule(CadenceRule::fromPreset(CadencePreset::TenFourOne)).ok());
+    EXPECT_EQ(PlanService::weekPlan(db(), today, today, locale)->requests.target, 10);
 }
 
 } // namespace
