@@ -590,8 +590,10 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
 
     if (open && requestsLeft > 0) {
         if (openDays.isEmpty()) {
-            plan.warnings.append(
-                tr("No working day is left this week: the %1 requests left wait for next week.").arg(requestsLeft));
+            plan.warnings.append(requestsLeft == 1
+                                     ? tr("No working day is left this week: the request left waits for next week.")
+                                     : tr("No working day is left this week: the %1 requests left wait for next week.")
+                                           .arg(requestsLeft));
         } else if (capReached) {
             const bool daily = std::none_of(openDays.cbegin(), openDays.cend(), fitsDailyCap);
             plan.warnings.append(daily ? tr("Only %1 of the %2 requests left this week fit the limit of %3 requests "
@@ -643,9 +645,13 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
             plan.actions.append(std::move(action));
     }
     if (followUps.size() > followUpCount) {
-        plan.warnings.append(tr("%1 more follow-ups are due; the rule asks for %2 a week, so they wait.")
-                                 .arg(followUps.size() - followUpCount)
-                                 .arg(m_rule.followUpsPerWeek));
+        const qsizetype waiting = followUps.size() - followUpCount;
+        plan.warnings.append(
+            waiting == 1
+                ? tr("1 more follow-up is due; the rule asks for %1 a week, so it waits.").arg(m_rule.followUpsPerWeek)
+                : tr("%1 more follow-ups are due; the rule asks for %2 a week, so they wait.")
+                      .arg(waiting)
+                      .arg(m_rule.followUpsPerWeek));
     }
 
     const QString starredCheckIn = tr("starred, last contact %1: comment on a post, congratulate or share something");

@@ -422,6 +422,31 @@ TEST(WeekPlanner, AnAcceptanceIsFollowedUpThreeDaysLater)
     }
 }
 
+TEST(WeekPlanner, WarningsCountInWords)
+{
+    const QDate saturday(2026, 11, 28);
+    for (const auto& [sent, expected] :
+         { std::pair { 0, "the 4 requests left wait for next week" }, std::pair { 3, "the request left waits" } }) {
+        PlanFixture f;
+        f.locale = QLocale(QLocale::English, QLocale::UnitedKingdom);
+        addProspects(f, 10);
+        for (int i = 0; i < sent; ++i)
+            f.log(f.contact(QStringLiteral("Sent %1").arg(i)), InteractionKind::RequestSent, kMonday);
+        const QString warnings = f.plan(saturday).warnings.join(u'\n');
+        EXPECT_TRUE(warnings.contains(QString::fromUtf8(expected))) << warnings.toStdString();
+    }
+    PlanFixture f;
+    QList<qint64> ids;
+    for (int i = 0; i < 2; ++i) {
+        ids.append(f.contact(QStringLiteral("Accepted %1").arg(i)));
+        f.log(ids.last(), InteractionKind::RequestSent, kMonday.addDays(-20));
+        f.log(ids.last(), InteractionKind::RequestAccepted, kMonday.addDays(-10 + i));
+    }
+    f.rule = CadenceRule::custom(4, 1, 1);
+    EXPECT_TRUE(f.plan(kMonday).warnings.join(u'\n').contains(
+        QStringLiteral("1 more follow-up is due; the rule asks for 1 a week, so it waits.")));
+}
+
 TEST(WeekPlanner, FollowUpsStopAtTheRulesCountOldestFirst)
 {
     PlanFixture f;
