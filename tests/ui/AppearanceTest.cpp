@@ -107,7 +107,9 @@ TEST_P(AppearanceTest, EveryPlaceFitsTheSmallestWindowAndFollowsThePalette)
 }
 
 INSTANTIATE_TEST_SUITE_P(Palettes, AppearanceTest, ::testing::Values(false, true),
-                         [](const ::testing::TestParamInfo<bool>& palette) { return palette.param ? "Dark" : "Light"; });
+                         [](const ::testing::TestParamInfo<bool>& palette) {
+                             return palette.param ? "Dark" : "Light";
+                         });
 
 } // namespace
 } // namespace rapport

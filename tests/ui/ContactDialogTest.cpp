@@ -8,6 +8,7 @@
 #include "ui/models/InteractionListModel.h"
 #include "ui/views/ContactsView.h"
 
+#include "tests/core/TestDatabase.h"
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
@@ -28,12 +29,12 @@
 namespace rapport {
 namespace {
 
-class ContactDialogTest : public ::testing::Test
+class ContactDialogTest : public test::DatabaseTest
 {
 protected:
     void SetUp() override
     {
-        open();
+        DatabaseTest::SetUp();
         ContactRepository contacts(*m_database);
         Contact grace;
         grace.firstName = QStringLiteral("Grace");
@@ -45,14 +46,6 @@ protected:
         ada.firstName = QStringLiteral("Ada");
         ada.lastName = QStringLiteral("Lovelace");
         m_ada = contacts.add(ada).value();
-    }
-
-    void open()
-    {
-        m_database.reset();
-        auto opened = Database::open(m_dir.filePath(QStringLiteral("dialog.sqlite")));
-        ASSERT_TRUE(opened.ok()) << opened.error().toStdString();
-        m_database = std::move(opened).value();
     }
 
     static void type(ContactDialog* dialog, const char* field, const QString& text)
@@ -70,8 +63,6 @@ protected:
         QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_database;
     qint64 m_grace = 0;
     qint64 m_ada = 0;
 };
@@ -121,7 +112,7 @@ TEST_F(ContactDialogTest, AddingAndEditingAContactPersistsAcrossReopening)
         EXPECT_NE(window.contactsView()->model()->rowOf(id), -1);
         EXPECT_EQ(window.undoStack()->count(), 1);
     }
-    open();
+    reopen();
     auto stored = ContactRepository(*m_database).find(id);
     ASSERT_TRUE(stored.ok());
     EXPECT_EQ(stored->company, QStringLiteral("NASA"));
@@ -134,7 +125,7 @@ TEST_F(ContactDialogTest, AddingAndEditingAContactPersistsAcrossReopening)
         const int row = window.contactsView()->model()->rowOf(id);
         EXPECT_EQ(window.contactsView()->model()->contactAt(row).company, QStringLiteral("NACA"));
     }
-    open();
+    reopen();
     EXPECT_EQ(ContactRepository(*m_database).find(id)->company, QStringLiteral("NACA"));
 }
 

@@ -5,6 +5,7 @@
 #include "ui/dialogs/ContactDialog.h"
 #include "ui/models/ContactTableModel.h"
 
+#include "tests/core/TestDatabase.h"
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
@@ -24,14 +25,12 @@ namespace {
 
 // The contact panel's Note tab: the shipped connection-note templates rendered for Grace, who went to Yale
 // but whose event, mutual connection and topic are unknown.
-class ContactNoteTest : public ::testing::Test
+class ContactNoteTest : public test::DatabaseTest
 {
 protected:
     void SetUp() override
     {
-        auto opened = Database::open(m_dir.filePath(QStringLiteral("note.sqlite")));
-        ASSERT_TRUE(opened.ok()) << opened.error().toStdString();
-        m_database = std::move(opened).value();
+        DatabaseTest::SetUp();
         Contact grace;
         grace.firstName = QStringLiteral("Grace");
         grace.lastName = QStringLiteral("Hopper");
@@ -51,8 +50,6 @@ protected:
         return dialog;
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_database;
     std::unique_ptr<ContactTableModel> m_model;
     QUndoStack m_undo;
     qint64 m_grace = 0;

@@ -8,6 +8,7 @@
 #include "ui/views/ContactsView.h"
 #include "ui/views/TemplatesView.h"
 
+#include "tests/core/TestDatabase.h"
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -21,19 +22,9 @@ namespace {
 // Every text field of the contact panel and the template editor, fed what users paste by accident: nothing,
 // 10,000-character lines, a 1 MB note, control characters and text that was not UTF-8. Huge text is kept
 // whole; bad text is refused naming the field, and what was stored stays as it was.
-class DialogBadInputTest : public ::testing::Test
+class DialogBadInputTest : public test::DatabaseTest
 {
 protected:
-    void SetUp() override { open(); }
-
-    void open()
-    {
-        m_database.reset();
-        auto opened = Database::open(m_dir.filePath(QStringLiteral("bad-input.sqlite")));
-        ASSERT_TRUE(opened.ok()) << opened.error().toStdString();
-        m_database = std::move(opened).value();
-    }
-
     static QLineEdit* field(ContactDialog* dialog, const char* name)
     {
         return dialog->findChild<QLineEdit*>(QString::fromLatin1(name));
@@ -45,9 +36,6 @@ protected:
     static constexpr const char* kLineFields[]
         = { "firstName", "lastName", "position", "company",          "location", "phone",
             "tags",      "event",    "school",   "mutualConnection", "topic" };
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_database;
 };
 
 TEST_F(DialogBadInputTest, AnEmptyContactIsRefusedWithTheReason)
@@ -78,7 +66,7 @@ TEST_F(DialogBadInputTest, HugeTextInEveryContactFieldIsKeptWhole)
         ASSERT_TRUE(dialog->save()) << dialog->errorText().toStdString();
         id = dialog->contactId();
     }
-    open();
+    reopen();
     const Contact stored = ContactRepository(*m_database).find(id).value();
     EXPECT_EQ(stored.firstName, huge + QStringLiteral("firstName"));
     EXPECT_EQ(stored.company, huge + QStringLiteral("company"));

@@ -6,6 +6,7 @@
 #include "ui/MainWindow.h"
 #include "ui/workers/ImportWorker.h"
 
+#include "tests/core/TestDatabase.h"
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
@@ -30,15 +31,9 @@ QString fixture(const char* name)
     return QStringLiteral(RAPPORT_TEST_DATA "/import/") + QString::fromLatin1(name);
 }
 
-class ImportWizardTest : public ::testing::Test
+class ImportWizardTest : public test::DatabaseTest
 {
 protected:
-    void SetUp() override
-    {
-        auto opened = Database::open(m_dir.filePath(QStringLiteral("wizard.sqlite")));
-        ASSERT_TRUE(opened.ok()) << opened.error().toStdString();
-        m_database = std::move(opened).value();
-    }
 
     static void drop(QWidget* window, const QStringList& paths)
     {
@@ -64,9 +59,6 @@ protected:
     }
 
     int contactCount() { return ContactRepository(*m_database).count().value(); }
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_database;
 };
 
 TEST_F(ImportWizardTest, DroppingConnectionsCsvImportsItAndUndoRedoTheWholeImport)

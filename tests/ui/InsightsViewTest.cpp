@@ -8,6 +8,7 @@
 #include "ui/charts/GroupRateChart.h"
 #include "ui/charts/RateTimelineChart.h"
 
+#include "tests/core/TestDatabase.h"
 #include <QAction>
 #include <QComboBox>
 #include <QImage>
@@ -24,15 +25,9 @@ namespace {
 // Friday 20 March 2026; the last 12 weeks start on Monday 29 December 2025.
 const QDate kToday(2026, 3, 20);
 
-class InsightsViewTest : public ::testing::Test
+class InsightsViewTest : public test::DatabaseTest
 {
 protected:
-    void SetUp() override
-    {
-        auto opened = Database::open(m_dir.filePath(QStringLiteral("insights.sqlite")));
-        ASSERT_TRUE(opened.ok()) << opened.error().toStdString();
-        m_database = std::move(opened).value();
-    }
 
     qint64 contact(const QString& howWeKnow = {})
     {
@@ -76,8 +71,6 @@ protected:
         return view;
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_database;
     int m_count = 0;
 };
 

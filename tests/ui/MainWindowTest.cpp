@@ -6,6 +6,7 @@
 #include "ui/models/ContactTableModel.h"
 #include "ui/views/ContactsView.h"
 
+#include "tests/core/TestDatabase.h"
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -21,14 +22,12 @@
 namespace rapport {
 namespace {
 
-class MainWindowTest : public ::testing::Test
+class MainWindowTest : public test::DatabaseTest
 {
 protected:
     void SetUp() override
     {
-        auto opened = Database::open(m_dir.filePath(QStringLiteral("ui.sqlite")));
-        ASSERT_TRUE(opened.ok()) << opened.error().toStdString();
-        m_database = std::move(opened).value();
+        DatabaseTest::SetUp();
         ContactRepository contacts(*m_database);
         for (const auto& [first, last, company] :
              { std::tuple { "Ada", "Lovelace", "Analytical Engines" }, std::tuple { "Grace", "Hopper", "US Navy" },
@@ -55,8 +54,6 @@ protected:
         return names;
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_database;
     QList<qint64> ids;
 };
 

@@ -6,6 +6,7 @@
 #include "ui/models/TemplateListModel.h"
 #include "ui/views/StatusColors.h"
 
+#include "tests/core/TestDatabase.h"
 #include <QAbstractItemModelTester>
 #include <QClipboard>
 #include <QGuiApplication>
@@ -21,14 +22,12 @@
 namespace rapport {
 namespace {
 
-class TemplatesViewTest : public ::testing::Test
+class TemplatesViewTest : public test::DatabaseTest
 {
 protected:
     void SetUp() override
     {
-        auto opened = Database::open(m_dir.filePath(QStringLiteral("templates.sqlite")));
-        ASSERT_TRUE(opened.ok()) << opened.error().toStdString();
-        m_database = std::move(opened).value();
+        DatabaseTest::SetUp();
         Contact ada;
         ada.firstName = QStringLiteral("Ada");
         ada.lastName = QStringLiteral("Lovelace");
@@ -57,8 +56,6 @@ protected:
 
     static QString state(QLabel* label) { return label->property("state").toString(); }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_database;
     QUndoStack m_undo;
     qint64 m_ada = 0;
 };

@@ -7,6 +7,7 @@
 #include "ui/models/WeekPlanModel.h"
 #include "ui/views/WeekView.h"
 
+#include "tests/core/TestDatabase.h"
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -45,14 +46,12 @@ const QLocale kLocale(QLocale::English, QLocale::UnitedKingdom);
 
 // Prospects from Yale with profile URLs (the plan suggests the "Fellow alum" note) and Ada, who
 // accepted a request long enough ago to be followed up.
-class WeekCardActionsTest : public ::testing::Test
+class WeekCardActionsTest : public test::DatabaseTest
 {
 protected:
     void SetUp() override
     {
-        auto opened = Database::open(m_dir.filePath(QStringLiteral("week.sqlite")));
-        ASSERT_TRUE(opened.ok()) << opened.error().toStdString();
-        m_database = std::move(opened).value();
+        DatabaseTest::SetUp();
         ContactRepository contacts(*m_database);
         for (int i = 0; i < 6; ++i) {
             Contact prospect;
@@ -129,8 +128,6 @@ protected:
         action->trigger();
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_database;
     std::unique_ptr<UrlCatcher> m_catcher;
     qint64 m_ada = 0;
 };

@@ -3,6 +3,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/InteractionRepository.h"
 
+#include "tests/core/TestDatabase.h"
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -16,14 +17,12 @@ const QLocale kMondayFirst(QLocale::English, QLocale::UnitedKingdom);
 const QLocale kSundayFirst(QLocale::English, QLocale::UnitedStates);
 
 // Twelve prospects, and Ada, asked on Saturday 28 November 2026 (the last day of a Monday-first week).
-class WeekPlanModelTest : public ::testing::Test
+class WeekPlanModelTest : public test::DatabaseTest
 {
 protected:
     void SetUp() override
     {
-        auto opened = Database::open(m_dir.filePath(QStringLiteral("week.sqlite")));
-        ASSERT_TRUE(opened.ok()) << opened.error().toStdString();
-        m_database = std::move(opened).value();
+        DatabaseTest::SetUp();
         const QDateTime added(QDate(2026, 10, 1), QTime(9, 0), Qt::UTC);
         ContactRepository contacts(*m_database);
         for (int i = 0; i < 12; ++i) {
@@ -87,8 +86,6 @@ protected:
         EXPECT_EQ(cards, model.plan().actions.size()) << "every action of the plan has a card";
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_database;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     qint64 m_ada = 0;
 };

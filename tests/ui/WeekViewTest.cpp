@@ -4,6 +4,7 @@
 #include "core/storage/InteractionRepository.h"
 #include "ui/models/WeekPlanModel.h"
 
+#include "tests/core/TestDatabase.h"
 #include <QAction>
 #include <QDateEdit>
 #include <QLabel>
@@ -19,14 +20,12 @@ namespace {
 
 // Prospects who went to the same school, so the plan suggests the "Fellow alum" note; today is pinned to
 // Wednesday 25 November 2026.
-class WeekViewTest : public ::testing::Test
+class WeekViewTest : public test::DatabaseTest
 {
 protected:
     void SetUp() override
     {
-        auto opened = Database::open(m_dir.filePath(QStringLiteral("week.sqlite")));
-        ASSERT_TRUE(opened.ok()) << opened.error().toStdString();
-        m_database = std::move(opened).value();
+        DatabaseTest::SetUp();
         ContactRepository contacts(*m_database);
         for (int i = 0; i < 8; ++i) {
             Contact prospect;
@@ -49,9 +48,6 @@ protected:
         EXPECT_TRUE(QTest::qWaitForWindowExposed(view.get()));
         return view;
     }
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_database;
 };
 
 TEST_F(WeekViewTest, MarkSentLogsTheRequestWithItsNoteAndMovesTheProgress)
