@@ -44,10 +44,13 @@ TEST_F(DatabaseTest, MigratesAnEmptyFileToTheLatestSchema)
     EXPECT_EQ(pragma(db(), "application_id").toInt(), kApplicationId);
 }
 
-TEST_F(DatabaseTest, UsesWriteAheadLoggingAndForeignKeys)
+TEST_F(DatabaseTest, UsesWriteAheadLoggingForeignKeysAndFullSync)
 {
     EXPECT_EQ(pragma(db(), "journal_mode").toString(), QStringLiteral("wal"));
     EXPECT_EQ(pragma(db(), "foreign_keys").toInt(), 1);
+    // Durability: what was reported saved survives a power cut, not only a crash of the process
+    // (synchronous = FULL syncs the WAL at every commit; 2 is FULL).
+    EXPECT_EQ(pragma(db(), "synchronous").toInt(), 2);
 }
 
 TEST_F(DatabaseTest, ReopeningKeepsTheDataAndDoesNotMigrateAgain)
