@@ -3,6 +3,7 @@
 #include "core/cadence/WeekPlanner.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/Database.h"
+#include "core/storage/SettingsRepository.h"
 #include "core/storage/SqlUtil.h"
 
 #include <QTemporaryDir>
@@ -162,19 +163,31 @@ void BM_PlanSnapshotLoadWeek(benchmark::State& state)
 }
 BENCHMARK(BM_PlanSnapshotLoadWeek)->Unit(benchmark::kMillisecond);
 
-// What the week view waits for: the settings, the snapshot and the plan.
+// What the week view waits for: the settings, the snapshot and the plan. Arg 1: after a change (every
+// iteration writes a setting first, untimed, so no plan is kept); arg 0: the same week asked again.
 void BM_PlanServiceWeekPlan(benchmark::State& state)
 {
     Database* db = storedNetwork(state);
     if (!db)
         return;
+    int changes = 0;
     for (auto _ : state) {
+        if (state.range(0) == 1) {
+            state.PauseTiming();
+            const Status touched
+                = SettingsRepository(*db).setValue(QStringLiteral("bench.touch"), QString::number(++changes));
+            state.ResumeTiming();
+            if (!touched) {
+                state.SkipWithError(touched.error().toStdString().c_str());
+                return;
+            }
+        }
         auto plan = PlanService::weekPlan(*db, kToday, kToday, QLocale(QLocale::English, QLocale::UnitedKingdom),
                                           QTimeZone("Europe/Berlin"));
         benchmark::DoNotOptimize(plan);
     }
 }
-BENCHMARK(BM_PlanServiceWeekPlan)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PlanServiceWeekPlan)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 
 } // namespace
 } // namespace rapport
