@@ -60,4 +60,15 @@ Status restoreInteraction(Database& database, const Interaction& interaction)
     });
 }
 
+Status addOrRestoreInteraction(Database& database, Interaction& interaction)
+{
+    if (interaction.id != 0)
+        return restoreInteraction(database, interaction);
+    auto id = InteractionRepository(database).add(interaction);
+    if (!id)
+        return Error { id.error() };
+    interaction.id = *id;
+    return success();
+}
+
 } // namespace rapport::ContactArchive

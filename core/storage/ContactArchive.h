@@ -26,6 +26,9 @@ Result<ArchivedContact> read(Database& database, qint64 contactId);
 Status restore(Database& database, const ArchivedContact& archived);
 // Restores one deleted log entry under its id.
 Status restoreInteraction(Database& database, const Interaction& interaction);
+// Logs `interaction` the first time (setting its id), and brings it back under that id after an undo: the
+// redo of every command that adds a log entry.
+Status addOrRestoreInteraction(Database& database, Interaction& interaction);
 
 } // namespace ContactArchive
 

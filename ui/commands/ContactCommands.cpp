@@ -205,16 +205,8 @@ AddInteractionCommand::AddInteractionCommand(Database& database, ContactTableMod
 
 void AddInteractionCommand::doRedo()
 {
-    if (m_interaction.id != 0) {
-        if (check(ContactArchive::restoreInteraction(m_database, m_interaction)))
-            refresh(m_interaction.contactId);
-        return;
-    }
-    auto id = InteractionRepository(m_database).add(m_interaction);
-    if (!check(id))
-        return;
-    m_interaction.id = *id;
-    refresh(m_interaction.contactId);
+    if (check(ContactArchive::addOrRestoreInteraction(m_database, m_interaction)))
+        refresh(m_interaction.contactId);
 }
 
 void AddInteractionCommand::doUndo()

@@ -28,16 +28,8 @@ LogPlanActionCommand::LogPlanActionCommand(Database& database, Interaction inter
 
 void LogPlanActionCommand::doRedo()
 {
-    if (m_interaction.id != 0) {
-        if (check(ContactArchive::restoreInteraction(m_database, m_interaction)))
-            notify();
-        return;
-    }
-    auto id = InteractionRepository(m_database).add(m_interaction);
-    if (!check(id))
-        return;
-    m_interaction.id = *id;
-    notify();
+    if (check(ContactArchive::addOrRestoreInteraction(m_database, m_interaction)))
+        notify();
 }
 
 void LogPlanActionCommand::doUndo()
