@@ -13,10 +13,12 @@
 #include "ui/dialogs/OpenDatabase.h"
 #include "ui/dialogs/PreferencesDialog.h"
 #include "ui/models/ContactTableModel.h"
+#include "ui/models/WeekPlanModel.h"
 #include "ui/views/ContactsView.h"
 #include "ui/views/InsightsView.h"
 #include "ui/views/TemplatesView.h"
 #include "ui/views/WeekView.h"
+#include "ui/workers/PlanWorker.h"
 
 #include <QAction>
 #include <QApplication>
@@ -63,6 +65,7 @@ MainWindow::MainWindow(Database& database, QWidget* parent)
     , m_database(database)
 {
     initResources();
+    m_planWorker = new PlanWorker(m_database.path(), this);
     m_undoStack = new QUndoStack(this);
     setWindowTitle(AppInfo::name());
     setWindowIcon(QIcon(QStringLiteral(":/icons/rapport.svg")));
@@ -82,6 +85,12 @@ MainWindow::MainWindow(Database& database, QWidget* parent)
     restoreWindowState();
 }
 
+MainWindow::~MainWindow()
+{
+    // The places ask the planner for plans until they are gone: they go first.
+    delete takeCentralWidget();
+}
+
 void MainWindow::createPlaces()
 {
     m_sidebar = new QListWidget(this);
@@ -92,7 +101,7 @@ void MainWindow::createPlaces()
     m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_places = new QStackedWidget(this);
 
-    m_contactsView = new ContactsView(m_database, m_undoStack, m_places);
+    m_contactsView = new ContactsView(m_database, *m_planWorker, m_undoStack, m_places);
     connect(m_contactsView, &ContactsView::importRequested, this, &MainWindow::chooseImportFiles);
     connect(m_contactsView, &ContactsView::sampleDataRequested, this, &MainWindow::addSampleData);
     for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
@@ -100,11 +109,17 @@ void MainWindow::createPlaces()
     m_templatesView = new TemplatesView(m_database, m_undoStack, m_places);
     m_insightsView = new InsightsView(m_database, m_places);
     // The week is planned again whenever it is shown, so what was logged elsewhere counts at once.
-    auto* weekView = new WeekView(m_database, m_undoStack, m_places); // loaded when added as the first place
+    auto* weekView = new WeekView(m_database, *m_planWorker, m_undoStack, m_places); // planned when first shown
     m_weekView = weekView;
     connect(m_places, &QStackedWidget::currentChanged, weekView, [this, weekView] {
         if (m_places->currentWidget() == weekView)
             weekView->reload();
+    });
+    // A card done on This week changes the contacts' next actions too.
+    connect(weekView->model(), &WeekPlanModel::planChanged, m_contactsView, [this, weekView] {
+        const WeekPlanModel* model = weekView->model();
+        if (model->error().isEmpty() && model->columnOf(QDate::currentDate()) >= 0)
+            m_contactsView->showPlan(model->plan());
     });
     connect(weekView, &WeekView::contactActivated, m_contactsView, &ContactsView::openContact);
     const struct

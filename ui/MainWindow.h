@@ -14,6 +14,7 @@ class ContactsView;
 class Database;
 class ImportWizard;
 class InsightsView;
+class PlanWorker;
 class TemplatesView;
 class WeekView;
 
@@ -33,6 +34,7 @@ public:
     };
 
     explicit MainWindow(Database& database, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     void showPlace(Place place);
     Place currentPlace() const;
@@ -45,6 +47,9 @@ public:
     TemplatesView* templatesView() const { return m_templatesView; }
     InsightsView* insightsView() const { return m_insightsView; }
     QUndoStack* undoStack() const { return m_undoStack; }
+    // Where the window's plans are made, off the GUI thread.
+    PlanWorker* planWorker() const { return m_planWorker; }
+    WeekView* weekView() const { return m_weekView; }
 
     // Reads the contacts again from the database.
     void reload();
@@ -83,6 +88,7 @@ private:
     void updateCount();
 
     Database& m_database;
+    PlanWorker* m_planWorker = nullptr;
     QListWidget* m_sidebar = nullptr;
     QStackedWidget* m_places = nullptr;
     WeekView* m_weekView = nullptr;

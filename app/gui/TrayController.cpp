@@ -3,9 +3,9 @@
 #include "app/gui/TrayHost.h"
 #include "core/AppInfo.h"
 #include "core/cadence/CadenceSettings.h"
-#include "core/cadence/PlanService.h"
 #include "ui/MainWindow.h"
 #include "ui/desktop/DesktopSettings.h"
+#include "ui/workers/PlanWorker.h"
 
 #include <QApplication>
 #include <QEvent>
@@ -82,7 +82,7 @@ void TrayController::createMenu()
     m_menu->addSeparator();
     QAction* quit = m_menu->addAction(tr("Quit"), qApp, &QApplication::quit);
     quit->setMenuRole(QAction::QuitRole);
-    connect(m_menu.get(), &QMenu::aboutToShow, this, &TrayController::refresh);
+    connect(m_menu.get(), &QMenu::aboutToShow, this, [this] { refresh(); });
 }
 
 void TrayController::attach(Database& database, MainWindow& window)
@@ -183,12 +183,20 @@ void TrayController::remindLater()
     arm();
 }
 
-QString TrayController::refresh()
+void TrayController::refresh(const std::function<void(const QString&)>& then)
 {
-    if (!m_database)
-        return {};
+    if (!m_database || !m_window)
+        return;
     const QDate today = now().toTimeZone(m_zone).date();
-    auto plan = PlanService::weekPlan(*m_database, today, today, QLocale(), m_zone);
+    m_window->planWorker()->plan({ today, today, QLocale(), m_zone }, this, [this, then](const Result<WeekPlan>& plan) {
+        const QString text = show(plan);
+        if (then)
+            then(text);
+    });
+}
+
+QString TrayController::show(const Result<WeekPlan>& plan)
+{
     const QString name = AppInfo::name();
     if (!plan) {
         m_host->setToolTip(name + u'\n' + plan.error());
@@ -217,12 +225,14 @@ QString TrayController::refresh()
 
 void TrayController::showReminder(const QDateTime& now)
 {
-    const QString text = refresh();
-    if (usesTray())
-        m_host->showMessage(tr("Your week in Rapport"), text);
-    else if (m_window)
-        m_window->showReminder(text);
+    // Counted as shown at once, so that a check while the plan is made does not show it twice.
     rememberShown(now);
+    refresh([this](const QString& text) {
+        if (usesTray())
+            m_host->showMessage(tr("Your week in Rapport"), text);
+        else if (m_window)
+            m_window->showReminder(text);
+    });
 }
 
 void TrayController::rememberShown(const QDateTime& when)

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "core/Result.h"
 #include "core/cadence/ReminderSchedule.h"
+#include "core/cadence/WeekPlan.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -69,8 +71,11 @@ protected:
 
 private:
     void createMenu();
-    // Plans the week again for the tooltip and the menu's progress; returns the reminder's text.
-    QString refresh();
+    // Asks for this week's plan for the tooltip and the menu's progress, then calls `then` with the
+    // reminder's text.
+    void refresh(const std::function<void(const QString&)>& then = {});
+    // Shows `plan` in the tooltip and the menu; returns the reminder's text.
+    QString show(const Result<WeekPlan>& plan);
     void showReminder(const QDateTime& now);
     void rememberShown(const QDateTime& when);
     void windowClosing();

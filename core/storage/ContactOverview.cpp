@@ -1,6 +1,6 @@
 #include "core/storage/ContactOverview.h"
 
-#include "core/cadence/PlanService.h"
+#include "core/cadence/WeekPlan.h"
 #include "core/domain/StageResolver.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/Database.h"
@@ -35,23 +35,18 @@ Result<ContactOverview> ContactOverview::load(Database& database, const QDateTim
             = QDateTime::fromMSecsSinceEpoch(last->value(1).toLongLong(), Qt::UTC);
     }
 
-    const QDate today = now.toLocalTime().date();
-    auto plan = PlanService::weekPlan(database, today, today);
-    if (!plan)
-        return Error { plan.error() };
-    for (const PlanAction& action : std::as_const(plan->actions)) {
-        if (action.state == PlanActionState::Done)
-            continue;
-        auto found = overview.facts.find(action.contactId);
-        if (found == overview.facts.end())
-            continue;
-        // Actions come oldest day first: the first one still to do is the next.
-        if (found->nextAction.isEmpty()) {
-            found->nextActionDate = action.date;
-            found->nextAction = displayName(action.kind);
-        }
-    }
     return overview;
+}
+
+QHash<qint64, NextAction> ContactOverview::nextActions(const WeekPlan& plan)
+{
+    QHash<qint64, NextAction> next;
+    for (const PlanAction& action : plan.actions) {
+        // Actions come oldest day first: the first one still to do is the next.
+        if (action.state != PlanActionState::Done && !next.contains(action.contactId))
+            next.insert(action.contactId, { action.date, displayName(action.kind) });
+    }
+    return next;
 }
 
 Result<ContactFacts> ContactOverview::factsOf(Database& database, qint64 contactId, const QDateTime& now)

@@ -12,6 +12,14 @@
 namespace rapport {
 
 class Database;
+struct WeekPlan;
+
+// A contact's first action still to do in a week's plan.
+struct NextAction
+{
+    QDate date;
+    QString action; // its translated kind ("Send a request")
+};
 
 // What the contacts list shows beside a contact's own fields, all derived from the log and the plan.
 struct ContactFacts
@@ -31,8 +39,11 @@ struct ContactOverview
     QList<Contact> contacts;
     QHash<qint64, ContactFacts> facts; // every contact has an entry
 
-    // `now` pins the stages ("no response" after 21 days) and the week whose plan gives the next actions.
+    // `now` pins the stages ("no response" after 21 days). The next actions are left empty: they come from
+    // the week's plan (nextActions()), which takes longer to make than the list takes to show.
     static Result<ContactOverview> load(Database& database, const QDateTime& now);
+    // Each planned contact's first action of `plan` still to do.
+    static QHash<qint64, NextAction> nextActions(const WeekPlan& plan);
     // One contact's stage and last interaction, from its own log; the next action is left empty (it
     // depends on the whole week's plan).
     static Result<ContactFacts> factsOf(Database& database, qint64 contactId, const QDateTime& now);

@@ -6,6 +6,7 @@
 #include "core/storage/Database.h"
 #include "ui/MainWindow.h"
 #include "ui/desktop/DesktopSettings.h"
+#include "ui/workers/PlanWorker.h"
 
 #include <QAction>
 #include <QApplication>
@@ -83,7 +84,14 @@ protected:
         controller->setClock([this] { return m_now; });
         controller->setTimeZone(kBerlin);
         controller->attach(*m_database, *m_window);
+        EXPECT_TRUE(planned());
         return controller;
+    }
+
+    // The tray's plans are made on the window's planner thread: waits for every one asked for.
+    bool planned() const
+    {
+        return QTest::qWaitFor([&] { return m_window->planWorker()->pending() == 0; }, 10000);
     }
 
     QString expectedText() const
@@ -120,13 +128,16 @@ TEST_F(TrayControllerTest, TheReminderShowsAtTheSetTimeAndOnlyThen)
 
     m_now = berlin(11, 23, 8, 59);
     tray->check();
+    ASSERT_TRUE(planned());
     EXPECT_TRUE(m_host->messages.isEmpty());
     m_now = m_now.addSecs(30);
     tray->check();
+    ASSERT_TRUE(planned());
     EXPECT_EQ(tray->timerInterval(), 30 * 1000) << "wakes at 09:00 sharp";
 
     m_now = berlin(11, 23, 9);
     tray->check();
+    ASSERT_TRUE(planned());
     ASSERT_EQ(m_host->messages.size(), 1);
     EXPECT_EQ(m_host->messages[0].title, QStringLiteral("Your week in Rapport"));
     EXPECT_EQ(m_host->messages[0].text, expectedText());
@@ -136,6 +147,7 @@ TEST_F(TrayControllerTest, TheReminderShowsAtTheSetTimeAndOnlyThen)
 
     m_now = berlin(11, 23, 9, 30);
     tray->check();
+    ASSERT_TRUE(planned());
     EXPECT_EQ(m_host->messages.size(), 1) << "once a week";
 }
 
@@ -169,6 +181,7 @@ TEST_F(TrayControllerTest, AReminderTurnedOffNeverShows)
     EXPECT_FALSE(tray->nextReminder().isValid());
     m_now = berlin(11, 30, 9);
     tray->check();
+    ASSERT_TRUE(planned());
     EXPECT_TRUE(m_host->messages.isEmpty());
 
     ASSERT_TRUE(CadenceSettings(*m_database).setReminder({ Qt::Tuesday, QTime(8, 0), true }).ok());
@@ -176,6 +189,7 @@ TEST_F(TrayControllerTest, AReminderTurnedOffNeverShows)
     EXPECT_EQ(tray->nextReminder(), berlin(12, 1, 8));
     m_now = berlin(12, 1, 8);
     tray->check();
+    ASSERT_TRUE(planned());
     EXPECT_EQ(m_host->messages.size(), 1);
 }
 
@@ -188,9 +202,11 @@ TEST_F(TrayControllerTest, RemindMeInAnHourShowsTheReminderAgainAnHourLater)
     EXPECT_EQ(tray->snoozedUntil(), berlin(11, 23, 10, 5));
     m_now = berlin(11, 23, 10, 4);
     tray->check();
+    ASSERT_TRUE(planned());
     EXPECT_TRUE(m_host->messages.isEmpty());
     m_now = berlin(11, 23, 10, 5);
     tray->check();
+    ASSERT_TRUE(planned());
     ASSERT_EQ(m_host->messages.size(), 1);
     EXPECT_EQ(m_host->messages[0].text, expectedText());
     EXPECT_FALSE(tray->snoozedUntil().isValid());
@@ -236,6 +252,7 @@ TEST_F(TrayControllerTest, ClosingTheWindowKeepsRapportInTheTrayAndSaysSoTheFirs
     m_window->show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
     m_window->close();
+    ASSERT_TRUE(planned());
     EXPECT_FALSE(m_window->isVisible());
     EXPECT_FALSE(QApplication::quitOnLastWindowClosed()) << "keeps running";
     ASSERT_EQ(m_host->messages.size(), 1);
@@ -261,11 +278,13 @@ TEST_F(TrayControllerTest, WithoutATrayTheReminderShowsInTheWindow)
     tray.setClock([this] { return m_now; });
     tray.setTimeZone(kBerlin);
     tray.attach(*m_database, *m_window);
+    ASSERT_TRUE(planned());
     EXPECT_FALSE(m_host->visible);
     m_window->show();
 
     m_now = berlin(11, 23, 9);
     tray.check();
+    ASSERT_TRUE(planned());
     EXPECT_TRUE(m_host->messages.isEmpty());
     ASSERT_TRUE(m_window->reminderBanner()->isVisible());
     const QList<QLabel*> labels = m_window->reminderBanner()->findChildren<QLabel*>();

@@ -1,11 +1,13 @@
 #include "core/storage/Database.h"
 #include "ui/MainWindow.h"
+#include "ui/workers/PlanWorker.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QImage>
 #include <QPalette>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -87,6 +89,7 @@ TEST_P(AppearanceTest, EveryPlaceFitsTheSmallestWindowAndFollowsThePalette)
     for (const auto& [place, name] : places) {
         SCOPED_TRACE(name);
         window.showPlace(place);
+        ASSERT_TRUE(QTest::qWaitFor([&] { return window.planWorker()->pending() == 0; }, 10000));
         QApplication::processEvents();
         // Nothing in the place asks for more room than 1024×640: the window keeps that size.
         EXPECT_LE(window.minimumSizeHint().width(), 1024);

@@ -1,10 +1,15 @@
 #include "ui/MainWindow.h"
+#include "core/cadence/PlanService.h"
 #include "core/storage/Backups.h"
+#include "core/storage/ContactOverview.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/InteractionRepository.h"
 #include "ui/models/ContactTableModel.h"
+#include "ui/models/WeekPlanModel.h"
 #include "ui/views/ContactsView.h"
+#include "ui/views/WeekView.h"
+#include "ui/workers/PlanWorker.h"
 
 #include "tests/core/TestDatabase.h"
 #include <QFileInfo>
@@ -56,6 +61,32 @@ protected:
 
     QList<qint64> ids;
 };
+
+// The window does not wait for the week's plan: the contacts are listed at once, and their next actions
+// and This week's cards follow when the planner thread has made the plan.
+TEST_F(MainWindowTest, ListsTheContactsBeforeTheWeekIsPlannedThenShowsTheirNextActions)
+{
+    const QDate today = QDate::currentDate();
+    const WeekPlan plan = PlanService::weekPlan(*m_database, today, today).value();
+    const QHash<qint64, NextAction> expected = ContactOverview::nextActions(plan);
+
+    MainWindow window(*m_database);
+    ContactTableModel* model = window.contactsView()->model();
+    ASSERT_EQ(model->rowCount(), 3);
+    EXPECT_GT(window.planWorker()->pending(), 0);
+    EXPECT_TRUE(window.weekView()->model()->isPlanning());
+    for (int row = 0; row < model->rowCount(); ++row)
+        EXPECT_FALSE(model->factsAt(row).nextActionDate.isValid()) << "not planned yet";
+
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.planWorker()->pending() == 0; }, 10000));
+    EXPECT_FALSE(window.weekView()->model()->isPlanning());
+    EXPECT_EQ(window.weekView()->model()->plan().actions.size(), plan.actions.size());
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const qint64 id = model->contactAt(row).id;
+        EXPECT_EQ(model->factsAt(row).nextActionDate, expected.value(id).date);
+        EXPECT_EQ(model->factsAt(row).nextAction, expected.value(id).action);
+    }
+}
 
 TEST_F(MainWindowTest, ShowsTheContactsFromTheDatabase)
 {

@@ -8,6 +8,8 @@
 #include "ui/views/WeekView.h"
 
 #include "tests/core/TestDatabase.h"
+#include "tests/ui/Planning.h"
+#include "ui/workers/PlanWorker.h"
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -83,7 +85,9 @@ protected:
 
     std::unique_ptr<WeekView> makeView()
     {
-        auto view = std::make_unique<WeekView>(*m_database);
+        if (!m_planner)
+            m_planner = std::make_unique<PlanWorker>(path());
+        auto view = std::make_unique<WeekView>(*m_database, *m_planner);
         view->setClock([] { return QDateTime(kToday, QTime(10, 0), Qt::UTC); });
         view->setLocale(kLocale);
         view->setTimeZone(QTimeZone::utc());
@@ -91,17 +95,20 @@ protected:
         view->resize(1100, 700);
         view->show();
         EXPECT_TRUE(QTest::qWaitForWindowExposed(view.get()));
+        EXPECT_TRUE(test::planned(*view->model()));
         return view;
     }
 
     // The plan as a fresh model on the same database sees it: what is remembered.
     QDate storedDayOf(qint64 contactId, PlanActionKind kind)
     {
-        WeekPlanModel model(*m_database);
+        WeekPlanModel model(*m_planner);
         model.setLocale(kLocale);
         model.setTimeZone(QTimeZone::utc());
         model.setToday(kToday);
-        EXPECT_TRUE(model.reload().ok());
+        model.reload();
+        EXPECT_TRUE(test::planned(model));
+        EXPECT_TRUE(model.error().isEmpty()) << model.error().toStdString();
         const QModelIndex index = model.indexOf(contactId, kind);
         return index.isValid() ? model.dateOfColumn(index.column()) : QDate();
     }
@@ -126,8 +133,10 @@ protected:
         ASSERT_TRUE(action) << name;
         ASSERT_TRUE(action->isEnabled()) << name;
         action->trigger();
+        ASSERT_TRUE(test::planned(*view.model()));
     }
 
+    std::unique_ptr<PlanWorker> m_planner;
     std::unique_ptr<UrlCatcher> m_catcher;
     qint64 m_ada = 0;
 };
@@ -192,6 +201,7 @@ TEST_F(WeekCardActionsTest, MarkSentIsUndoneAndRedone)
     EXPECT_TRUE(log.first().text.contains(QStringLiteral("Yale")));
 
     view->undoStack()->undo();
+    ASSERT_TRUE(test::planned(*model));
     EXPECT_EQ(model->plan().requests.done, 0);
     EXPECT_EQ(view->requestsBar()->value(), 0);
     EXPECT_TRUE(InteractionRepository(*m_database).forContact(planned.contactId)->isEmpty());
@@ -199,6 +209,7 @@ TEST_F(WeekCardActionsTest, MarkSentIsUndoneAndRedone)
               PlanActionState::Planned);
 
     view->undoStack()->redo();
+    ASSERT_TRUE(test::planned(*model));
     EXPECT_EQ(model->plan().requests.done, 1);
     EXPECT_EQ(InteractionRepository(*m_database).forContact(planned.contactId)->first().id, log.first().id)
         << "redo brings the same entry back";
@@ -221,6 +232,7 @@ TEST_F(WeekCardActionsTest, ContentSharedNeedsAWebAddressAndCompletesTheFollowUp
     const Status shared
         = view->markContentShared(card, QStringLiteral(" https://example.com/post "), QStringLiteral("A good read"));
     ASSERT_TRUE(shared.ok()) << shared.error().toStdString();
+    ASSERT_TRUE(test::planned(*model));
     const Interaction last = InteractionRepository(*m_database).forContact(m_ada)->last();
     EXPECT_EQ(last.kind, InteractionKind::ContentShared);
     EXPECT_EQ(last.url, QStringLiteral("https://example.com/post"));
@@ -229,6 +241,7 @@ TEST_F(WeekCardActionsTest, ContentSharedNeedsAWebAddressAndCompletesTheFollowUp
     EXPECT_EQ(view->followUpsBar()->value(), 1);
 
     view->undoStack()->undo();
+    ASSERT_TRUE(test::planned(*model));
     EXPECT_EQ(model->plan().followUps, (PlanProgress { 0, 1 }));
 }
 
@@ -251,8 +264,10 @@ TEST_F(WeekCardActionsTest, SnoozeAndSkipAreRememberedAndUndone)
     EXPECT_EQ(model->plan().followUps, (PlanProgress { 0, 0 }));
 
     view->undoStack()->undo();
+    ASSERT_TRUE(test::planned(*model));
     EXPECT_EQ(storedDayOf(m_ada, PlanActionKind::FollowUp), kToday.addDays(1));
     view->undoStack()->undo();
+    ASSERT_TRUE(test::planned(*model));
     EXPECT_EQ(storedDayOf(m_ada, PlanActionKind::FollowUp), kToday);
     EXPECT_EQ(model->plan().followUps, (PlanProgress { 0, 1 }));
 }
@@ -280,12 +295,14 @@ TEST_F(WeekCardActionsTest, ACardDroppedOnAnotherDayMovesThereAndIsRemembered)
     ASSERT_TRUE(move.isAccepted());
     QDropEvent drop(target, Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(table->viewport(), &drop);
+    ASSERT_TRUE(test::planned(*model));
 
     EXPECT_TRUE(view->errorLabel()->isHidden()) << view->errorLabel()->text().toStdString();
     EXPECT_EQ(model->dateOfColumn(model->indexOf(m_ada, PlanActionKind::FollowUp).column()), friday);
     EXPECT_EQ(storedDayOf(m_ada, PlanActionKind::FollowUp), friday);
 
     view->undoStack()->undo();
+    ASSERT_TRUE(test::planned(*model));
     EXPECT_EQ(storedDayOf(m_ada, PlanActionKind::FollowUp), kToday);
     EXPECT_FALSE(view->moveTo(model->indexOf(m_ada, PlanActionKind::FollowUp), QDate(2026, 11, 23)).ok())
         << "not to a day that has passed";

@@ -5,6 +5,8 @@
 #include "ui/models/WeekPlanModel.h"
 
 #include "tests/core/TestDatabase.h"
+#include "tests/ui/Planning.h"
+#include "ui/workers/PlanWorker.h"
 #include <QAction>
 #include <QDateEdit>
 #include <QLabel>
@@ -38,7 +40,9 @@ protected:
 
     std::unique_ptr<WeekView> makeView()
     {
-        auto view = std::make_unique<WeekView>(*m_database);
+        if (!m_planner)
+            m_planner = std::make_unique<PlanWorker>(path());
+        auto view = std::make_unique<WeekView>(*m_database, *m_planner);
         view->setClock([] { return QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC); });
         view->setLocale(QLocale(QLocale::English, QLocale::UnitedKingdom));
         view->setTimeZone(QTimeZone::utc());
@@ -46,8 +50,11 @@ protected:
         view->resize(1100, 700);
         view->show();
         EXPECT_TRUE(QTest::qWaitForWindowExposed(view.get()));
+        EXPECT_TRUE(test::planned(*view->model()));
         return view;
     }
+
+    std::unique_ptr<PlanWorker> m_planner;
 };
 
 TEST_F(WeekViewTest, MarkSentLogsTheRequestWithItsNoteAndMovesTheProgress)
@@ -79,6 +86,7 @@ TEST_F(WeekViewTest, MarkSentLogsTheRequestWithItsNoteAndMovesTheProgress)
     ASSERT_TRUE(markSent);
     EXPECT_EQ(markSent->text(), QStringLiteral("Mark &sent"));
     markSent->trigger();
+    ASSERT_TRUE(test::planned(*model));
 
     EXPECT_TRUE(view->errorLabel()->isHidden()) << view->errorLabel()->text().toStdString();
     auto log = InteractionRepository(*m_database).forContact(planned.contactId);
@@ -113,6 +121,7 @@ TEST_F(WeekViewTest, NavigatesAndAnEmptyCellHasNoMenu)
 
     view->datePicker()->setDate(QDate(2026, 12, 10));
     Q_EMIT view->datePicker()->userDateChanged(QDate(2026, 12, 10));
+    ASSERT_TRUE(test::planned(*model));
     EXPECT_EQ(model->weekStart(), QDate(2026, 12, 7));
     EXPECT_EQ(view->datePicker()->date(), QDate(2026, 12, 7));
 }

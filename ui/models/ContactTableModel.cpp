@@ -51,6 +51,27 @@ void ContactTableModel::setOverview(ContactOverview overview)
     setContacts(std::move(overview.contacts), std::move(overview.facts));
 }
 
+void ContactTableModel::setNextActions(const QHash<qint64, NextAction>& next)
+{
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < int(m_rows.size()); ++i) {
+        ContactFacts& facts = m_rows[i].facts;
+        const NextAction action = next.value(m_rows.at(i).contact.id);
+        if (facts.nextActionDate == action.date && facts.nextAction == action.action)
+            continue;
+        facts.nextActionDate = action.date;
+        facts.nextAction = action.action;
+        first = first < 0 ? i : first;
+        last = i;
+    }
+    if (first < 0)
+        return;
+    m_ranks[NextActionColumn].clear();
+    Q_EMIT dataChanged(index(first, NextActionColumn), index(last, NextActionColumn),
+                       { Qt::DisplayRole, Qt::ToolTipRole, SortRole });
+}
+
 void ContactTableModel::reindex(int from)
 {
     m_rowOf.reserve(m_rows.size());

@@ -44,6 +44,8 @@ public:
     // Replaces the snapshot; contacts missing from `facts` are prospects with nothing logged.
     void setContacts(QList<Contact> contacts, QHash<qint64, ContactFacts> facts);
     void setOverview(ContactOverview overview);
+    // Sets every row's next planned action (none for a contact missing from `next`).
+    void setNextActions(const QHash<qint64, NextAction>& next);
     // Adds the contact or replaces the row that has its id.
     void upsert(const Contact& contact, const ContactFacts& facts);
     void removeId(qint64 id);

@@ -1,6 +1,6 @@
 #include "ui/models/WeekPlanModel.h"
 
-#include "core/cadence/PlanService.h"
+#include "ui/workers/PlanWorker.h"
 
 #include <QDataStream>
 #include <QFont>
@@ -21,9 +21,9 @@ QDate startOfWeek(const QDate& day, const QLocale& locale)
 
 } // namespace
 
-WeekPlanModel::WeekPlanModel(Database& database, QObject* parent)
+WeekPlanModel::WeekPlanModel(PlanWorker& planner, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_database(database)
+    , m_planner(planner)
 {
     m_plan.weekStart = startOfWeek(m_today, m_locale);
     m_plan.today = m_today;
@@ -45,26 +45,37 @@ void WeekPlanModel::setToday(const QDate& today)
     m_today = today;
 }
 
-Status WeekPlanModel::setWeek(const QDate& anyDay)
+void WeekPlanModel::setWeek(const QDate& anyDay)
 {
     m_shownDay = anyDay;
-    return reload();
+    reload();
 }
 
-Status WeekPlanModel::reload()
+void WeekPlanModel::reload()
 {
     const QDate shown = m_shownDay.isValid() ? m_shownDay : m_today;
-    auto planned = PlanService::weekPlan(m_database, shown, m_today, m_locale, m_zone);
+    const quint64 ticket = ++m_asked;
+    m_planner.plan({ shown, m_today, m_locale, m_zone }, this, [this, ticket, shown](const Result<WeekPlan>& planned) {
+        if (ticket != m_asked)
+            return; // a later request is under way: only its answer is shown
+        m_answered = ticket;
+        show(planned, shown);
+    });
+}
 
+void WeekPlanModel::show(const Result<WeekPlan>& planned, const QDate& shown)
+{
     beginResetModel();
     m_days = QList<QList<int>>(7);
     m_rows = 0;
     if (planned.ok()) {
-        m_plan = std::move(planned).value();
+        m_plan = planned.value();
+        m_error.clear();
     } else {
         m_plan = WeekPlan {};
         m_plan.weekStart = startOfWeek(shown, m_locale);
         m_plan.today = m_today;
+        m_error = planned.error();
     }
     for (int i = 0; i < m_plan.actions.size(); ++i) {
         const int column = columnOf(m_plan.actions.at(i).date);
@@ -74,26 +85,23 @@ Status WeekPlanModel::reload()
     for (const QList<int>& day : std::as_const(m_days))
         m_rows = std::max(m_rows, static_cast<int>(day.size()));
     endResetModel();
-
     Q_EMIT planChanged();
-    if (!planned.ok())
-        return Error { planned.error() };
-    return success();
 }
 
-Status WeekPlanModel::previousWeek()
+// From the week asked for last, which may not be shown yet: two quick clicks move two weeks.
+void WeekPlanModel::previousWeek()
 {
-    return setWeek(m_plan.weekStart.addDays(-7));
+    setWeek((m_shownDay.isValid() ? m_shownDay : m_today).addDays(-7));
 }
 
-Status WeekPlanModel::nextWeek()
+void WeekPlanModel::nextWeek()
 {
-    return setWeek(m_plan.weekStart.addDays(7));
+    setWeek((m_shownDay.isValid() ? m_shownDay : m_today).addDays(7));
 }
 
-Status WeekPlanModel::goToToday()
+void WeekPlanModel::goToToday()
 {
-    return setWeek(m_today);
+    setWeek(m_today);
 }
 
 QDate WeekPlanModel::dateOfColumn(int column) const

@@ -13,11 +13,12 @@
 
 namespace rapport {
 
-class Database;
+class PlanWorker;
 
 // One week of the plan as a table: seven columns, one per day (the first is the locale's first day of the
 // week), and in each column that day's action cards from the top. A cell below a day's last card is empty.
-// Fed by PlanService for the shown week and a `today` the caller sets (tests pin it).
+// Fed by a PlanWorker for the shown week and a `today` the caller sets (tests pin it): a reload asks the
+// worker and keeps showing the plan it has until the new one comes (planChanged), so the window never waits.
 //
 // A card still to do can be dragged onto another day from today on (a card or an empty cell of that
 // column): dropMimeData() does not move it itself but emits actionDropped(), so that the view makes the
@@ -43,7 +44,7 @@ public:
     };
     Q_ENUM(Role)
 
-    explicit WeekPlanModel(Database& database, QObject* parent = nullptr);
+    explicit WeekPlanModel(PlanWorker& planner, QObject* parent = nullptr);
 
     void setLocale(const QLocale& locale);
     void setTimeZone(const QTimeZone& zone);
@@ -51,13 +52,17 @@ public:
     void setToday(const QDate& today);
     QDate today() const { return m_today; }
     // Shows the week holding `anyDay`, and reloads. Until called, the model shows today's week.
-    Status setWeek(const QDate& anyDay);
+    void setWeek(const QDate& anyDay);
 
     // Plans the shown week again from the database (after something was logged).
-    Status reload();
-    Status previousWeek();
-    Status nextWeek();
-    Status goToToday();
+    void reload();
+    void previousWeek();
+    void nextWeek();
+    void goToToday();
+    // A plan was asked for and has not come yet.
+    bool isPlanning() const { return m_asked != m_answered; }
+    // Why the last plan could not be made; empty when it was.
+    QString error() const { return m_error; }
 
     const WeekPlan& plan() const { return m_plan; }
     QDate weekStart() const { return m_plan.weekStart; }
@@ -85,7 +90,7 @@ public:
     Qt::DropActions supportedDropActions() const override { return Qt::MoveAction; }
 
 Q_SIGNALS:
-    // After every reload, successful or not: the progress and warnings may have changed.
+    // When a plan asked for comes, or could not be made (error()): the progress and warnings may have changed.
     void planChanged();
     // A card of `contactId` and `kind` was dropped on the column of `day`.
     void actionDropped(qint64 contactId, rapport::PlanActionKind kind, const QDate& day);
@@ -101,7 +106,9 @@ private:
     // The day a drop at (row, column, parent) lands on, if it may take a card.
     QDate dropDay(int column, const QModelIndex& parent) const;
 
-    Database& m_database;
+    void show(const Result<WeekPlan>& planned, const QDate& shown);
+
+    PlanWorker& m_planner;
     QLocale m_locale;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     QDate m_today = QDate::currentDate();
@@ -109,6 +116,9 @@ private:
     WeekPlan m_plan;
     QList<QList<int>> m_days; // per column, the indexes into m_plan.actions
     int m_rows = 0;
+    quint64 m_asked = 0; // the requests made, and the last one answered: older answers are dropped
+    quint64 m_answered = 0;
+    QString m_error;
 };
 
 } // namespace rapport

@@ -5,6 +5,7 @@
 #include "ui/dialogs/ContactDialog.h"
 #include "ui/models/ContactFilterProxy.h"
 #include "ui/models/ContactTableModel.h"
+#include "ui/workers/PlanWorker.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -24,9 +25,10 @@
 
 namespace rapport {
 
-ContactsView::ContactsView(Database& database, QUndoStack* undoStack, QWidget* parent)
+ContactsView::ContactsView(Database& database, PlanWorker& planner, QUndoStack* undoStack, QWidget* parent)
     : QWidget(parent)
     , m_database(database)
+    , m_planner(planner)
     , m_undoStack(undoStack)
     , m_model(new ContactTableModel(this))
     , m_proxy(new ContactFilterProxy(this))
@@ -169,12 +171,25 @@ QWidget* ContactsView::createFirstRun()
 
 Status ContactsView::reload()
 {
-    auto overview = ContactOverview::load(m_database, QDateTime::currentDateTimeUtc());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto overview = ContactOverview::load(m_database, now);
     if (!overview)
         return Error { overview.error() };
     m_model->setOverview(std::move(*overview));
+    m_model->setNextActions(m_nextActions);
     updateTags();
+    const QDate today = now.toLocalTime().date();
+    m_planner.plan({ today, today, QLocale() }, this, [this](const Result<WeekPlan>& plan) {
+        if (plan)
+            showPlan(*plan);
+    });
     return success();
+}
+
+void ContactsView::showPlan(const WeekPlan& plan)
+{
+    m_nextActions = ContactOverview::nextActions(plan);
+    m_model->setNextActions(m_nextActions);
 }
 
 void ContactsView::updateTags()

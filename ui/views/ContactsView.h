@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/storage/ContactOverview.h"
 
 #include <QWidget>
 
@@ -17,6 +18,8 @@ class ContactDialog;
 class ContactFilterProxy;
 class ContactTableModel;
 class Database;
+class PlanWorker;
+struct WeekPlan;
 
 // The Contacts place: a search box, stage and tag filters over a sortable table of every contact; opening
 // a contact shows its dialog. An empty database shows the first-run offer instead.
@@ -25,10 +28,13 @@ class ContactsView : public QWidget
     Q_OBJECT
 
 public:
-    ContactsView(Database& database, QUndoStack* undoStack, QWidget* parent = nullptr);
+    ContactsView(Database& database, PlanWorker& planner, QUndoStack* undoStack, QWidget* parent = nullptr);
 
-    // Loads a fresh snapshot of the contacts with their stages, last interactions and next actions.
+    // Loads a fresh snapshot of the contacts with their stages and last interactions, and asks for this
+    // week's plan: the next actions are those last known until it comes.
     Status reload();
+    // Shows the next actions of `plan`, this week's.
+    void showPlan(const WeekPlan& plan);
 
     QTableView* table() const { return m_table; }
     QLineEdit* searchBox() const { return m_search; }
@@ -53,7 +59,9 @@ private:
     void updateEmptyState();
 
     Database& m_database;
+    PlanWorker& m_planner;
     QUndoStack* m_undoStack;
+    QHash<qint64, NextAction> m_nextActions;
     ContactTableModel* m_model = nullptr;
     ContactFilterProxy* m_proxy = nullptr;
     QLineEdit* m_search = nullptr;

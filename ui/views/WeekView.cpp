@@ -42,10 +42,10 @@ void showProgress(QProgressBar* bar, const PlanProgress& progress)
 
 } // namespace
 
-WeekView::WeekView(Database& database, QUndoStack* undoStack, QWidget* parent)
+WeekView::WeekView(Database& database, PlanWorker& planner, QUndoStack* undoStack, QWidget* parent)
     : QWidget(parent)
     , m_database(database)
-    , m_model(new WeekPlanModel(database, this))
+    , m_model(new WeekPlanModel(planner, this))
     , m_delegate(new ActionCardDelegate(this))
     , m_undoStack(undoStack ? undoStack : new QUndoStack(this))
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
@@ -170,11 +170,11 @@ void WeekView::buildUi()
     layout->addWidget(m_error);
     layout->addWidget(m_table, 1);
 
-    connect(m_previous, &QToolButton::clicked, this, [this] { showStatus(m_model->previousWeek()); });
-    connect(m_next, &QToolButton::clicked, this, [this] { showStatus(m_model->nextWeek()); });
+    connect(m_previous, &QToolButton::clicked, m_model, &WeekPlanModel::previousWeek);
+    connect(m_next, &QToolButton::clicked, m_model, &WeekPlanModel::nextWeek);
     connect(m_today, &QPushButton::clicked, this, [this] {
         m_model->setToday(now().toTimeZone(m_zone).date());
-        showStatus(m_model->goToToday());
+        m_model->goToToday();
     });
     connect(m_date, &QDateEdit::userDateChanged, this, [this](QDate day) {
         if (m_model->columnOf(day) < 0)
@@ -194,13 +194,13 @@ void WeekView::buildUi()
 void WeekView::reload()
 {
     m_model->setToday(now().toTimeZone(m_zone).date());
-    showStatus(m_model->reload());
+    m_model->reload();
 }
 
 void WeekView::showWeekOf(const QDate& day)
 {
     m_model->setToday(now().toTimeZone(m_zone).date());
-    showStatus(m_model->setWeek(day));
+    m_model->setWeek(day);
 }
 
 void WeekView::showStatus(const Status& status)
@@ -216,6 +216,7 @@ void WeekView::showStatus(const Status& status)
 
 void WeekView::showPlan()
 {
+    showStatus(m_model->error().isEmpty() ? success() : Status(Error { m_model->error() }));
     const WeekPlan& plan = m_model->plan();
     const QLocale locale = this->locale();
     //: The shown week: "23 Nov – 29 Nov 2026"

@@ -23,6 +23,7 @@ namespace rapport {
 
 class ActionCardDelegate;
 class Database;
+class PlanWorker;
 class WeekPlanModel;
 
 // The "This week" place: the week's plan as seven day columns of action cards, the progress towards the
@@ -35,8 +36,8 @@ class WeekView : public QWidget
     Q_OBJECT
 
 public:
-    // Empty until reload(). Without an undo stack, the view keeps one of its own.
-    explicit WeekView(Database& database, QUndoStack* undoStack = nullptr, QWidget* parent = nullptr);
+    // Empty until reload(); plans come from `planner`. Without an undo stack, the view keeps one of its own.
+    WeekView(Database& database, PlanWorker& planner, QUndoStack* undoStack = nullptr, QWidget* parent = nullptr);
     ~WeekView() override;
 
     // The clock, locale and zone the plan is made with; tests pin them. Take effect at the next reload.
@@ -44,7 +45,7 @@ public:
     void setLocale(const QLocale& locale);
     void setTimeZone(const QTimeZone& zone);
 
-    // Plans the shown week again (today is read from the clock).
+    // Plans the shown week again (today is read from the clock); the plan shows when it comes.
     void reload();
     void showWeekOf(const QDate& day);
 
