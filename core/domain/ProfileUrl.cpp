@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <algorithm>
 #include <optional>
 
 namespace rapport::ProfileUrl {
@@ -56,7 +57,13 @@ QString canonicalLinkedInKey(QStringView trimmed)
         }
         while (path.endsWith(u'/'))
             path.chop(1);
-        return QStringLiteral("linkedin.com") + path.toString().toLower();
+        // Written in place, one allocation: this runs for every row of a Connections.csv.
+        const QStringView host = u"linkedin.com";
+        QString key(host.size() + path.size(), Qt::Uninitialized);
+        QChar* out = std::copy(host.begin(), host.end(), key.data());
+        for (const QChar c : path)
+            *out++ = c.unicode() >= u'A' && c.unicode() <= u'Z' ? QChar(c.unicode() + 32) : c;
+        return key;
     }
     return {};
 }

@@ -51,6 +51,10 @@ TEST_F(DatabaseTest, UsesWriteAheadLoggingForeignKeysAndFullSync)
     // Durability: what was reported saved survives a power cut, not only a crash of the process
     // (synchronous = FULL syncs the WAL at every commit; 2 is FULL).
     EXPECT_EQ(pragma(db(), "synchronous").toInt(), 2);
+    // A page cache large enough that a big import does not spill to the WAL before its commit (64 MB).
+    EXPECT_EQ(pragma(db(), "cache_size").toInt(), -65536);
+    // Statement journals in memory, not in temporary files (2 is MEMORY).
+    EXPECT_EQ(pragma(db(), "temp_store").toInt(), 2);
 }
 
 TEST_F(DatabaseTest, ReopeningKeepsTheDataAndDoesNotMigrateAgain)

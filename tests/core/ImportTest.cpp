@@ -359,5 +359,116 @@ TEST_F(ImportTest, PreviewTellsWhatWouldHappenWithoutWriting)
     EXPECT_EQ(applied.interactionsAdded, preview->interactionsAdded);
 }
 
+// Text goes to the database as UTF-8 bytes cast back to text (see BatchInsert): every character must arrive as
+// it was, as text, whether a column varies from row to row or holds the same value in all of them.
+TEST_F(ImportTest, AwkwardTextIsStoredExactly)
+{
+    const QString awkward[] = {
+        QStringLiteral("\"quoted\", with 'both' quotes and a \\backslash\\ and \\\\ two"),
+        QStringLiteral("line one\nline two\r\nline three\rand\ttabs"),
+        QString::fromUtf8(
+            "emoji \xF0\x9F\x98\x80\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB, accents \xC3\xA9\xC3\xA8 "
+            "e\xCC\x81, CJK \xE4\xB8\xAD\xE6\x96\x87, RTL \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D"),
+        QStringLiteral("control \x01\x02\x1b\x1f and DEL \x7f"),
+        QStringLiteral("{\"json\": [1, 2], \"x\": null} -- ; DROP TABLE contacts; /* */"),
+        QString(CsvReader::kMaxFieldLength, u'x') + QString::fromUtf8("\xE2\x82\xAC end"),
+    };
+    ParsedImport parsed;
+    parsed.format = ImportFormat::RapportContacts;
+    int line = 2;
+    for (const QString& text : awkward) {
+        ImportRecord record;
+        record.line = line;
+        record.contact.firstName = QStringLiteral("Row");
+        record.contact.lastName = QString::number(line);
+        record.contact.notes = text;
+        record.contact.company = QStringLiteral("Same in every row \"\\\n\xe9");
+        Interaction note;
+        note.kind = InteractionKind::Note;
+        note.occurredAt = test::utc(2025, 1, line);
+        note.text = text;
+        record.interactions.append(note);
+        parsed.records.append(record);
+        ++line;
+    }
+    auto summary = Importer(db()).apply(parsed, {}, m_now);
+    ASSERT_TRUE(summary.ok()) << summary.error().toStdString();
+    EXPECT_EQ(summary->contactsAdded, int(std::size(awkward)));
+    for (qsizetype i = 0; i < qsizetype(std::size(awkward)); ++i) {
+        const QString name = QStringLiteral("Row ") + QString::number(i + 2);
+        const Contact contact = contactByName(name);
+        EXPECT_EQ(contact.notes, awkward[i]) << "row " << i;
+        EXPECT_EQ(contact.company, QStringLiteral("Same in every row \"\\\n\xe9"));
+        const QList<Interaction> log = logOf(name);
+        ASSERT_EQ(log.size(), 1);
+        EXPECT_EQ(log.first().text, awkward[i]) << "row " << i;
+    }
+    // Stored as text, not as the bytes they were bound as.
+    auto types = sql::exec(db().connection(),
+                           QStringLiteral("SELECT (SELECT count(*) FROM contacts WHERE typeof(notes) <> 'text' OR "
+                                          "typeof(company) <> 'text' OR typeof(phone) <> 'text') + (SELECT count(*) "
+                                          "FROM interactions WHERE typeof(text) <> 'text' OR typeof(url) <> 'text')"));
+    ASSERT_TRUE(types.ok() && types->next());
+    EXPECT_EQ(types->value(0).toInt(), 0);
+}
+
+// A large first import rebuilds the indexes it dropped for speed, with the same definitions, and the unique one
+// still holds; cancelled, it leaves them as they were.
+TEST_F(ImportTest, ALargeFirstImportKeepsTheIndexes)
+{
+    const QString indexesQuery
+        = QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name");
+    auto indexes = [&] {
+        QStringList all;
+        auto query = sql::exec(db().connection(), indexesQuery);
+        while (query && query->next())
+            all.append(query->value(0).toString() + u'=' + query->value(1).toString());
+        return all;
+    };
+    const QStringList before = indexes();
+    ASSERT_TRUE(before.join(u'\n').contains(QStringLiteral("contacts_profile_key")));
+
+    ParsedImport parsed;
+    parsed.format = ImportFormat::LinkedInConnections;
+    for (int i = 0; i < 2500; ++i) {
+        ImportRecord record;
+        record.line = i + 2;
+        record.contact.firstName = QStringLiteral("Person");
+        record.contact.lastName = QString::number(i);
+        record.contact.profileUrl = QStringLiteral("https://www.linkedin.com/in/person-%1").arg((i * 7919) % 2500);
+        record.contact.email = i % 3 == 0 ? QStringLiteral("p%1@example.com").arg(i) : QString();
+        Interaction accepted;
+        accepted.kind = InteractionKind::RequestAccepted;
+        accepted.occurredAt = test::utc(2020, 1, 1).addDays((i * 37) % 1500);
+        record.interactions.append(accepted);
+        parsed.records.append(record);
+    }
+
+    int calls = 0;
+    auto cancelled = Importer(db()).apply(
+        parsed, [&](qint64, qint64) { return ++calls < 3; }, m_now);
+    ASSERT_FALSE(cancelled.ok());
+    EXPECT_EQ(indexes(), before);
+    EXPECT_TRUE(ContactRepository(db()).all().value().isEmpty());
+
+    auto summary = Importer(db()).apply(parsed, {}, m_now);
+    ASSERT_TRUE(summary.ok()) << summary.error().toStdString();
+    EXPECT_EQ(summary->contactsAdded, 2500);
+    EXPECT_EQ(summary->interactionsAdded, 2500);
+    EXPECT_EQ(indexes(), before);
+    auto duplicate = sql::exec(db().connection(),
+                               QStringLiteral("INSERT INTO contacts (first_name, profile_key, created_at, updated_at) "
+                                              "SELECT 'Copy', profile_key, 0, 0 FROM contacts LIMIT 1"));
+    EXPECT_FALSE(duplicate.ok());
+
+    // The same file again finds every row through the rebuilt indexes' table: nothing changes.
+    const auto content1 = content();
+    auto again = Importer(db()).apply(parsed, {}, m_now);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->contactsAdded, 0);
+    EXPECT_EQ(again->interactionsAdded, 0);
+    EXPECT_EQ(content(), content1);
+}
+
 } // namespace
 } // namespace rapport
