@@ -106,7 +106,7 @@ void MainWindow::createPlaces()
     connect(m_contactsView, &ContactsView::sampleDataRequested, this, &MainWindow::addSampleData);
     for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
         connect(m_contactsView->model(), signal, this, &MainWindow::updateCount);
-    m_templatesView = new TemplatesView(m_database, m_undoStack, m_places);
+    m_templatesView = new TemplatesView(m_database, m_undoStack, m_planWorker, m_places);
     m_insightsView = new InsightsView(m_database, m_places);
     // The week is planned again whenever it is shown, so what was logged elsewhere counts at once.
     auto* weekView = new WeekView(m_database, *m_planWorker, m_undoStack, m_places); // planned when first shown

@@ -1,10 +1,12 @@
 #include "ui/views/TemplatesView.h"
 #include "core/cadence/CadenceSettings.h"
+#include "core/cadence/PlanService.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/TemplateRepository.h"
 #include "ui/models/TemplateListModel.h"
 #include "ui/views/StatusColors.h"
+#include "ui/workers/PlanWorker.h"
 
 #include "tests/core/TestDatabase.h"
 #include <QAbstractItemModelTester>
@@ -59,6 +61,38 @@ protected:
     QUndoStack m_undo;
     qint64 m_ada = 0;
 };
+
+// The preview shows the contact the week's plan asks a request of next, once the planner's thread has made
+// the plan; opening the place does not wait for it.
+TEST_F(TemplatesViewTest, ThePreviewDefaultsToTheNextRequestOfThePlan)
+{
+    ContactRepository contacts(*m_database);
+    for (const char* first : { "Aaron", "Abe", "Zed" }) {
+        Contact contact;
+        contact.firstName = QString::fromLatin1(first);
+        contact.lastName = QStringLiteral("Example");
+        ASSERT_TRUE(contacts.add(contact).ok());
+    }
+    const QDate today = QDate::currentDate();
+    const WeekPlan plan = PlanService::weekPlan(*m_database, today, today).value();
+    qint64 expected = 0;
+    for (const PlanAction& action : plan.actions) {
+        if (action.kind == PlanActionKind::SendRequest && action.state != PlanActionState::Done) {
+            expected = action.contactId;
+            break;
+        }
+    }
+
+    PlanWorker planner(path());
+    TemplatesView view(*m_database, &m_undo, &planner);
+    view.show();
+    EXPECT_EQ(planner.pending(), 1) << "asked for, not waited for";
+    ASSERT_TRUE(QTest::qWaitFor([&] { return planner.pending() == 0; }, 10000));
+    ASSERT_NE(view.previewContact(), nullptr);
+    if (expected == 0)
+        GTEST_SKIP() << "no request is planned for the rest of this week";
+    EXPECT_EQ(view.previewContact()->id, expected);
+}
 
 TEST_F(TemplatesViewTest, TheModelPassesTheTester)
 {

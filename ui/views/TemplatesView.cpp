@@ -3,7 +3,6 @@
 #include "core/cadence/AccountType.h"
 #include "core/cadence/CadenceSettings.h"
 #include "core/cadence/Limits.h"
-#include "core/cadence/PlanService.h"
 #include "core/stats/AcceptanceStats.h"
 #include "core/stats/StatsSnapshot.h"
 #include "core/storage/ContactRepository.h"
@@ -15,6 +14,7 @@
 #include "ui/models/TemplateListModel.h"
 #include "ui/views/PlaceholderHighlighter.h"
 #include "ui/views/StatusColors.h"
+#include "ui/workers/PlanWorker.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -55,9 +55,10 @@ QString bulletList(const QStringList& items, const QColor& color)
 
 } // namespace
 
-TemplatesView::TemplatesView(Database& database, QUndoStack* undoStack, QWidget* parent)
+TemplatesView::TemplatesView(Database& database, QUndoStack* undoStack, PlanWorker* planner, QWidget* parent)
     : QWidget(parent)
     , m_database(database)
+    , m_planner(planner)
     , m_undoStack(undoStack)
     , m_model(new TemplateListModel(this))
     , m_saveTimer(new QTimer(this))
@@ -281,20 +282,21 @@ void TemplatesView::reload()
         for (const Contact& contact : m_contacts)
             m_contact->addItem(contact.fullName(), contact.id);
     }
-    // By default, the next person the plan suggests writing to.
-    qint64 suggested = previewId;
-    if (suggested == 0) {
+    setPreviewContact(previewId);
+    // By default, the next person the plan suggests writing to, once the plan has come.
+    if (previewId == 0 && m_planner) {
         const QDate today = QDate::currentDate();
-        if (auto plan = PlanService::weekPlan(m_database, today, today)) {
+        m_planner->plan({ today, today, QLocale() }, this, [this](const Result<WeekPlan>& plan) {
+            if (!plan || m_contact->currentData().toLongLong() != m_contacts.value(0).id)
+                return; // no plan, or the user chose a contact meanwhile
             for (const PlanAction& action : plan->actions) {
                 if (action.kind == PlanActionKind::SendRequest && action.state != PlanActionState::Done) {
-                    suggested = action.contactId;
-                    break;
+                    setPreviewContact(action.contactId);
+                    return;
                 }
             }
-        }
+        });
     }
-    setPreviewContact(suggested);
 
     const int row = m_model->rowOf(keep);
     m_list->setCurrentIndex(m_model->index(row >= 0 ? row : 0));

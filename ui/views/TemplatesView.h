@@ -22,6 +22,7 @@ class QUndoStack;
 namespace rapport {
 
 class Database;
+class PlanWorker;
 class TemplateCommand;
 class TemplateListModel;
 
@@ -33,7 +34,9 @@ class TemplatesView : public QWidget
 
 public:
     // Empty until reload().
-    TemplatesView(Database& database, QUndoStack* undoStack, QWidget* parent = nullptr);
+    // The preview shows, by default, the next contact `planner`'s plan of this week suggests a request to
+    // (without a planner, the first contact).
+    TemplatesView(Database& database, QUndoStack* undoStack, PlanWorker* planner = nullptr, QWidget* parent = nullptr);
     ~TemplatesView() override;
 
     // Reads templates, contacts, the account type and the user's name again; while hidden, when next shown.
@@ -42,6 +45,8 @@ public:
     qint64 currentTemplateId() const;
     // The contact the preview is rendered for.
     void setPreviewContact(qint64 contactId);
+    // The contact the preview renders the template for, if any.
+    const Contact* previewContact() const;
 
     // Saves a pending body edit now.
     void flush();
@@ -84,11 +89,11 @@ private:
     void commitKind();
     void setMyName();
     int limitFor(TemplateKind kind) const; // 0: no limit
-    const Contact* previewContact() const;
     void updateCounter(QLabel* label, qsizetype used, int limit);
     bool pushCommand(TemplateCommand* command); // false, with the reason shown, if refused
 
     Database& m_database;
+    PlanWorker* m_planner;
     QUndoStack* m_undoStack;
     TemplateListModel* m_model;
     QList<Contact> m_contacts;
