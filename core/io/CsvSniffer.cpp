@@ -132,6 +132,39 @@ int CsvSniffer::headerRecordOf(const QList<CsvRecord>& records)
     return records.isEmpty() ? 0 : -1;
 }
 
+namespace {
+
+// The length of `bytes` without a UTF-8 character cut off at its end (which the next chunk completes).
+qsizetype wholeCharacters(QByteArrayView bytes)
+{
+    for (qsizetype start = bytes.size() - 1; start >= 0 && start >= bytes.size() - 4; --start) {
+        const auto byte = static_cast<unsigned char>(bytes.at(start));
+        if ((byte & 0xC0) == 0x80)
+            continue; // a continuation byte: its character starts before it
+        const qsizetype length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+        return start + length > bytes.size() ? start : bytes.size();
+    }
+    return bytes.size();
+}
+
+// The line the byte at `offset` is on, for the error message (read again: a zero byte is rare).
+qint64 lineAt(QIODevice* device, qint64 offset)
+{
+    qint64 line = 1;
+    if (!device->seek(0))
+        return line;
+    while (offset > 0) {
+        const QByteArray chunk = device->read(std::min<qint64>(offset, 1 << 16));
+        if (chunk.isEmpty())
+            break;
+        line += chunk.count('\n');
+        offset -= chunk.size();
+    }
+    return line;
+}
+
+} // namespace
+
 Result<CsvDialect> CsvSniffer::sniff(QIODevice* device)
 {
     if (!device->seek(0))
@@ -146,27 +179,27 @@ Result<CsvDialect> CsvSniffer::sniff(QIODevice* device)
     const bool marked = bomLength > 0 || dialect.encoding != TextEncoding::Utf8;
     if (!marked) {
         // Without a mark: UTF-8 if the whole file is valid UTF-8, else the Windows code page. Checked in
-        // chunks, so a large file is not held in memory.
-        TextDecoder utf8(TextEncoding::Utf8);
-        qint64 line = 1;
+        // chunks, so a large file is not held in memory, and without decoding it (the reader does that once).
+        QByteArray cut; // the start of a character the previous chunk ended in
+        qint64 offset = 0;
         while (!device->atEnd()) {
-            const QByteArray chunk = device->read(kSampleSize);
+            QByteArray chunk = device->read(kSampleSize);
             if (const qsizetype zero = chunk.indexOf('\0'); zero >= 0) {
-                line += chunk.first(zero).count('\n');
+                const qint64 line = lineAt(device, offset + zero);
                 return Error { tr("Line %1 holds a zero byte: this is binary data, not a CSV text file.").arg(line) };
             }
-            line += chunk.count('\n');
-            (void)utf8.decode(chunk);
-            if (utf8.hasError()) {
+            offset += chunk.size();
+            if (!cut.isEmpty())
+                chunk.prepend(cut);
+            const qsizetype whole = wholeCharacters(chunk);
+            if (!QByteArrayView(chunk).first(whole).isValidUtf8()) {
                 dialect.encoding = TextEncoding::Windows1252;
                 break;
             }
+            cut = chunk.sliced(whole);
         }
-        if (dialect.encoding == TextEncoding::Utf8) {
-            (void)utf8.decode({});
-            if (utf8.hasError())
-                dialect.encoding = TextEncoding::Windows1252;
-        }
+        if (dialect.encoding == TextEncoding::Utf8 && !cut.isEmpty())
+            dialect.encoding = TextEncoding::Windows1252; // the file ends inside a character
     }
 
     TextDecoder decoder(dialect.encoding);

@@ -241,6 +241,36 @@ TEST(CsvSniffer, ByteOrderMarksAndInvalidUtf8)
     EXPECT_EQ(quotes.rows[0].fields[0], QStringLiteral("€ “hi”"));
 }
 
+// The encoding is checked in chunks of 64 KB: a character cut by a chunk's end is still UTF-8, an invalid byte
+// far into the file still makes it Windows-1252, and a zero byte there is reported on its line.
+TEST(CsvSniffer, LargeFilesAreCheckedToTheirEnd)
+{
+    QByteArray large("name,city\n");
+    int lines = 1;
+    while (large.size() < 3 * 64 * 1024) {
+        large += "Zo\xC3\xAB,K\xC3\xB6ln \xF0\x9F\x98\x80\n";
+        ++lines;
+    }
+    for (qsizetype shift = 0; shift < 4; ++shift) {
+        SCOPED_TRACE(shift);
+        const QByteArray shifted = QByteArray("name,city\n") + QByteArray(shift, 'x') + ",y\n" + large.mid(10);
+        const Table table = readTable(shifted);
+        ASSERT_TRUE(table.opened.ok());
+        EXPECT_EQ(table.dialect.encoding, TextEncoding::Utf8);
+        EXPECT_EQ(table.rows.last().fields, (QStringList { QString::fromUtf8("Zoë"), QString::fromUtf8("Köln 😀") }));
+    }
+    const Table latin = readTable(large + "Zo\xEB,K\xF6ln\n");
+    ASSERT_TRUE(latin.opened.ok());
+    EXPECT_EQ(latin.dialect.encoding, TextEncoding::Windows1252);
+    const Table cut = readTable(large + "Zo\xC3");
+    ASSERT_TRUE(cut.opened.ok());
+    EXPECT_EQ(cut.dialect.encoding, TextEncoding::Windows1252);
+    const Table binary = readTable(large + QByteArray("a,\0b\n", 5));
+    ASSERT_FALSE(binary.opened.ok());
+    EXPECT_TRUE(binary.opened.error().contains(QStringLiteral("Line %1 holds a zero byte").arg(lines + 1)))
+        << binary.opened.error().toStdString();
+}
+
 TEST(CsvSniffer, AFileWithoutHeaderGetsNumberedColumns)
 {
     const Table table = readTable("Ada,Quill,ada@example.com\nBram,Okonkwo,bram@example.com\n");
