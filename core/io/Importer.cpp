@@ -424,12 +424,23 @@ public:
     QList<Slot>& slots() { return m_slots; }
 
 private:
+    // The text columns read as their UTF-8 bytes (see text()).
     static QStringList textColumns()
     {
-        QStringList columns { QStringLiteral("id") };
+        QStringList columns;
         for (const ContactTextField& field : kContactTextFields)
             columns.append(QString::fromLatin1(field.name));
+        columns += { QStringLiteral("tags"), QStringLiteral("profile_key"), QStringLiteral("email_key") };
+        for (QString& column : columns)
+            column = QStringLiteral("CAST(%1 AS BLOB)").arg(column);
         return columns;
+    }
+
+    // Qt reads a text column as UTF-16, which SQLite converts from the stored UTF-8 one character at a time:
+    // that was two thirds of a re-import. Read as bytes and decoded by Qt, it costs a fraction of that.
+    static QString text(const QSqlQuery& query, int column)
+    {
+        return QString::fromUtf8(query.value(column).toByteArray());
     }
 
     // One scan of the contacts and one of the acceptances already logged, instead of a query per row: a
@@ -438,10 +449,9 @@ private:
     Status loadIndex()
     {
         // sql: identifiers only (kContactTextFields' column names)
-        auto contacts = sql::exec(
-            m_db,
-            QStringLiteral("SELECT %1, tags, starred, created_at, updated_at, profile_key, email_key FROM contacts")
-                .arg(textColumns().join(QStringLiteral(", "))));
+        auto contacts = sql::exec(m_db,
+                                  QStringLiteral("SELECT id, starred, created_at, updated_at, %1 FROM contacts")
+                                      .arg(textColumns().join(QStringLiteral(", "))));
         if (!contacts)
             return Error { contacts.error() };
         while (contacts->next()) {
@@ -449,15 +459,15 @@ private:
             Contact& contact = slot.contact;
             int column = 0;
             contact.id = contacts->value(column++).toLongLong();
-            for (const ContactTextField& field : kContactTextFields)
-                contact.*field.member = contacts->value(column++).toString();
-            contact.tags = splitTags(contacts->value(column++).toString());
             contact.starred = contacts->value(column++).toInt() != 0;
             contact.createdAt = QDateTime::fromMSecsSinceEpoch(contacts->value(column++).toLongLong(), Qt::UTC);
             contact.updatedAt = QDateTime::fromMSecsSinceEpoch(contacts->value(column++).toLongLong(), Qt::UTC);
+            for (const ContactTextField& field : kContactTextFields)
+                contact.*field.member = text(*contacts, column++);
+            contact.tags = splitTags(text(*contacts, column++));
             slot.id = contact.id;
-            slot.profileKey = contacts->value(column++).toString();
-            const QString emailKey = contacts->value(column++).toString();
+            slot.profileKey = text(*contacts, column++);
+            const QString emailKey = text(*contacts, column++);
             index(slot.id, slot.profileKey, emailKey, contact);
             m_stored.insert(slot.id, std::move(slot));
         }
