@@ -259,15 +259,12 @@ QStringList contactColumns()
 }
 
 // A slot's identity keys are computed once, when it is matched; normalizing a URL is not free.
-QVariantList contactValues(const Contact& contact, const QString& profileKey, const QDateTime& now)
+void appendContactValues(QVariantList& values, const Contact& contact, const QString& profileKey, const QDateTime& now)
 {
-    QVariantList values;
-    values.reserve(qsizetype(kContactTextFields.size()) + 6);
     for (const ContactTextField& field : kContactTextFields)
         values.append((contact.*field.member).trimmed());
     values << profileKey << Identity::emailKey(contact.email) << joinTags(contact.tags) << (contact.starred ? 1 : 0)
            << now.toMSecsSinceEpoch();
-    return values;
 }
 
 QString nameKey(const Contact& contact)
@@ -718,14 +715,18 @@ Result<ImportSummary> Importer::apply(const ParsedImport& parsed, const ImportPr
         for (Slot& slot : slots) {
             if (slot.id == 0) {
                 slot.id = ++nextId;
-                QVariantList values { slot.id };
-                values += contactValues(slot.contact, slot.profileKey, now);
+                QVariantList values;
+                values.reserve(columns.size() + 2);
+                values.append(slot.id);
+                appendContactValues(values, slot.contact, slot.profileKey, now);
                 values.append((slot.contact.createdAt.isValid() ? slot.contact.createdAt : now).toMSecsSinceEpoch());
                 newContacts.append(std::move(values));
                 continue;
             }
             if (slot.changed) {
-                QVariantList values = contactValues(slot.contact, slot.profileKey, now);
+                QVariantList values;
+                values.reserve(columns.size() + 1);
+                appendContactValues(values, slot.contact, slot.profileKey, now);
                 values.append(slot.id);
                 if (auto updated = updateContact.run(values); !updated)
                     return Error { updated.error() };
