@@ -201,9 +201,10 @@ private:
 // The indexes whose keys a large first import inserts in random order (profile keys, emails, dates; the
 // others grow at their end, as ids do) are dropped before the rows go in and created again after them, in the
 // same transaction: SQLite then builds each from its sorted keys in one pass instead of updating random pages
-// 30,000 times, a third of its work. Nothing else changes: a failure or a cancel rolls the drop back with
-// everything else, and creating the unique index again still enforces it (a duplicate fails the statement, so
-// the import). The definitions are read from the schema, so a migration that changes one is followed.
+// 30,000 times (6% of a 30,000-row import's instructions). Nothing else changes: a failure or a cancel rolls
+// the drop back with everything else, and creating the unique index again still enforces it (a duplicate
+// fails the statement, so the import). The definitions are read from the schema, so a migration that changes
+// one is followed.
 class DeferredIndexes
 {
 public:
@@ -245,7 +246,8 @@ private:
     QStringList m_definitions;
 };
 
-// Below this many new rows, keeping the indexes up to date row by row costs less than building them again.
+// Below this many new rows, keeping the indexes up to date row by row costs less than building them again
+// (a round number, not a measured one: rebuilding reads the whole table, the gain is small even at 30,000).
 constexpr qsizetype kDeferIndexesFrom = 1000;
 
 QStringList contactColumns()
