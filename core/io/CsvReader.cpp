@@ -120,7 +120,10 @@ bool CsvReader::next(CsvRecord& record)
                 ++end;
             }
             if (end > m_pos) {
-                field.append(data + m_pos, end - m_pos);
+                if (field.isEmpty())
+                    field = QString(data + m_pos, end - m_pos); // the usual whole field: one exact allocation
+                else
+                    field.append(data + m_pos, end - m_pos);
                 m_pos = end;
                 continue;
             }
