@@ -16,6 +16,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <optional>
+
 namespace rapport {
 namespace {
 
@@ -97,39 +99,63 @@ const QString& fiveYearDatabase()
     return path;
 }
 
+// The database opened afresh, as at a real start (so nothing derived is cached), and the main window shown on
+// `place` and painted once. Closing them is left to the caller, untimed.
+struct ShownWindow
+{
+    std::unique_ptr<Database> database;
+    std::unique_ptr<MainWindow> window;
+};
+
+std::optional<ShownWindow> showWindow(benchmark::State& state, MainWindow::Place place)
+{
+    auto opened = fiveYearDatabase().isEmpty()
+        ? Result<std::unique_ptr<Database>>(Error { QStringLiteral("cannot make the database") })
+        : Database::open(fiveYearDatabase());
+    if (!opened) {
+        state.SkipWithError(opened.error().toStdString().c_str());
+        return std::nullopt;
+    }
+    ShownWindow shown { std::move(opened).value(), nullptr };
+    shown.window = std::make_unique<MainWindow>(*shown.database);
+    shown.window->showPlace(place);
+    shown.window->resize(1180, 720);
+    shown.window->show();
+    benchmark::DoNotOptimize(shown.window->grab());
+    return shown;
+}
+
+void waitForPlans(const MainWindow& window)
+{
+    while (window.planWorker()->pending() > 0)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    QCoreApplication::processEvents(); // the last answer shown
+}
+
+void close(benchmark::State& state, std::optional<ShownWindow>& shown)
+{
+    state.PauseTiming();
+    shown.reset();
+    state.ResumeTiming();
+}
+
 // Opening the database and the main window on 30,000 contacts and 300,000 interactions until the contacts
-// are listed and painted once, beside a bare QMainWindow measured the same way. The week's plan is made on
-// the planner's thread meanwhile (BM_OpenMainWindowUntilPlanned); closing the window is not timed.
+// are listed and painted once (untilPlanned:0), beside a bare QMainWindow measured the same way; and until
+// the week's plan, made on the planner's thread meanwhile, is shown too (untilPlanned:1).
 void BM_OpenMainWindow(benchmark::State& state)
 {
     const bool untilPlanned = state.range(0) != 0;
-    if (fiveYearDatabase().isEmpty()) {
-        state.SkipWithError("cannot make the database");
-        return;
-    }
     for (auto _ : state) {
-        // A fresh connection each time, as at a real start (and so nothing derived is cached).
-        auto opened = Database::open(fiveYearDatabase());
-        if (!opened) {
-            state.SkipWithError(opened.error().toStdString().c_str());
+        auto shown = showWindow(state, MainWindow::Place::Contacts);
+        if (!shown)
             return;
-        }
-        auto window = std::make_unique<MainWindow>(**opened);
-        window->showPlace(MainWindow::Place::Contacts);
-        window->resize(1180, 720);
-        window->show();
-        benchmark::DoNotOptimize(window->grab());
-        if (window->contactsView()->table()->model()->rowCount() != kContacts)
+        if (shown->window->contactsView()->table()->model()->rowCount() != kContacts)
             state.SkipWithError("the contacts are not all listed");
         if (untilPlanned) {
-            while (window->planWorker()->pending() > 0)
-                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
-            benchmark::DoNotOptimize(window->grab());
+            waitForPlans(*shown->window);
+            benchmark::DoNotOptimize(shown->window->grab());
         }
-        state.PauseTiming();
-        window.reset();
-        opened->reset();
-        state.ResumeTiming();
+        close(state, shown);
     }
 }
 BENCHMARK(BM_OpenMainWindow)->ArgName("untilPlanned")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(10);
@@ -139,21 +165,11 @@ BENCHMARK(BM_OpenMainWindow)->ArgName("untilPlanned")->Arg(0)->Arg(1)->Unit(benc
 // first paint until the plan is shown. A gap under ~50 ms is not seen.
 void BM_LongestStallWhilePlanning(benchmark::State& state)
 {
-    if (fiveYearDatabase().isEmpty()) {
-        state.SkipWithError("cannot make the database");
-        return;
-    }
     double longest = 0;
     for (auto _ : state) {
-        auto opened = Database::open(fiveYearDatabase());
-        if (!opened) {
-            state.SkipWithError(opened.error().toStdString().c_str());
+        auto shown = showWindow(state, MainWindow::Place::Week);
+        if (!shown)
             return;
-        }
-        auto window = std::make_unique<MainWindow>(**opened);
-        window->resize(1180, 720);
-        window->show();
-        benchmark::DoNotOptimize(window->grab());
         QElapsedTimer clock;
         clock.start();
         qint64 last = 0;
@@ -165,16 +181,11 @@ void BM_LongestStallWhilePlanning(benchmark::State& state)
             last = clock.nsecsElapsed();
         });
         tick.start(1);
-        while (window->planWorker()->pending() > 0)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
-        QCoreApplication::processEvents(); // the answer shown
+        waitForPlans(*shown->window);
         stall = std::max(stall, clock.nsecsElapsed() - last);
         longest = std::max(longest, double(stall) / 1e6);
         state.SetIterationTime(double(stall) / 1e9);
-        state.PauseTiming();
-        window.reset();
-        opened->reset();
-        state.ResumeTiming();
+        close(state, shown);
     }
     state.counters["longest_ms"] = longest;
 }
