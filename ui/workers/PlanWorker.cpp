@@ -5,25 +5,14 @@
 
 #include <QThread>
 
-#include <atomic>
-
 namespace rapport {
-
-// What the thread uses: opened there on the first request and closed there at the end.
-struct PlanWorker::Shared
-{
-    QString path;
-    std::unique_ptr<Database> database;
-    std::atomic_bool stopping = false;
-};
 
 PlanWorker::PlanWorker(QString databasePath, QObject* parent)
     : QObject(parent)
-    , m_shared(std::make_shared<Shared>())
+    , m_path(std::move(databasePath))
     , m_thread(new QThread(this))
     , m_context(new QObject)
 {
-    m_shared->path = std::move(databasePath);
     m_thread->setObjectName(QStringLiteral("Planner"));
     m_context->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_context, &QObject::deleteLater);
@@ -32,10 +21,10 @@ PlanWorker::PlanWorker(QString databasePath, QObject* parent)
 
 PlanWorker::~PlanWorker()
 {
-    m_shared->stopping = true;
+    m_stopping = true;
     // Queued after every request, so it runs last: the connection is closed on the thread that opened it.
-    QMetaObject::invokeMethod(m_context, [shared = m_shared] {
-        shared->database.reset();
+    QMetaObject::invokeMethod(m_context, [this] {
+        m_threadDatabase.reset();
         QThread::currentThread()->quit();
     });
     m_thread->wait();
@@ -47,20 +36,20 @@ void PlanWorker::plan(const Request& request, QObject* receiver, Done done)
     m_waiting.insert(ticket, { receiver, std::move(done) });
     // `this` outlives the thread (the destructor waits for it); an answer posted to it after it is gone is
     // dropped with it.
-    QMetaObject::invokeMethod(m_context, [this, shared = m_shared, request, ticket] {
-        if (shared->stopping)
+    QMetaObject::invokeMethod(m_context, [this, request, ticket] {
+        if (m_stopping)
             return;
         Result<WeekPlan> result = Error { tr("The plan was not made.") };
-        if (!shared->database) {
-            auto opened = Database::open(shared->path);
+        if (!m_threadDatabase) {
+            auto opened = Database::open(m_path);
             if (opened)
-                shared->database = std::move(opened).value();
+                m_threadDatabase = std::move(opened).value();
             else
                 result = Error { opened.error() };
         }
-        if (shared->database)
+        if (m_threadDatabase)
             result
-                = PlanService::weekPlan(*shared->database, request.week, request.today, request.locale, request.zone);
+                = PlanService::weekPlan(*m_threadDatabase, request.week, request.today, request.locale, request.zone);
         QMetaObject::invokeMethod(
             this, [this, ticket, result = std::move(result)] { answer(ticket, result); }, Qt::QueuedConnection);
     });

@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QTimeZone>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -50,7 +51,6 @@ public:
     qsizetype pending() const { return m_waiting.size(); }
 
 private:
-    struct Shared;
     struct Waiting
     {
         QPointer<QObject> receiver;
@@ -58,7 +58,9 @@ private:
     };
     void answer(quint64 ticket, const Result<WeekPlan>& result);
 
-    std::shared_ptr<Shared> m_shared;
+    const QString m_path;
+    std::unique_ptr<Database> m_threadDatabase; // opened and closed on m_thread, used only there
+    std::atomic_bool m_stopping = false;
     QThread* m_thread = nullptr;
     QObject* m_context = nullptr; // lives on m_thread
     quint64 m_lastTicket = 0;
