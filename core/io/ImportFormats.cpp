@@ -81,12 +81,11 @@ public:
         auto it = m_literals.constFind(name);
         if (it == m_literals.cend())
             it = m_literals.insert(name, indexOf(QString::fromLatin1(name)));
-        const int i = it.value();
-        return i >= 0 && i < fields.size() ? fields.at(i).trimmed() : QString();
+        return cell(fields, it.value());
     }
-    QString get(const QStringList& fields, const QString& name) const
+    QString get(const QStringList& fields, const QString& name) const { return cell(fields, indexOf(name)); }
+    static QString cell(const QStringList& fields, int i)
     {
-        const int i = indexOf(name);
         return i >= 0 && i < fields.size() ? fields.at(i).trimmed() : QString();
     }
 
@@ -255,10 +254,28 @@ QString noName()
     return tr("no name (a member who left LinkedIn, or an empty row)");
 }
 
-struct Row
+using Row = CsvRecord;
+
+// Connections.csv's columns, looked up once: its files are the ones with tens of thousands of rows.
+struct ConnectionColumns
 {
-    qint64 line;
-    QStringList fields;
+    explicit ConnectionColumns(const Columns& columns)
+        : firstName(columns.indexOf(QStringLiteral("First Name")))
+        , lastName(columns.indexOf(QStringLiteral("Last Name")))
+        , url(columns.indexOf(QStringLiteral("URL")))
+        , email(columns.indexOf(QStringLiteral("Email Address")))
+        , company(columns.indexOf(QStringLiteral("Company")))
+        , position(columns.indexOf(QStringLiteral("Position")))
+        , connectedOn(columns.indexOf(QStringLiteral("Connected On")))
+    {
+    }
+    int firstName;
+    int lastName;
+    int url;
+    int email;
+    int company;
+    int position;
+    int connectedOn;
 };
 
 // Each interpreter turns one row into records or a reason to skip it.
@@ -267,12 +284,13 @@ class Interpreter
 public:
     Interpreter(const Columns& columns, ParsedImport& parsed)
         : m_columns(columns)
+        , m_connection(columns)
         , m_parsed(parsed)
     {
     }
 
     void skip(qint64 line, const QString& reason) { m_parsed.skipped.append({ line, reason }); }
-    void add(ImportRecord record)
+    void add(ImportRecord&& record)
     {
         // A reference may be found by its profile or email alone; a contact of its own needs a name.
         if (!record.reference && record.contact.firstName.isEmpty() && record.contact.lastName.isEmpty()) {
@@ -282,18 +300,40 @@ public:
         m_parsed.records.append(std::move(record));
     }
 
+    void interpret(ImportFormat format, const Row& row)
+    {
+        switch (format) {
+        case ImportFormat::LinkedInConnections:
+            return connection(row);
+        case ImportFormat::LinkedInInvitations:
+            return invitation(row);
+        case ImportFormat::LinkedInMessages:
+            return message(row);
+        case ImportFormat::Google:
+            return google(row);
+        case ImportFormat::Outlook:
+            return outlook(row);
+        case ImportFormat::RapportContacts:
+            return rapportContact(row);
+        case ImportFormat::RapportInteractions:
+            return rapportInteraction(row);
+        case ImportFormat::Generic:
+            return generic(row);
+        }
+    }
+
     void connection(const Row& row)
     {
         ImportRecord record;
         record.line = row.line;
         Contact& contact = record.contact;
-        contact.firstName = get(row, "First Name");
-        contact.lastName = get(row, "Last Name");
-        contact.profileUrl = get(row, "URL");
-        contact.email = get(row, "Email Address");
-        contact.company = get(row, "Company");
-        contact.position = get(row, "Position");
-        const QString connectedOn = get(row, "Connected On");
+        contact.firstName = Columns::cell(row.fields, m_connection.firstName);
+        contact.lastName = Columns::cell(row.fields, m_connection.lastName);
+        contact.profileUrl = Columns::cell(row.fields, m_connection.url);
+        contact.email = Columns::cell(row.fields, m_connection.email);
+        contact.company = Columns::cell(row.fields, m_connection.company);
+        contact.position = Columns::cell(row.fields, m_connection.position);
+        const QString connectedOn = Columns::cell(row.fields, m_connection.connectedOn);
         if (contact.firstName.isEmpty() && contact.lastName.isEmpty())
             return skip(row.line, noName());
         if (!connectedOn.isEmpty()) {
@@ -305,7 +345,7 @@ public:
             Interaction accepted;
             accepted.kind = InteractionKind::RequestAccepted;
             accepted.occurredAt = at;
-            record.interactions.append(accepted);
+            record.interactions.append(std::move(accepted));
         }
         add(std::move(record));
     }
@@ -336,7 +376,7 @@ public:
         } else {
             return skip(row.line, tr("Direction \"%1\" is neither OUTGOING nor INCOMING.").arg(direction));
         }
-        record.interactions.append(entry);
+        record.interactions.append(std::move(entry));
         add(std::move(record));
     }
 
@@ -490,7 +530,7 @@ public:
         record.contact.profileUrl = raw(row, "contact_profile_url");
         record.contact.email = raw(row, "contact_email");
         setFullName(record.contact, raw(row, "contact_name"));
-        record.interactions.append(entry);
+        record.interactions.append(std::move(entry));
         add(std::move(record));
     }
 
@@ -546,6 +586,7 @@ private:
     }
 
     const Columns& m_columns;
+    const ConnectionColumns m_connection;
     ParsedImport& m_parsed;
 };
 
@@ -769,21 +810,28 @@ Result<ParsedImport> read(QIODevice* device, const ImportOptions& options, const
         }
     }
 
-    // Rows are kept: messages.csv needs all of them to tell who the user is, and the preview shows them.
+    // Rows are interpreted as they are read, but for messages.csv, which needs all of them to tell who the user is.
+    const bool keepRows = parsed.format == ImportFormat::LinkedInMessages;
+    Interpreter interpreter(columns, parsed);
     QList<Row> rows;
+    qint64 rowCount = 0;
     CsvRecord record;
     while (table.next(record)) {
-        rows.append({ record.line, record.fields });
-        if (progress && rows.size() % 512 == 0 && !progress(table.bytesRead(), table.size()))
+        if (keepRows)
+            rows.append(record);
+        else
+            interpreter.interpret(parsed.format, record);
+        ++rowCount;
+        if (progress && rowCount % 512 == 0 && !progress(table.bytesRead(), table.size()))
             return Error { tr("The import was cancelled.") };
     }
     if (const auto& failure = table.error())
         return Error { failure->message };
     for (const CsvError& rejected : table.rejected())
         parsed.skipped.append({ rejected.line, rejected.message });
-    parsed.rowCount = rows.size() + table.rejected().size();
+    parsed.rowCount = rowCount + table.rejected().size();
 
-    if (parsed.format == ImportFormat::LinkedInMessages) {
+    if (keepRows) {
         parsed.ownName = options.ownName.trimmed();
         if (parsed.ownName.isEmpty()) {
             QHash<QString, int> senders;
@@ -797,36 +845,8 @@ Result<ParsedImport> read(QIODevice* device, const ImportOptions& options, const
                 }
             }
         }
-    }
-
-    Interpreter interpreter(columns, parsed);
-    for (const Row& row : std::as_const(rows)) {
-        switch (parsed.format) {
-        case ImportFormat::LinkedInConnections:
-            interpreter.connection(row);
-            break;
-        case ImportFormat::LinkedInInvitations:
-            interpreter.invitation(row);
-            break;
-        case ImportFormat::LinkedInMessages:
-            interpreter.message(row);
-            break;
-        case ImportFormat::Google:
-            interpreter.google(row);
-            break;
-        case ImportFormat::Outlook:
-            interpreter.outlook(row);
-            break;
-        case ImportFormat::RapportContacts:
-            interpreter.rapportContact(row);
-            break;
-        case ImportFormat::RapportInteractions:
-            interpreter.rapportInteraction(row);
-            break;
-        case ImportFormat::Generic:
-            interpreter.generic(row);
-            break;
-        }
+        for (const Row& row : std::as_const(rows))
+            interpreter.interpret(parsed.format, row);
     }
     std::stable_sort(parsed.skipped.begin(), parsed.skipped.end(),
                      [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
