@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QSet>
 #include <QSqlQuery>
+#include <QStringEncoder>
 
 #include <algorithm>
 #include <functional>
@@ -85,6 +86,7 @@ private:
 // Text is bound as UTF-8 bytes and cast back to text in SQL: Qt binds a QString as UTF-16, which SQLite then
 // converts to the database's UTF-8 one character at a time (a tenth of a large import); QString::toUtf8() is
 // several times faster, and a blob is bound without a copy. CAST(blob AS TEXT) takes the bytes as they are.
+// A statement's row texts are encoded into one buffer and bound as views into it, not as a byte array each.
 class BatchInsert
 {
 public:
@@ -143,6 +145,9 @@ public:
 
         std::unique_ptr<Statement> full;
         QVariantList values;
+        // Stateless: each text is encoded on its own, as toUtf8() does.
+        QStringEncoder encoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+        QByteArray utf8; // the texts `values` views; the driver binds them without a copy and reads them in run()
         for (qsizetype first = 0; first < rows.size(); first += kRowsPerStatement) {
             const qsizetype count = std::min<qsizetype>(kRowsPerStatement, rows.size() - first);
             std::unique_ptr<Statement> partial;
@@ -163,10 +168,34 @@ public:
             }
             values = constants;
             values.reserve(constants.size() + count * varying.size());
+            qsizetype space = 1; // never a null buffer, so never a null (NULL-bound) view
+            for (qsizetype i = first; i < first + count; ++i) {
+                for (const qsizetype column : std::as_const(varying)) {
+                    if (const QVariant& value = rows.at(i).at(column); isText(value))
+                        space += encoder.requiredSpace(asString(value).size());
+                }
+            }
+            utf8 = QByteArray(space, Qt::Uninitialized);
+            char* out = utf8.data();
             for (qsizetype i = first; i < first + count; ++i) {
                 const QVariantList& row = rows.at(i);
-                for (const qsizetype column : std::as_const(varying))
-                    values.append(bound(row.at(column)));
+                for (const qsizetype column : std::as_const(varying)) {
+                    const QVariant& value = row.at(column);
+                    if (!isText(value)) {
+                        values.append(value);
+                        continue;
+                    }
+                    char* const start = out;
+                    out = encoder.appendToBuffer(out, asString(value));
+                    if (encoder.hasError()) {
+                        // A lone surrogate: the encoder writes U+FFFD where toUtf8() writes '?'; keep what it wrote.
+                        encoder.resetState();
+                        out = start;
+                        values.append(bound(value));
+                        continue;
+                    }
+                    values.append(QByteArray::fromRawData(start, out - start));
+                }
             }
             if (auto inserted = statement->run(values); !inserted)
                 return Error { inserted.error() };

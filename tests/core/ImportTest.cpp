@@ -412,6 +412,49 @@ TEST_F(ImportTest, AwkwardTextIsStoredExactly)
     EXPECT_EQ(types->value(0).toInt(), 0);
 }
 
+// Many rows go in a statement, their texts encoded into one buffer: each row keeps its own text, empty ones
+// stay empty (not NULL), and what cannot be UTF-8 (a lone surrogate) is stored as QString::toUtf8() writes it.
+TEST_F(ImportTest, TextsOfManyRowsInOneStatementStayApart)
+{
+    const QString samples[] = {
+        QString(),
+        QString::fromUtf8("caf\xC3\xA9 \xF0\x9F\x98\x80 \xE4\xB8\xAD"),
+        QString(QChar(0xD800)) + QStringLiteral(" lone high, and a lone low ") + QChar(0xDC00),
+        QStringLiteral("plain"),
+        QStringLiteral("ends in a high surrogate ") + QChar(0xD83D),
+    };
+    ParsedImport parsed;
+    parsed.format = ImportFormat::RapportContacts;
+    const int rows = 150; // two full statements and part of a third
+    for (int i = 0; i < rows; ++i) {
+        ImportRecord record;
+        record.line = i + 2;
+        record.contact.firstName = QStringLiteral("Row");
+        record.contact.lastName = QString::number(i);
+        record.contact.notes = samples[i % std::size(samples)];
+        record.contact.company = i % 2 ? QString::number(i) : QString();
+        Interaction note;
+        note.kind = InteractionKind::Note;
+        note.occurredAt = test::utc(2025, 1, 1).addSecs(i);
+        note.text = samples[(i + 1) % std::size(samples)];
+        record.interactions.append(note);
+        parsed.records.append(record);
+    }
+    auto summary = Importer(db()).apply(parsed, {}, m_now);
+    ASSERT_TRUE(summary.ok()) << summary.error().toStdString();
+    EXPECT_EQ(summary->contactsAdded, rows);
+    const auto stored = [](const QString& text) { return QString::fromUtf8(text.toUtf8()); };
+    for (int i = 0; i < rows; ++i) {
+        const QString name = QStringLiteral("Row ") + QString::number(i);
+        const Contact contact = contactByName(name);
+        EXPECT_EQ(contact.notes, stored(samples[i % std::size(samples)])) << "row " << i;
+        EXPECT_EQ(contact.company, i % 2 ? QString::number(i) : QString()) << "row " << i;
+        const QList<Interaction> log = logOf(name);
+        ASSERT_EQ(log.size(), 1);
+        EXPECT_EQ(log.first().text, stored(samples[(i + 1) % std::size(samples)])) << "row " << i;
+    }
+}
+
 // A large first import rebuilds the indexes it dropped for speed, with the same definitions, and the unique one
 // still holds; cancelled, it leaves them as they were.
 TEST_F(ImportTest, ALargeFirstImportKeepsTheIndexes)
