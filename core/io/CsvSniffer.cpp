@@ -1,5 +1,6 @@
 #include "core/io/CsvSniffer.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QHash>
 #include <QIODevice>
@@ -38,16 +39,21 @@ std::pair<qsizetype, int> modalFieldCount(const QList<CsvRecord>& records)
     return best;
 }
 
+// The first kSampleRecords records of the sample, read one past them: the rest of the sample is not looked at.
 QList<CsvRecord> sampleRecords(const QString& sample, QChar delimiter, bool truncated)
 {
-    const QByteArray bytes = sample.toUtf8();
+    QByteArray bytes = sample.toUtf8();
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    CsvReader reader(&buffer, TextEncoding::Utf8, delimiter);
     QList<CsvRecord> records;
-    (void)CsvReader::readAll(bytes, TextEncoding::Utf8, delimiter, records);
-    // A sample cut from a larger file may end in the middle of a record: drop the last one.
-    if (truncated && records.size() > 1)
-        records.removeLast();
+    CsvRecord record;
+    while (records.size() <= kSampleRecords && reader.next(record))
+        records.append(record);
     if (records.size() > kSampleRecords)
-        records.resize(kSampleRecords);
+        records.resize(kSampleRecords); // the ones kept end before the sample does
+    else if (truncated && records.size() > 1)
+        records.removeLast(); // a sample cut from a larger file may end in the middle of its last record
     return records;
 }
 

@@ -271,6 +271,23 @@ TEST(CsvSniffer, LargeFilesAreCheckedToTheirEnd)
         << binary.opened.error().toStdString();
 }
 
+// The delimiter is the one that splits the first 50 records best; what comes after them in the 64 KB sample
+// does not vote.
+TEST(CsvSniffer, TheFirstFiftyRecordsChooseTheDelimiter)
+{
+    QByteArray bytes("x,y\n");
+    for (int i = 1; i < 50; ++i)
+        bytes += "a,b\n";
+    while (bytes.size() < 2 * 64 * 1024)
+        bytes += "p;q;r\n";
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    const auto dialect = CsvSniffer::sniff(&buffer);
+    ASSERT_TRUE(dialect.ok()) << dialect.error().toStdString();
+    EXPECT_EQ(dialect->delimiter, u',');
+    EXPECT_EQ(dialect->headerRecord, 0);
+}
+
 TEST(CsvSniffer, AFileWithoutHeaderGetsNumberedColumns)
 {
     const Table table = readTable("Ada,Quill,ada@example.com\nBram,Okonkwo,bram@example.com\n");
