@@ -33,22 +33,24 @@ CsvReader::CsvReader(QIODevice* device, TextEncoding encoding, QChar delimiter)
 {
 }
 
+// Called when the buffer is used up: the next chunk's text replaces it (appended, it would be copied).
 bool CsvReader::fill()
 {
+    Q_ASSERT(m_pos >= m_buffer.size());
     if (m_atEnd)
         return false;
-    m_buffer.remove(0, m_pos);
+    m_buffer.clear();
     m_pos = 0;
     while (m_buffer.isEmpty()) {
         const QByteArray bytes = m_device->read(kChunkSize);
         if (bytes.isEmpty()) {
             m_atEnd = true;
             // A truncated multi-byte character at the very end decodes as a replacement character.
-            m_buffer += m_decoder.decode({});
+            m_buffer = m_decoder.decode({});
             return !m_buffer.isEmpty();
         }
         m_bytesRead += bytes.size();
-        m_buffer += m_decoder.decode(bytes);
+        m_buffer = m_decoder.decode(bytes);
     }
     return true;
 }
