@@ -108,13 +108,10 @@ void MainWindow::createPlaces()
         connect(m_contactsView->model(), signal, this, &MainWindow::updateCount);
     m_templatesView = new TemplatesView(m_database, m_undoStack, m_planWorker, m_places);
     m_insightsView = new InsightsView(m_database, m_places);
-    // The week is planned again whenever it is shown, so what was logged elsewhere counts at once.
-    auto* weekView = new WeekView(m_database, *m_planWorker, m_undoStack, m_places); // planned when first shown
+    // Planned each time it is shown, not before: at start, planning the week while the contacts are read
+    // from the same database on two cores made them come a third later.
+    auto* weekView = new WeekView(m_database, *m_planWorker, m_undoStack, m_places);
     m_weekView = weekView;
-    connect(m_places, &QStackedWidget::currentChanged, weekView, [this, weekView] {
-        if (m_places->currentWidget() == weekView)
-            weekView->reload();
-    });
     // A card done on This week changes the contacts' next actions too.
     connect(weekView->model(), &WeekPlanModel::planChanged, m_contactsView, [this, weekView] {
         const WeekPlanModel* model = weekView->model();
@@ -226,10 +223,10 @@ MainWindow::Place MainWindow::currentPlace() const
 
 void MainWindow::showThisWeek()
 {
-    if (currentPlace() == Place::Week)
+    if (m_weekView->isVisible())
         m_weekView->reload();
     else
-        showPlace(Place::Week); // plans the week as it comes into view
+        showPlace(Place::Week); // planned as it comes into view
 }
 
 QWidget* MainWindow::createReminderBanner()

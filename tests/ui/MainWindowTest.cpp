@@ -70,9 +70,10 @@ TEST_F(MainWindowTest, ListsTheContactsBeforeTheWeekIsPlannedThenShowsTheirNextA
     const WeekPlan plan = PlanService::weekPlan(*m_database, today, today).value();
     const QHash<qint64, NextAction> expected = ContactOverview::nextActions(plan);
 
-    MainWindow window(*m_database);
+    MainWindow window(*m_database); // opens on This week
     ContactTableModel* model = window.contactsView()->model();
     ASSERT_EQ(model->rowCount(), 3);
+    window.show();
     EXPECT_GT(window.planWorker()->pending(), 0);
     EXPECT_TRUE(window.weekView()->model()->isPlanning());
     for (int row = 0; row < model->rowCount(); ++row)
@@ -86,6 +87,27 @@ TEST_F(MainWindowTest, ListsTheContactsBeforeTheWeekIsPlannedThenShowsTheirNextA
         EXPECT_EQ(model->factsAt(row).nextActionDate, expected.value(id).date);
         EXPECT_EQ(model->factsAt(row).nextAction, expected.value(id).action);
     }
+}
+
+// This week is planned when it comes into view, not while the window is made (the contacts are read then).
+TEST_F(MainWindowTest, PlansThisWeekWhenItIsShownNotBefore)
+{
+    const QDate today = QDate::currentDate();
+    const WeekPlan plan = PlanService::weekPlan(*m_database, today, today).value();
+    ASSERT_FALSE(plan.actions.isEmpty());
+
+    MainWindow window(*m_database);
+    EXPECT_FALSE(window.weekView()->model()->isPlanning()) << "the window is not shown yet";
+    window.showPlace(MainWindow::Place::Contacts);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.planWorker()->pending() == 0; }, 10000));
+    EXPECT_FALSE(window.weekView()->model()->isPlanning());
+    EXPECT_TRUE(window.weekView()->model()->plan().actions.isEmpty()) << "This week was not shown";
+
+    window.showPlace(MainWindow::Place::Week);
+    EXPECT_TRUE(window.weekView()->model()->isPlanning());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.planWorker()->pending() == 0; }, 10000));
+    EXPECT_EQ(window.weekView()->model()->plan().actions.size(), plan.actions.size());
 }
 
 TEST_F(MainWindowTest, ShowsTheContactsFromTheDatabase)

@@ -22,6 +22,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QTableView>
 #include <QToolButton>
 #include <QUndoStack>
@@ -195,6 +196,14 @@ void WeekView::reload()
 {
     m_model->setToday(now().toTimeZone(m_zone).date());
     m_model->reload();
+}
+
+void WeekView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    // Shown as a place or with its window, not given back by the window system after being minimized.
+    if (!event->spontaneous())
+        reload();
 }
 
 void WeekView::showWeekOf(const QDate& day)

@@ -45,7 +45,8 @@ public:
     void setLocale(const QLocale& locale);
     void setTimeZone(const QTimeZone& zone);
 
-    // Plans the shown week again (today is read from the clock); the plan shows when it comes.
+    // Plans the shown week again (today is read from the clock); the plan shows when it comes. The view does
+    // so itself each time it is shown, so that what was logged elsewhere counts at once.
     void reload();
     void showWeekOf(const QDate& day);
 
@@ -80,6 +81,9 @@ public:
 Q_SIGNALS:
     // A card was double-clicked: the caller opens the contact.
     void contactActivated(qint64 contactId);
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildUi();
