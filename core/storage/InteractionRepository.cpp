@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <tuple>
 
 namespace rapport {
@@ -139,37 +140,42 @@ Result<QList<Interaction>> InteractionRepository::all() const
 
 Result<QHash<qint64, Stage>> InteractionRepository::stages(const QDateTime& now, int noResponseDays) const
 {
-    QStringList kinds;
+    // One query a kind, each read from the (kind, contact_id, occurred_at) index alone and without text, then
+    // put in the order the log is kept in here: SQLite sorting the rows of all five kinds took a third of it.
+    struct Entry
+    {
+        qint64 contactId;
+        qint64 occurredAt;
+        qint64 id;
+        InteractionKind kind;
+    };
+    QList<Entry> entries;
     for (InteractionKind kind :
          { InteractionKind::Followed, InteractionKind::RequestSent, InteractionKind::RequestAccepted,
-           InteractionKind::RequestDeclined, InteractionKind::RequestWithdrawn })
-        kinds.append(QLatin1Char('\'') + toKey(kind) + QLatin1Char('\''));
-    // sql: identifiers only (the kinds' own keys)
-    auto query = sql::exec(m_database.connection(),
-                           QStringLiteral("SELECT contact_id, kind, occurred_at FROM interactions WHERE kind IN (%1) "
-                                          "ORDER BY contact_id, occurred_at, id")
-                               .arg(kinds.join(u',')));
-    if (!query)
-        return Error { query.error() };
+           InteractionKind::RequestDeclined, InteractionKind::RequestWithdrawn }) {
+        auto query = sql::exec(m_database.connection(),
+                               QStringLiteral("SELECT contact_id, occurred_at, id FROM interactions WHERE kind = ?"),
+                               { toKey(kind) });
+        if (!query)
+            return Error { query.error() };
+        while (query->next()) {
+            entries.append(
+                { query->value(0).toLongLong(), query->value(1).toLongLong(), query->value(2).toLongLong(), kind });
+        }
+    }
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return std::tie(a.contactId, a.occurredAt, a.id) < std::tie(b.contactId, b.occurredAt, b.id);
+    });
 
     QHash<qint64, Stage> result;
-    qint64 current = 0;
-    StageResolver resolver;
-    auto flush = [&] {
-        if (current != 0)
-            result.insert(current, resolver.stage(now, noResponseDays));
-    };
-    while (query->next()) {
-        const qint64 contactId = query->value(0).toLongLong();
-        if (contactId != current) {
-            flush();
-            current = contactId;
-            resolver = StageResolver();
-        }
-        if (const auto kind = interactionKindFromKey(query->value(1).toString()))
-            resolver.add(*kind, QDateTime::fromMSecsSinceEpoch(query->value(2).toLongLong(), Qt::UTC));
+    for (auto first = entries.cbegin(); first != entries.cend();) {
+        StageResolver resolver;
+        auto entry = first;
+        for (; entry != entries.cend() && entry->contactId == first->contactId; ++entry)
+            resolver.add(entry->kind, QDateTime::fromMSecsSinceEpoch(entry->occurredAt, Qt::UTC));
+        result.insert(first->contactId, resolver.stage(now, noResponseDays));
+        first = entry;
     }
-    flush();
     return result;
 }
 

@@ -27,7 +27,7 @@ public:
     Result<QList<Interaction>> all() const;
 
     // The stage of every contact that has a stage-changing entry; contacts missing from the result are
-    // prospects. Reads only what StageResolver needs, in one query.
+    // prospects. Reads only what StageResolver needs, from an index.
     Result<QHash<qint64, Stage>> stages(const QDateTime& now, int noResponseDays) const;
 
 private:

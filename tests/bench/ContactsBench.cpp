@@ -1,4 +1,6 @@
 #include "core/io/DemoData.h"
+#include "core/storage/ContactOverview.h"
+#include "core/storage/Database.h"
 #include "tests/bench/StatsBenchData.h"
 #include "ui/MainWindow.h"
 #include "ui/models/ContactFilterProxy.h"
@@ -192,6 +194,26 @@ void BM_LongestStallWhilePlanning(benchmark::State& state)
     state.counters["longest_ms"] = longest;
 }
 BENCHMARK(BM_LongestStallWhilePlanning)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(10);
+
+// The part of opening the window that reads the database: every contact with its stage and last interaction.
+void BM_LoadContactOverview(benchmark::State& state)
+{
+    auto database = fiveYearDatabase().isEmpty()
+        ? Result<std::unique_ptr<Database>>(Error { QStringLiteral("cannot make the database") })
+        : Database::open(fiveYearDatabase());
+    if (!database) {
+        state.SkipWithError(database.error().toStdString().c_str());
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (auto _ : state) {
+        auto overview = ContactOverview::load(**database, now);
+        if (!overview || overview->contacts.size() != kContacts)
+            state.SkipWithError("the contacts are not all read");
+        benchmark::DoNotOptimize(overview);
+    }
+}
+BENCHMARK(BM_LoadContactOverview)->Unit(benchmark::kMillisecond);
 
 void BM_OpenBareMainWindow(benchmark::State& state)
 {

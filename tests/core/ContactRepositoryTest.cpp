@@ -50,6 +50,31 @@ TEST_F(DatabaseTest, EveryFieldSurvivesAStoreAndReload)
     EXPECT_EQ(*stored, expected);
 }
 
+// Texts are read back as UTF-8 bytes and decoded: letters beyond ASCII, other scripts and emoji come back
+// whole, through the list of all contacts as through one.
+TEST_F(DatabaseTest, TextBeyondAsciiSurvivesAStoreAndReload)
+{
+    Contact contact = fullContact();
+    contact.firstName = QStringLiteral("Zoë");
+    contact.lastName = QStringLiteral("Łukasiewicz-Müller");
+    contact.company = QStringLiteral("東京ラボ");
+    contact.location = QStringLiteral("Kraków");
+    contact.notes = QStringLiteral("Talked about 🚀 launches.\nСпасибо!");
+    contact.tags = { QStringLiteral("café"), QStringLiteral("日本") };
+    const QDateTime now = test::utc(2026, 11, 21, 9, 30);
+    auto id = ContactRepository(db()).add(contact, now);
+    ASSERT_TRUE(id.ok()) << id.error().toStdString();
+    reopen();
+    contact.id = *id;
+    contact.createdAt = now;
+    contact.updatedAt = now;
+    auto all = ContactRepository(db()).all();
+    ASSERT_TRUE(all.ok());
+    ASSERT_EQ(all->size(), 1);
+    EXPECT_EQ(all->first(), contact);
+    EXPECT_EQ(ContactRepository(db()).find(*id).value(), contact);
+}
+
 TEST_F(DatabaseTest, EachAdvisorFlagIsStoredInItsOwnColumn)
 {
     ContactRepository repository(db());
