@@ -26,9 +26,9 @@ QString tr(const char* text)
 
 // One statement prepared once and run for every row: what makes a 30,000-row import take a fraction of a
 // second. It binds values the way sql::exec does (a null QString as '') and reports errors through it.
-// Its placeholders are named, :p0, :p1, ... (see placeholders()), and bound by name: QSqlResult binds a
-// positional value by making up a name for it (QString::arg) and looking that up: six times the work of a
-// bind by name, and a fifth of a whole import's.
+// Its placeholders are named, :p000000, :p000001, ... (see placeholder()), and bound by name: QSqlResult
+// binds a positional value by making up a name for it (QString::arg) and looking that up: six times the work
+// of a bind by name, and a fifth of a whole import's.
 class Statement
 {
 public:
@@ -49,8 +49,8 @@ public:
             names.append(placeholder(i));
         return names.join(QStringLiteral(", "));
     }
-    // Eight characters at least (":p000012"): Qt 6.4 hashes a string of fewer than 16 bytes, as the
-    // driver does each name bound, 30 times slower than a longer one on CPUs with AVX-512 (180 ns against 6).
+    // Eight characters at least (":p000012"): Qt 6.4 hashes a string of fewer than 16 bytes, as the driver
+    // does each name bound, 30 times slower than a longer one on the Xeons measured (180 ns against 6).
     static QString placeholder(qsizetype i) { return QStringLiteral(":p%1").arg(i, 6, 10, QLatin1Char('0')); }
 
     Result<QSqlQuery*> run(const QVariantList& values)
@@ -416,8 +416,8 @@ public:
         , m_needNames(std::any_of(parsed.records.cbegin(), parsed.records.cend(),
                                   [](const ImportRecord& record) { return record.reference; }))
         , m_findEntry(m_db,
-                      QStringLiteral("SELECT 1 FROM interactions WHERE contact_id = :p000000 AND occurred_at = :p000001 "
-                                     "AND kind = :p000002 AND text = :p000003 LIMIT 1"),
+                      QStringLiteral("SELECT 1 FROM interactions WHERE contact_id = :p000000 "
+                                     "AND occurred_at = :p000001 AND kind = :p000002 AND text = :p000003 LIMIT 1"),
                       4)
     {
     }
