@@ -101,6 +101,14 @@ const QString& fiveYearDatabase()
     return path;
 }
 
+// A connection of its own to that database.
+Result<std::unique_ptr<Database>> openFiveYearDatabase()
+{
+    if (fiveYearDatabase().isEmpty())
+        return Error { QStringLiteral("cannot make the database") };
+    return Database::open(fiveYearDatabase());
+}
+
 // The database opened afresh, as at a real start (so nothing derived is cached), and the main window shown on
 // `place` and painted once. Closing them is left to the caller, untimed.
 struct ShownWindow
@@ -111,9 +119,7 @@ struct ShownWindow
 
 std::optional<ShownWindow> showWindow(benchmark::State& state, MainWindow::Place place)
 {
-    auto opened = fiveYearDatabase().isEmpty()
-        ? Result<std::unique_ptr<Database>>(Error { QStringLiteral("cannot make the database") })
-        : Database::open(fiveYearDatabase());
+    auto opened = openFiveYearDatabase();
     if (!opened) {
         state.SkipWithError(opened.error().toStdString().c_str());
         return std::nullopt;
@@ -198,9 +204,7 @@ BENCHMARK(BM_LongestStallWhilePlanning)->UseManualTime()->Unit(benchmark::kMilli
 // The part of opening the window that reads the database: every contact with its stage and last interaction.
 void BM_LoadContactOverview(benchmark::State& state)
 {
-    auto database = fiveYearDatabase().isEmpty()
-        ? Result<std::unique_ptr<Database>>(Error { QStringLiteral("cannot make the database") })
-        : Database::open(fiveYearDatabase());
+    auto database = openFiveYearDatabase();
     if (!database) {
         state.SkipWithError(database.error().toStdString().c_str());
         return;
