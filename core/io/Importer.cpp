@@ -454,23 +454,15 @@ public:
     QList<Slot>& slots() { return m_slots; }
 
 private:
-    // The text columns read as their UTF-8 bytes (see text()).
+    // The text columns read as their UTF-8 bytes (sql::utf8Column()).
     static QStringList textColumns()
     {
         QStringList columns;
         for (const ContactTextField& field : kContactTextFields)
-            columns.append(QString::fromLatin1(field.name));
-        columns += { QStringLiteral("tags"), QStringLiteral("profile_key"), QStringLiteral("email_key") };
-        for (QString& column : columns)
-            column = QStringLiteral("CAST(%1 AS BLOB)").arg(column);
+            columns.append(sql::utf8Column(QString::fromLatin1(field.name)));
+        for (const char* column : { "tags", "profile_key", "email_key" })
+            columns.append(sql::utf8Column(QString::fromLatin1(column)));
         return columns;
-    }
-
-    // Qt reads a text column as UTF-16, which SQLite converts from the stored UTF-8 one character at a time:
-    // that was two thirds of a re-import. Read as bytes and decoded by Qt, it costs a fraction of that.
-    static QString text(const QSqlQuery& query, int column)
-    {
-        return QString::fromUtf8(query.value(column).toByteArray());
     }
 
     // One scan of the contacts and one of the acceptances already logged, instead of a query per row: a
@@ -493,11 +485,11 @@ private:
             contact.createdAt = QDateTime::fromMSecsSinceEpoch(contacts->value(column++).toLongLong(), Qt::UTC);
             contact.updatedAt = QDateTime::fromMSecsSinceEpoch(contacts->value(column++).toLongLong(), Qt::UTC);
             for (const ContactTextField& field : kContactTextFields)
-                contact.*field.member = text(*contacts, column++);
-            contact.tags = splitTags(text(*contacts, column++));
+                contact.*field.member = sql::utf8Text(*contacts, column++);
+            contact.tags = splitTags(sql::utf8Text(*contacts, column++));
             slot.id = contact.id;
-            slot.profileKey = text(*contacts, column++);
-            const QString emailKey = text(*contacts, column++);
+            slot.profileKey = sql::utf8Text(*contacts, column++);
+            const QString emailKey = sql::utf8Text(*contacts, column++);
             index(slot.id, slot.profileKey, emailKey, contact);
             m_stored.insert(slot.id, std::move(slot));
         }

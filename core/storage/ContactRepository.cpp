@@ -50,14 +50,12 @@ QVariantList values(const Contact& contact, const QDateTime& now)
     return result;
 }
 
-// Texts are read as their UTF-8 bytes (fromRecord() decodes them): Qt reads a text column as UTF-16, which
-// SQLite makes by converting it one character at a time into a buffer of its own (a fifth of reading every
-// contact).
+// The texts are read as their UTF-8 bytes (sql::utf8Column()).
 QString selectColumns()
 {
     QStringList columns { QStringLiteral("id") };
     for (const QString& column : textColumns() + QStringList { QStringLiteral("tags") })
-        columns.append(QStringLiteral("CAST(%1 AS BLOB)").arg(column));
+        columns.append(sql::utf8Column(column));
     return columns.join(QStringLiteral(", "))
         + QStringLiteral(", starred, high_profile, little_in_common, stay_anonymous, created_at, updated_at");
 }
@@ -67,11 +65,9 @@ Contact fromRecord(const QSqlQuery& query)
     Contact contact;
     int column = 0;
     contact.id = query.value(column++).toLongLong();
-    // The texts come as UTF-8 bytes (selectColumns()); decoded here, not through QVariant's conversions.
-    auto text = [&] { return QString::fromUtf8(query.value(column++).toByteArray()); };
     for (const ContactTextField& field : kContactTextFields)
-        contact.*field.member = text();
-    contact.tags = splitTags(text());
+        contact.*field.member = sql::utf8Text(query, column++);
+    contact.tags = splitTags(sql::utf8Text(query, column++));
     contact.starred = query.value(column++).toInt() != 0;
     for (bool Contact::*flag : { &Contact::highProfile, &Contact::littleInCommon, &Contact::stayAnonymous })
         contact.*flag = query.value(column++).toInt() != 0;

@@ -31,6 +31,16 @@ QString explain(const QSqlError& error)
     }
 }
 
+QString utf8Column(const QString& column)
+{
+    return QStringLiteral("CAST(%1 AS BLOB)").arg(column);
+}
+
+QString utf8Text(const QSqlQuery& query, int column)
+{
+    return QString::fromUtf8(query.value(column).toByteArray());
+}
+
 Error errorFrom(const QSqlQuery& query, const QString& what)
 {
     const QSqlError error = query.lastError();
