@@ -6,18 +6,18 @@ CadenceRule CadenceRule::fromPreset(CadencePreset preset)
 {
     switch (preset) {
     case CadencePreset::TenFourOne:
-        return { CadencePreset::TenFourOne, 10, 4, 1 };
+        return { CadencePreset::TenFourOne, 10, 4, 1, 5 };
     case CadencePreset::Custom:
-        return { CadencePreset::Custom, 4, 4, 4 };
+        return { CadencePreset::Custom, 4, 4, 4, 5 };
     case CadencePreset::FourOneOne:
         break;
     }
-    return { CadencePreset::FourOneOne, 4, 4, 4 };
+    return { CadencePreset::FourOneOne, 4, 4, 4, 5 };
 }
 
-CadenceRule CadenceRule::custom(int requests, int notes, int followUps)
+CadenceRule CadenceRule::custom(int requests, int notes, int followUps, int checkIns)
 {
-    return { CadencePreset::Custom, requests, notes, followUps };
+    return { CadencePreset::Custom, requests, notes, followUps, checkIns };
 }
 
 QString toKey(CadencePreset preset)

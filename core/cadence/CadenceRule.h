@@ -22,9 +22,10 @@ struct CadenceRule
     // Follow-ups with content a week. 4-1-1 asks for one per new connection; with 4 requests a week
     // that is at most 4.
     int followUpsPerWeek = 4;
+    int checkInsPerWeek = 5; // keep-in-touch check-ins: the rest of those due wait for a later week
 
     static CadenceRule fromPreset(CadencePreset preset);
-    static CadenceRule custom(int requests, int notes, int followUps);
+    static CadenceRule custom(int requests, int notes, int followUps, int checkIns = 5);
 
     bool operator==(const CadenceRule&) const = default;
 };

@@ -18,6 +18,7 @@ const QString kRule = QStringLiteral("cadence.rule");
 const QString kRequests = QStringLiteral("cadence.custom.requests_per_week");
 const QString kNotes = QStringLiteral("cadence.custom.notes_per_week");
 const QString kFollowUps = QStringLiteral("cadence.custom.follow_ups_per_week");
+const QString kCheckIns = QStringLiteral("cadence.custom.check_ins_per_week");
 const QString kAccount = QStringLiteral("account.type");
 const QString kReminderDay = QStringLiteral("reminder.day");
 const QString kReminderTime = QStringLiteral("reminder.time");
@@ -70,17 +71,18 @@ Result<CadenceRule> CadenceSettings::rule() const
     auto requests = number(kRequests, defaults.requestsPerWeek, 0, kMaxPerWeek);
     auto notes = number(kNotes, defaults.notesPerWeek, 0, kMaxPerWeek);
     auto followUps = number(kFollowUps, defaults.followUpsPerWeek, 0, kMaxPerWeek);
-    for (const Result<int>* value : { &requests, &notes, &followUps }) {
+    auto checkIns = number(kCheckIns, defaults.checkInsPerWeek, 0, kMaxPerWeek);
+    for (const Result<int>* value : { &requests, &notes, &followUps, &checkIns }) {
         if (!*value)
             return Error { value->error() };
     }
-    return CadenceRule::custom(*requests, *notes, *followUps);
+    return CadenceRule::custom(*requests, *notes, *followUps, *checkIns);
 }
 
 QString CadenceSettings::validate(const CadenceRule& rule, const Limits& limits)
 {
-    if (rule.requestsPerWeek < 0 || rule.notesPerWeek < 0 || rule.followUpsPerWeek < 0)
-        return tr("Requests, notes and follow-ups a week cannot be negative.");
+    if (rule.requestsPerWeek < 0 || rule.notesPerWeek < 0 || rule.followUpsPerWeek < 0 || rule.checkInsPerWeek < 0)
+        return tr("Requests, notes, follow-ups and check-ins a week cannot be negative.");
     if (rule.notesPerWeek > rule.requestsPerWeek) {
         return tr("%1 personalized notes a week is more than the %2 requests they go with.")
             .arg(rule.notesPerWeek)
@@ -93,6 +95,8 @@ QString CadenceSettings::validate(const CadenceRule& rule, const Limits& limits)
     }
     if (rule.followUpsPerWeek > kMaxPerWeek)
         return tr("%1 follow-ups a week is more than %2.").arg(rule.followUpsPerWeek).arg(kMaxPerWeek);
+    if (rule.checkInsPerWeek > kMaxPerWeek)
+        return tr("%1 check-ins a week is more than %2.").arg(rule.checkInsPerWeek).arg(kMaxPerWeek);
     return {};
 }
 
@@ -111,7 +115,8 @@ Status CadenceSettings::setRule(const CadenceRule& rule)
             return success();
         const QList<std::pair<QString, int>> values { { kRequests, rule.requestsPerWeek },
                                                       { kNotes, rule.notesPerWeek },
-                                                      { kFollowUps, rule.followUpsPerWeek } };
+                                                      { kFollowUps, rule.followUpsPerWeek },
+                                                      { kCheckIns, rule.checkInsPerWeek } };
         for (const auto& [key, value] : values) {
             if (Status stored = settings.setValue(key, QString::number(value)); !stored)
                 return stored;

@@ -18,13 +18,14 @@ struct Limits
     int noResponseDays = 21; // a request unanswered this long counts as not accepted
     int engageAfterDays = 14; // pending this long: suggest engaging with their posts
     int followUpAfterDays = 3; // after an acceptance
-    int reRequestAfterDeclineDays = 90;
+    int followUpWindowDays = 30; // an acceptance older than this that was never followed up is missed
+    int reRequestAfterDeclineDays = 90; // asked again once, this long after a decline or an unanswered request
     int reRequestAfterWithdrawalDays = 21;
-    int checkInStarredDays = 30;
-    int checkInOthersDays = 90;
-    int followUpMessagesMax = 3; // messages to one person ...
+    int replyWindowDays = 14; // a message received this recently and not answered is due the next day
+    int followUpMessagesMax = 3; // unanswered outreach messages to one person ...
     int followUpMessagesWindowDays = 180; // ... in any this many days
     int basicNotesPerMonth = 5; // personalized notes a Basic account gets a calendar month
+    int silentAfterDays = 730; // a connection this long without any interaction is listed for review
 
     bool operator==(const Limits&) const = default;
 };
@@ -38,7 +39,7 @@ struct LimitField
     int maximum;
 };
 
-inline constexpr std::array<LimitField, 12> kLimitFields { {
+inline constexpr std::array<LimitField, 13> kLimitFields { {
     { "requests_per_7_days", &Limits::requestsPer7Days, 0, 1000 },
     { "requests_per_day", &Limits::requestsPerDay, 0, 1000 },
     { "no_response_days", &Limits::noResponseDays, 1, 3650 },
@@ -46,11 +47,12 @@ inline constexpr std::array<LimitField, 12> kLimitFields { {
     { "follow_up_after_days", &Limits::followUpAfterDays, 0, 3650 },
     { "re_request_after_decline_days", &Limits::reRequestAfterDeclineDays, 0, 3650 },
     { "re_request_after_withdrawal_days", &Limits::reRequestAfterWithdrawalDays, 0, 3650 },
-    { "check_in_starred_days", &Limits::checkInStarredDays, 1, 3650 },
-    { "check_in_others_days", &Limits::checkInOthersDays, 1, 3650 },
+    { "follow_up_window_days", &Limits::followUpWindowDays, 1, 3650 },
+    { "reply_window_days", &Limits::replyWindowDays, 1, 3650 },
     { "follow_up_messages_max", &Limits::followUpMessagesMax, 0, 1000 },
     { "follow_up_messages_window_days", &Limits::followUpMessagesWindowDays, 1, 3650 },
     { "basic_notes_per_month", &Limits::basicNotesPerMonth, 0, 1000 },
+    { "silent_after_days", &Limits::silentAfterDays, 30, 3650 },
 } };
 
 enum class LimitKind

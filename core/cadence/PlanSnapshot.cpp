@@ -5,6 +5,7 @@
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/PlanAdjustmentRepository.h"
 #include "core/storage/SqlUtil.h"
+#include "core/storage/TagCadenceRepository.h"
 #include "core/storage/TemplateRepository.h"
 
 #include <QStringList>
@@ -57,10 +58,11 @@ Status readRows(Database& database, const QString& statement, const QVariantList
 } // namespace
 
 PlanSnapshot::PlanSnapshot(QList<Contact> contacts, QList<Interaction> interactions, QList<Template> templates,
-                           QList<PlanAdjustment> adjustments)
+                           QList<PlanAdjustment> adjustments, QMap<QString, int> tagCadences)
     : m_contacts(std::move(contacts))
     , m_templates(std::move(templates))
     , m_adjustments(std::move(adjustments))
+    , m_tagCadences(std::move(tagCadences))
 {
     std::sort(m_contacts.begin(), m_contacts.end(), [](const Contact& a, const Contact& b) { return a.id < b.id; });
     m_entries.reserve(interactions.size());
@@ -85,16 +87,16 @@ Result<PlanSnapshot> PlanSnapshot::load(Database& database)
     auto templates = TemplateRepository(database).all();
     if (!templates)
         return Error { templates.error() };
-    return PlanSnapshot(std::move(contacts).value(), std::move(interactions).value(), std::move(templates).value());
+    auto tagCadences = TagCadenceRepository(database).all();
+    if (!tagCadences)
+        return Error { tagCadences.error() };
+    return PlanSnapshot(std::move(contacts).value(), std::move(interactions).value(), std::move(templates).value(), {},
+                        std::move(tagCadences).value());
 }
 
 Result<PlanSnapshot> PlanSnapshot::load(Database& database, const Window& window)
 {
     PlanSnapshot snapshot;
-    auto contacts = ContactRepository(database).allForPlanning();
-    if (!contacts)
-        return Error { contacts.error() };
-    snapshot.m_contacts = std::move(contacts).value();
     auto templates = TemplateRepository(database).all();
     if (!templates)
         return Error { templates.error() };
@@ -103,73 +105,74 @@ Result<PlanSnapshot> PlanSnapshot::load(Database& database, const Window& window
     if (!adjustments)
         return Error { adjustments.error() };
     snapshot.m_adjustments = std::move(adjustments).value();
+    auto tagCadences = TagCadenceRepository(database).all();
+    if (!tagCadences)
+        return Error { tagCadences.error() };
+    snapshot.m_tagCadences = std::move(tagCadences).value();
 
+    // The contacts that can change the week's plan (see the class comment), each through an index:
+    // (kind, occurred_at), (kind, contact_id, occurred_at) or the partial index of keep-in-touch cadences.
     using K = InteractionKind;
+    QVariantList allKinds;
+    for (InteractionKind kind : kAllInteractionKinds)
+        allKinds.append(toKey(kind));
     const QVariantList requestEvents
-        = keysOf({ K::Followed, K::RequestSent, K::RequestAccepted, K::RequestDeclined, K::RequestWithdrawn });
-    const QVariantList otherKinds = keysOf({ K::MessageSent, K::MessageReceived, K::ContentShared, K::Engaged,
-                                             K::Endorsed, K::Met, K::Introduction, K::Thanks, K::Note });
-    const QVariantList messages = keysOf({ K::MessageSent, K::ContentShared });
-    const QVariantList lastOnes = keysOf({ K::Met, K::Engaged });
-    QList<Row> rows;
-    // Each reads through an index: (kind, occurred_at), (kind, contact_id, occurred_at) or
-    // (contact_id, occurred_at). The kinds are bound, one "?" each.
-    const struct
-    {
-        QString statement;
-        QVariantList values;
-    } reads[] = {
-        // Every request event and follow: the stage, the first request, the daily and monthly counts.
-        { // sql: identifiers only (one "?" per kind)
-          QStringLiteral("SELECT id, contact_id, occurred_at, kind, text <> '' FROM interactions WHERE kind IN (%1)")
-              .arg(placeholders(requestEvents)),
-          requestEvents },
-        // Everything else in the week: what was done in it, and the check-ins.
-        { // sql: identifiers only (one "?" per kind)
-          QStringLiteral("SELECT id, contact_id, occurred_at, kind, 0 FROM interactions WHERE kind IN (%1) "
-                         "AND occurred_at >= ? AND occurred_at < ?")
-              .arg(placeholders(otherKinds)),
-          otherKinds + QVariantList { window.weekStartMs, window.weekEndMs } },
-        // The messages the follow-up cap counts.
-        { // sql: identifiers only (one "?" per kind)
-          QStringLiteral("SELECT id, contact_id, occurred_at, kind, 0 FROM interactions WHERE kind IN (%1) "
-                         "AND occurred_at >= ? AND occurred_at < ?")
-              .arg(placeholders(messages)),
-          messages + QVariantList { window.messagesFromMs, window.messagesToMs } },
-        // The last "met" (met today: follow first) and the last "engaged" (a pending request engaged with).
-        { // sql: identifiers only (one "?" per kind)
-          QStringLiteral("SELECT id, contact_id, MAX(occurred_at), kind, 0 FROM interactions WHERE kind IN (%1) "
-                         "GROUP BY kind, contact_id")
-              .arg(placeholders(lastOnes)),
-          lastOnes },
-        // For connections: the follow-up (the first content shared since the last acceptance) and the last
-        // contact before the week (how long it has been quiet).
-        { QStringLiteral(
-              "SELECT i.id, i.contact_id, i.occurred_at, i.kind, 0 FROM (SELECT contact_id, MAX(occurred_at) AS at "
-              "FROM interactions WHERE kind = ? GROUP BY contact_id) a JOIN interactions i ON i.id IN ("
-              "(SELECT s.id FROM interactions s WHERE s.kind = ? AND s.contact_id = a.contact_id "
-              "AND s.occurred_at >= a.at ORDER BY s.occurred_at, s.id LIMIT 1), "
-              "(SELECT t.id FROM interactions t WHERE t.contact_id = a.contact_id AND t.occurred_at < ? "
-              "AND t.kind <> ? ORDER BY t.occurred_at DESC, t.id DESC LIMIT 1))"),
-          { toKey(K::RequestAccepted), toKey(K::ContentShared), window.weekStartMs, toKey(K::Note) } },
-    };
-    for (const auto& read : reads) {
-        if (Status status = readRows(database, read.statement, read.values, rows); !status)
-            return Error { status.error() };
+        = keysOf({ K::RequestSent, K::RequestAccepted, K::RequestDeclined, K::RequestWithdrawn });
+    // sql: identifiers only (one "?" per kind)
+    const QString relevant = QStringLiteral(
+        "SELECT contact_id FROM interactions WHERE kind = ? AND occurred_at >= ? AND occurred_at < ? "
+        "UNION SELECT contact_id FROM interactions WHERE kind = ? AND occurred_at >= ? AND occurred_at < ? "
+        "UNION SELECT contact_id FROM interactions WHERE kind = ? AND occurred_at >= ? AND occurred_at < ? "
+        "UNION SELECT contact_id FROM interactions WHERE kind IN (%1) AND occurred_at >= ? AND occurred_at < ? "
+        "UNION SELECT id FROM contacts WHERE keep_in_touch_days > 0 "
+        "UNION SELECT id FROM contacts WHERE tags <> '' AND EXISTS (SELECT 1 FROM tag_cadences) "
+        "UNION SELECT id FROM (SELECT id FROM contacts EXCEPT SELECT contact_id FROM interactions WHERE kind IN (%2)) "
+        "UNION SELECT contact_id FROM (SELECT contact_id, count(*) AS sent, max(occurred_at) AS last "
+        "FROM interactions WHERE kind = ? GROUP BY contact_id) r WHERE r.sent = 1 AND r.last < ? "
+        "AND NOT EXISTS (SELECT 1 FROM interactions a WHERE a.kind = ? AND a.contact_id = r.contact_id)")
+        .arg(placeholders(allKinds), placeholders(requestEvents));
+    const QVariantList relevantValues = QVariantList { toKey(K::RequestSent), window.requestsFromMs, window.weekEndMs,
+                                                       toKey(K::RequestAccepted), window.acceptedFromMs,
+                                                       window.weekEndMs, toKey(K::MessageReceived),
+                                                       window.receivedFromMs, window.weekEndMs }
+        + allKinds + QVariantList { window.weekStartMs, window.weekEndMs } + requestEvents
+        + QVariantList { toKey(K::RequestSent), window.retryBeforeMs, toKey(K::RequestAccepted) };
+    auto ids = sql::exec(database.connection(), relevant, relevantValues);
+    if (!ids)
+        return Error { ids.error() };
+    QList<qint64> contactIds;
+    while (ids->next())
+        contactIds.append(ids->value(0).toLongLong());
+    std::sort(contactIds.begin(), contactIds.end());
+    QString idList = QStringLiteral("[");
+    for (qsizetype i = 0; i < contactIds.size(); ++i) {
+        if (i > 0)
+            idList.append(u',');
+        idList.append(QString::number(contactIds[i]));
     }
+    idList.append(u']');
 
-    // By contact, then time, then the order logged; an entry read twice counts once.
+    auto contacts = ContactRepository(database).forPlanning(idList);
+    if (!contacts)
+        return Error { contacts.error() };
+    snapshot.m_contacts = std::move(contacts).value();
+
+    QList<Row> rows;
+    const Status read = readRows(database,
+                                 QStringLiteral("SELECT id, contact_id, occurred_at, kind, text <> '' FROM interactions "
+                                                "WHERE contact_id IN (SELECT value FROM json_each(?))"),
+                                 { idList }, rows);
+    if (!read)
+        return Error { read.error() };
+    // By contact, then time, then the order logged.
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
         if (a.entry.contactId != b.entry.contactId)
             return a.entry.contactId < b.entry.contactId;
         return a.entry.atMs != b.entry.atMs ? a.entry.atMs < b.entry.atMs : a.id < b.id;
     });
     snapshot.m_entries.reserve(rows.size());
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        if (i > 0 && rows[i].id == rows[i - 1].id)
-            continue;
-        snapshot.m_entries.append(rows[i].entry);
-    }
+    for (const Row& row : rows)
+        snapshot.m_entries.append(row.entry);
     return snapshot;
 }
 

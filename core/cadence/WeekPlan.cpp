@@ -16,12 +16,15 @@ struct KindNames
     const char* label;
 };
 
-constexpr std::array<KindNames, 4> kKindNames { {
+constexpr std::array<KindNames, 6> kKindNames { {
     { PlanActionKind::SendRequest, "send_request", QT_TRANSLATE_NOOP("PlanAction", "Send a request") },
     { PlanActionKind::FollowUp, "follow_up", QT_TRANSLATE_NOOP("PlanAction", "Follow up") },
     { PlanActionKind::Engage, "engage", QT_TRANSLATE_NOOP("PlanAction", "Engage with their posts") },
     { PlanActionKind::CheckIn, "check_in", QT_TRANSLATE_NOOP("PlanAction", "Check in") },
+    { PlanActionKind::Reply, "reply", QT_TRANSLATE_NOOP("PlanAction", "Reply") },
+    { PlanActionKind::Follow, "follow", QT_TRANSLATE_NOOP("PlanAction", "Follow") },
 } };
+static_assert(kKindNames.size() == std::size_t(PlanActionKind::Follow) + 1, "every kind has a key and a name");
 
 } // namespace
 

@@ -15,18 +15,20 @@ enum class PlanActionKind
 {
     SendRequest,
     FollowUp, // share something useful after an acceptance
-    Engage, // a request pending too long: engage with their public posts
-    CheckIn, // a connection gone quiet
+    Engage, // engage with their public posts: a request pending too long, or warming up before a request
+    CheckIn, // keep in touch: a contact with a cadence, due
+    Reply, // a message received recently and not answered
+    Follow, // follow a prospect the advisor says to follow first
 };
 
 enum class PlanActionState
 {
     Planned,
     Done, // logged this week: counts in the progress
-    Overdue, // was due before today and not done: shown on today
+    Overdue, // planned for an earlier day of this week and not done: shown on today
 };
 
-QString toKey(PlanActionKind kind); // "send_request", "follow_up", "engage", "check_in"
+QString toKey(PlanActionKind kind); // "send_request", "follow_up", "engage", "check_in", "reply", "follow"
 std::optional<PlanActionKind> planActionKindFromKey(QStringView key);
 QString displayName(PlanActionKind kind); // "Send a request"
 QString toKey(PlanActionState state); // "planned", "done", "overdue"
@@ -65,10 +67,15 @@ struct WeekPlan
     QDate today;
     CadenceRule rule;
     QList<PlanAction> actions;
-    PlanProgress requests; // target: the rule's requests a week
-    PlanProgress followUps; // target: done plus still to do this week, at most the rule's count
-    PlanProgress checkIns; // target: done plus still to do this week
-    QStringList warnings; // why the plan asks for less than the rule, for people
+    // Each is done / the week's target: what the rule asks, at most what is done plus what is planned.
+    PlanProgress requests;
+    PlanProgress followUps;
+    PlanProgress checkIns;
+    PlanProgress replies;
+    QStringList warnings; // why the plan asks for less than the rule, and what waits, for people
+    // Every contact due to keep in touch, in the plan's order (starred, then most overdue for its cadence):
+    // the week's check-ins first, then those that wait for a later week (dated when they became due).
+    QList<PlanAction> keepInTouch;
 
     QDate weekEnd() const { return weekStart.addDays(6); }
     // Actions of `kind` still to do (planned or overdue).

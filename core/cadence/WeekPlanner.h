@@ -15,9 +15,11 @@ namespace rapport {
 // The weekly plan (domain: The weekly plan) as a pure function of a snapshot of the database, the rule,
 // the limits, the week and today: the same inputs give the same plan.
 //
+// It reads as the list of its parts (core/cadence/plan/PlanParts.h): requests, follow-ups, replies,
+// check-ins, engage suggestions, each folded from the same per-contact history.
 // - The week starts on the locale's first day of the week; requests go on the locale's working days.
-// - Days before today never get new actions; what was due before today and is not done shows on today
-//   as overdue. A week that is over shows only what was done in it.
+// - Days before today never get new actions; what was due on an earlier day of this week and is not done
+//   shows on today as overdue. A week that is over shows only what was done in it.
 // - A logged action replaces its planned one: it shows as done on the day it was logged and counts in
 //   the progress.
 // - Times in the log are UTC; `zone` says which calendar day they fall on.

@@ -21,6 +21,7 @@ struct Contact
     QString phone;
     QStringList tags;
     bool starred = false;
+    int keepInTouchDays = 0; // every N days (domain: Keep in touch); 0 for none, the default
     QString notes;
     // Personalization context the templates draw on.
     QString howWeKnow;

@@ -15,13 +15,14 @@ struct StageNames
     const char* label;
 };
 
-constexpr std::array<StageNames, 6> kNames { {
+constexpr std::array<StageNames, 7> kNames { {
     { Stage::Prospect, "prospect", QT_TRANSLATE_NOOP("Stage", "Prospect") },
     { Stage::Following, "following", QT_TRANSLATE_NOOP("Stage", "Following") },
     { Stage::Requested, "requested", QT_TRANSLATE_NOOP("Stage", "Requested") },
     { Stage::Connected, "connected", QT_TRANSLATE_NOOP("Stage", "Connected") },
     { Stage::NoResponse, "no_response", QT_TRANSLATE_NOOP("Stage", "No response") },
     { Stage::Declined, "declined", QT_TRANSLATE_NOOP("Stage", "Declined") },
+    { Stage::Withdrawn, "withdrawn", QT_TRANSLATE_NOOP("Stage", "Withdrawn") },
 } };
 
 } // namespace

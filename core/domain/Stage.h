@@ -15,6 +15,7 @@ enum class Stage
     Connected,
     NoResponse,
     Declined,
+    Withdrawn, // the user withdrew the request
 };
 
 QString toKey(Stage stage); // "no_response"

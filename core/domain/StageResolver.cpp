@@ -51,8 +51,9 @@ Stage StageResolver::stage(const QDateTime& now, int noResponseDays) const
     case InteractionKind::RequestAccepted:
         return Stage::Connected;
     case InteractionKind::RequestDeclined:
-    case InteractionKind::RequestWithdrawn:
         return Stage::Declined;
+    case InteractionKind::RequestWithdrawn:
+        return Stage::Withdrawn;
     default:
         break;
     }

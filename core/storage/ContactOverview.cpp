@@ -5,6 +5,7 @@
 #include "core/storage/ContactRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/InteractionRepository.h"
+#include "core/storage/KeepInTouchDates.h"
 #include "core/storage/SqlUtil.h"
 
 namespace rapport {
@@ -35,6 +36,14 @@ Result<ContactOverview> ContactOverview::load(Database& database, const QDateTim
             = QDateTime::fromMSecsSinceEpoch(last->value(1).toLongLong(), Qt::UTC);
     }
 
+    auto keepInTouch = KeepInTouchDates::load(database);
+    if (!keepInTouch)
+        return Error { keepInTouch.error() };
+    for (auto it = keepInTouch->cbegin(); it != keepInTouch->cend(); ++it) {
+        ContactFacts& facts = overview.facts[it.key()];
+        facts.keepInTouchDays = it->days;
+        facts.nextKeepInTouch = it->next;
+    }
     return overview;
 }
 
@@ -59,6 +68,13 @@ Result<ContactFacts> ContactOverview::factsOf(Database& database, qint64 contact
     for (const Interaction& entry : std::as_const(*log)) {
         if (!facts.lastInteraction.isValid() || entry.occurredAt > facts.lastInteraction)
             facts.lastInteraction = entry.occurredAt;
+    }
+    auto keepInTouch = KeepInTouchDates::load(database);
+    if (!keepInTouch)
+        return Error { keepInTouch.error() };
+    if (const auto it = keepInTouch->constFind(contactId); it != keepInTouch->cend()) {
+        facts.keepInTouchDays = it->days;
+        facts.nextKeepInTouch = it->next;
     }
     return facts;
 }

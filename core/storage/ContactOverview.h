@@ -28,6 +28,8 @@ struct ContactFacts
     QDateTime lastInteraction; // UTC; invalid when nothing is logged
     QDate nextActionDate; // the first action of this week's plan still to do, if any
     QString nextAction; // its translated kind ("Send a request")
+    int keepInTouchDays = 0; // the cadence that applies (its own or its tags'), 0 for none
+    QDate nextKeepInTouch; // when it is next due to keep in touch; invalid without a cadence
 
     bool operator==(const ContactFacts&) const = default;
 };

@@ -1,6 +1,7 @@
 #include "core/storage/ContactRepository.h"
 
 #include "core/domain/Identity.h"
+#include "core/domain/KeepInTouch.h"
 #include "core/domain/ProfileUrl.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
@@ -31,6 +32,7 @@ QStringList writtenColumns()
 {
     return textColumns() + QStringList { QStringLiteral("profile_key"),    QStringLiteral("email_key"),
                                          QStringLiteral("tags"),           QStringLiteral("starred"),
+                                         QStringLiteral("keep_in_touch_days"),
                                          QStringLiteral("high_profile"),   QStringLiteral("little_in_common"),
                                          QStringLiteral("stay_anonymous"), QStringLiteral("updated_at") };
 }
@@ -44,6 +46,7 @@ QVariantList values(const Contact& contact, const QDateTime& now)
     result.append(Identity::emailKey(contact.email));
     result.append(joinTags(contact.tags));
     result.append(contact.starred ? 1 : 0);
+    result.append(contact.keepInTouchDays);
     for (bool flag : { contact.highProfile, contact.littleInCommon, contact.stayAnonymous })
         result.append(flag ? 1 : 0);
     result.append(now.toMSecsSinceEpoch());
@@ -57,7 +60,7 @@ QString selectColumns()
     for (const QString& column : textColumns() + QStringList { QStringLiteral("tags") })
         columns.append(sql::utf8Column(column));
     return columns.join(QStringLiteral(", "))
-        + QStringLiteral(", starred, high_profile, little_in_common, stay_anonymous, created_at, updated_at");
+        + QStringLiteral(", starred, keep_in_touch_days, high_profile, little_in_common, stay_anonymous, created_at, updated_at");
 }
 
 Contact fromRecord(const QSqlQuery& query)
@@ -69,6 +72,7 @@ Contact fromRecord(const QSqlQuery& query)
         contact.*field.member = sql::utf8Text(query, column++);
     contact.tags = splitTags(sql::utf8Text(query, column++));
     contact.starred = query.value(column++).toInt() != 0;
+    contact.keepInTouchDays = query.value(column++).toInt();
     for (bool Contact::*flag : { &Contact::highProfile, &Contact::littleInCommon, &Contact::stayAnonymous })
         contact.*flag = query.value(column++).toInt() != 0;
     contact.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(column++).toLongLong(), Qt::UTC);
@@ -88,6 +92,8 @@ Status ContactRepository::validate(const Contact& contact) const
     if (contact.firstName.trimmed().isEmpty() && contact.lastName.trimmed().isEmpty())
         return Error { tr("A contact needs a first or a last name.") };
     if (const QString problem = textProblem(contact); !problem.isEmpty())
+        return Error { problem };
+    if (const QString problem = keep_in_touch::problem(contact.keepInTouchDays); !problem.isEmpty())
         return Error { problem };
     if (const QString problem = ProfileUrl::validate(contact.profileUrl); !problem.isEmpty())
         return Error { tr("Profile URL: %1").arg(problem) };
@@ -176,12 +182,14 @@ Result<QList<Contact>> ContactRepository::all() const
     return contacts;
 }
 
-Result<QList<Contact>> ContactRepository::allForPlanning() const
+Result<QList<Contact>> ContactRepository::forPlanning(const QString& idsJson) const
 {
     auto query = sql::exec(m_database.connection(),
                            QStringLiteral("SELECT id, first_name, last_name, position, company, how_we_know, event, "
                                           "mutual_connection, school, topic, starred, high_profile, little_in_common, "
-                                          "stay_anonymous, created_at FROM contacts ORDER BY id"));
+                                          "stay_anonymous, created_at, keep_in_touch_days, tags FROM contacts "
+                                          "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id"),
+                           { idsJson });
     if (!query)
         return Error { query.error() };
     QList<Contact> contacts;
@@ -197,6 +205,8 @@ Result<QList<Contact>> ContactRepository::allForPlanning() const
              { &Contact::starred, &Contact::highProfile, &Contact::littleInCommon, &Contact::stayAnonymous })
             contact.*flag = query->value(column++).toInt() != 0;
         contact.createdAt = QDateTime::fromMSecsSinceEpoch(query->value(column++).toLongLong(), Qt::UTC);
+        contact.keepInTouchDays = query->value(column++).toInt();
+        contact.tags = splitTags(query->value(column++).toString());
         contacts.append(std::move(contact));
     }
     return contacts;

@@ -24,10 +24,11 @@ public:
 
     Result<Contact> find(qint64 id) const;
     Result<QList<Contact>> all() const;
-    // Every contact, by id, with only what the week's plan reads: the names, company, position, the
-    // personalization context, the advisor's flags, starred and when it was added. Not the notes, tags,
-    // email, phone, location or profile URL, which cost time to read on a large network.
-    Result<QList<Contact>> allForPlanning() const;
+    // The contacts whose ids are in `idsJson` (a JSON array of numbers), by id, with only what the week's
+    // plan reads: the names, company, position, the personalization context, the advisor's flags, starred,
+    // the keep-in-touch cadence, tags and when it was added. Not the notes, email, phone, location or
+    // profile URL.
+    Result<QList<Contact>> forPlanning(const QString& idsJson) const;
     Result<int> count() const;
 
     // The stored contact that is the same person (see Identity), if any.

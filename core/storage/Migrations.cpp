@@ -91,6 +91,20 @@ const std::vector<Migration>& migrations()
                 ))"),
               QStringLiteral("CREATE INDEX plan_adjustments_week ON plan_adjustments(week_start)"),
           } },
+        // Keep-in-touch cadences (domain: Keep in touch): per contact (0 for none, what every contact had) and per
+        // tag. A starred contact was checked in on every 30 days before, so it keeps that as Close.
+        { 6,
+          {
+              QStringLiteral("ALTER TABLE contacts ADD COLUMN keep_in_touch_days INTEGER NOT NULL DEFAULT 0 "
+                             "CHECK (keep_in_touch_days = 0 OR keep_in_touch_days BETWEEN 7 AND 730)"),
+              QStringLiteral("UPDATE contacts SET keep_in_touch_days = 30 WHERE starred = 1"),
+              QStringLiteral("CREATE INDEX contacts_keep_in_touch ON contacts(keep_in_touch_days) "
+                             "WHERE keep_in_touch_days > 0"),
+              QStringLiteral(R"(CREATE TABLE tag_cadences (
+                    tag TEXT PRIMARY KEY COLLATE NOCASE,
+                    days INTEGER NOT NULL CHECK (days BETWEEN 7 AND 730)
+                ) WITHOUT ROWID)"),
+          } },
     };
     return all;
 }

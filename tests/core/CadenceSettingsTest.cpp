@@ -61,8 +61,9 @@ TEST_F(DatabaseTest, CadenceSettingsDefaultToTheDomain)
     EXPECT_EQ(defaults.followUpAfterDays, 3);
     EXPECT_EQ(defaults.reRequestAfterDeclineDays, 90);
     EXPECT_EQ(defaults.reRequestAfterWithdrawalDays, 21);
-    EXPECT_EQ(defaults.checkInStarredDays, 30);
-    EXPECT_EQ(defaults.checkInOthersDays, 90);
+    EXPECT_EQ(defaults.followUpWindowDays, 30);
+    EXPECT_EQ(defaults.replyWindowDays, 14);
+    EXPECT_EQ(defaults.silentAfterDays, 730);
     EXPECT_EQ(defaults.followUpMessagesMax, 3);
     EXPECT_EQ(defaults.followUpMessagesWindowDays, 180);
     EXPECT_EQ(defaults.basicNotesPerMonth, 5);

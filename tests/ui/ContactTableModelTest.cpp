@@ -28,7 +28,7 @@ TEST(ContactTableModel, PassesTheModelTesterThroughResets)
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.setContacts({ person(1, "Ada", "Lovelace", "Engines") }, {});
     model.setContacts({ person(1, "Ada", "Lovelace", "Engines"), person(2, "Grace", "Hopper", "Navy", true) },
-                      { { 2, ContactFacts { Stage::Connected, {}, {}, {} } } });
+                      { { 2, ContactFacts { Stage::Connected, {}, {}, {}, 0, {} } } });
     model.setContacts({}, {});
     EXPECT_EQ(model.rowCount(), 0);
 }
@@ -37,7 +37,7 @@ TEST(ContactTableModel, ShowsTheContactsAndTheirStages)
 {
     ContactTableModel model;
     model.setContacts({ person(1, "Ada", "Lovelace", "Engines"), person(2, "Grace", "Hopper", "Navy", true) },
-                      { { 2, ContactFacts { Stage::Connected, {}, {}, {} } } });
+                      { { 2, ContactFacts { Stage::Connected, {}, {}, {}, 0, {} } } });
     ASSERT_EQ(model.rowCount(), 2);
     EXPECT_EQ(model.index(0, ContactTableModel::NameColumn).data().toString(), QStringLiteral("Ada Lovelace"));
     EXPECT_EQ(model.index(0, ContactTableModel::StageColumn).data().toString(), QStringLiteral("Prospect"));
@@ -54,7 +54,7 @@ TEST(ContactTableModel, SortsStagesInTheirNaturalOrderNotAlphabetically)
     ContactTableModel model;
     model.setContacts(
         { person(1, "A", "A", ""), person(2, "B", "B", ""), person(3, "C", "C", "") },
-        { { 1, ContactFacts { Stage::Declined, {}, {}, {} } }, { 2, ContactFacts { Stage::Connected, {}, {}, {} } } });
+        { { 1, ContactFacts { Stage::Declined, {}, {}, {}, 0, {} } }, { 2, ContactFacts { Stage::Connected, {}, {}, {}, 0, {} } } });
     QSortFilterProxyModel proxy;
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
     proxy.setSourceModel(&model);
@@ -67,7 +67,7 @@ TEST(ContactTableModel, SortsStagesInTheirNaturalOrderNotAlphabetically)
 
 ContactFacts facts(Stage stage, QDateTime last = {}, QDate nextDate = {}, QString next = {})
 {
-    return { stage, std::move(last), nextDate, std::move(next) };
+    return { stage, std::move(last), nextDate, std::move(next), 0, {} };
 }
 
 class ContactFilterProxyTest : public ::testing::Test

@@ -27,6 +27,10 @@ QString kindLabel(PlanActionKind kind)
         return QCoreApplication::translate("rapport::ActionCardDelegate", "Engage");
     case PlanActionKind::CheckIn:
         return QCoreApplication::translate("rapport::ActionCardDelegate", "Check-in");
+    case PlanActionKind::Reply:
+        return QCoreApplication::translate("rapport::ActionCardDelegate", "Reply");
+    case PlanActionKind::Follow:
+        return QCoreApplication::translate("rapport::ActionCardDelegate", "Follow");
     }
     return {};
 }
@@ -42,6 +46,10 @@ QColor kindColor(PlanActionKind kind)
         return QColor(0x8e, 0x5b, 0xd6);
     case PlanActionKind::CheckIn:
         return QColor(0xd9, 0x8a, 0x1e);
+    case PlanActionKind::Reply:
+        return QColor(0xc2, 0x3b, 0x6b);
+    case PlanActionKind::Follow:
+        return QColor(0x5b, 0x6b, 0x7d);
     }
     return {};
 }

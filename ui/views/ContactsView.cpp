@@ -49,7 +49,8 @@ ContactsView::ContactsView(Database& database, PlanWorker& planner, QUndoStack* 
     m_stage->setAccessibleName(tr("Stage filter"));
     m_stage->addItem(tr("All stages"));
     for (Stage stage :
-         { Stage::Prospect, Stage::Following, Stage::Requested, Stage::Connected, Stage::NoResponse, Stage::Declined })
+         { Stage::Prospect, Stage::Following, Stage::Requested, Stage::Connected, Stage::NoResponse, Stage::Declined,
+           Stage::Withdrawn })
         m_stage->addItem(displayName(stage), int(stage));
     connect(m_stage, &QComboBox::currentIndexChanged, this, [this] {
         const QVariant stage = m_stage->currentData();

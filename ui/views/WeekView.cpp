@@ -307,7 +307,11 @@ Status WeekView::markDone(const QModelIndex& index)
         entry.kind = InteractionKind::Engaged;
         break;
     case PlanActionKind::CheckIn:
+    case PlanActionKind::Reply:
         entry.kind = InteractionKind::MessageSent;
+        break;
+    case PlanActionKind::Follow:
+        entry.kind = InteractionKind::Followed;
         break;
     }
 

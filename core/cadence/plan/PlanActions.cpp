@@ -1,0 +1,62 @@
+#include "core/cadence/plan/PlanActions.h"
+
+#include "core/templates/TemplateRenderer.h"
+
+#include <algorithm>
+
+namespace rapport::plan {
+
+QString ago(qint64 days)
+{
+    if (days <= 0)
+        return tr("today");
+    if (days == 1)
+        return tr("yesterday");
+    return tr("%1 days ago").arg(days);
+}
+
+PlanAction newAction(PlanActionKind kind, const Contact& contact, const QString& reason)
+{
+    PlanAction action;
+    action.kind = kind;
+    action.contactId = contact.id;
+    action.contactName = contact.fullName();
+    action.reason = reason;
+    return action;
+}
+
+PlanAction doneAction(PlanActionKind kind, const Contact& contact, qint64 atMs, const QString& reason,
+                      const PlanCalendar& calendar)
+{
+    PlanAction action = newAction(kind, contact, reason);
+    action.date = calendar.dateOf(atMs);
+    action.state = PlanActionState::Done;
+    return action;
+}
+
+void placeDue(PlanAction& action, const QDate& due, const PlanCalendar& calendar)
+{
+    action.date = std::max(due, calendar.firstOpen());
+    const bool earlierThisWeek = due >= calendar.weekStart() && due < calendar.today();
+    action.state = earlierThisWeek ? PlanActionState::Overdue : PlanActionState::Planned;
+}
+
+void suggestTemplate(PlanAction& action, const QList<Template>& templates, TemplateKind kind, const Contact& contact,
+                     qsizetype maxLength)
+{
+    static const TemplateRenderer renderer;
+    for (const Template& candidate : templates) {
+        if (candidate.kind != kind)
+            continue;
+        const RenderedNote note = renderer.render(candidate.body, contact);
+        const bool filled = std::all_of(note.problems.cbegin(), note.problems.cend(),
+                                        [](const PlaceholderProblem& problem) { return problem.name == u"my_name"; });
+        if (filled && (maxLength < 0 || note.length() <= maxLength)) {
+            action.templateId = candidate.id;
+            action.templateName = candidate.name;
+            return;
+        }
+    }
+}
+
+} // namespace rapport::plan

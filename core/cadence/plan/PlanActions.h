@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/cadence/WeekPlan.h"
+#include "core/cadence/plan/PlanCalendar.h"
+#include "core/domain/Contact.h"
+#include "core/domain/Template.h"
+
+#include <QCoreApplication>
+
+// What the plan's parts share to make their actions.
+namespace rapport::plan {
+
+inline QString tr(const char* text)
+{
+    return QCoreApplication::translate("WeekPlanner", text);
+}
+
+// "today", "yesterday", "4 days ago".
+QString ago(qint64 days);
+
+PlanAction newAction(PlanActionKind kind, const Contact& contact, const QString& reason);
+// An action logged in the week: shown as done on its day.
+PlanAction doneAction(PlanActionKind kind, const Contact& contact, qint64 atMs, const QString& reason,
+                      const PlanCalendar& calendar);
+// Dates an action due on `due`: on the first open day at the earliest, overdue when it was due on an earlier
+// day of this week.
+void placeDue(PlanAction& action, const QDate& due, const PlanCalendar& calendar);
+// Suggests the first template of `kind` that this contact fills in completely ({my_name} comes from the
+// user's profile at copy time), within `maxLength` when there is one.
+void suggestTemplate(PlanAction& action, const QList<Template>& templates, TemplateKind kind, const Contact& contact,
+                     qsizetype maxLength = -1);
+
+} // namespace rapport::plan
