@@ -40,7 +40,7 @@ TEST_F(DatabaseTest, MigratesAnEmptyFileToTheLatestSchema)
     EXPECT_EQ(
         tables(db()),
         (QStringList { QStringLiteral("contacts"), QStringLiteral("interactions"), QStringLiteral("plan_adjustments"),
-                       QStringLiteral("settings"), QStringLiteral("templates") }));
+                       QStringLiteral("settings"), QStringLiteral("tag_cadences"), QStringLiteral("templates") }));
     EXPECT_EQ(pragma(db(), "application_id").toInt(), kApplicationId);
 }
 
@@ -208,6 +208,42 @@ TEST(DatabasePath, CommandLineBeatsEnvironmentBeatsDefault)
     qunsetenv("RAPPORT_DB");
     EXPECT_EQ(Database::resolvePath(QString()), Database::defaultPath());
     EXPECT_TRUE(Database::defaultPath().endsWith(QStringLiteral("/rapport.sqlite")));
+}
+
+} // namespace
+} // namespace rapport
+
+namespace rapport {
+namespace {
+
+// Migration 6 keeps what a database meant: a starred contact was checked in on every 30 days, so it keeps
+// that as a Close cadence; every other contact gets none.
+TEST(DatabaseOpen, TheKeepInTouchMigrationTurnsStarredIntoClose)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v5.sqlite"));
+    {
+        QSqlDatabase old = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v5"));
+        old.setDatabaseName(path);
+        ASSERT_TRUE(old.open());
+        for (const Migration& migration : migrations()) {
+            if (migration.version > 5)
+                break;
+            for (const QString& statement : migration.statements)
+                ASSERT_TRUE(sql::exec(old, statement).ok()) << statement.toStdString();
+        }
+        ASSERT_TRUE(sql::exec(old, QStringLiteral("PRAGMA user_version = 5")).ok());
+        ASSERT_TRUE(sql::exec(old, QStringLiteral("INSERT INTO contacts (id, first_name, starred, created_at, updated_at) "
+                                                  "VALUES (1, 'Starred', 1, 0, 0), (2, 'Plain', 0, 0, 0)"))
+                        .ok());
+        old.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v5"));
+    auto opened = Database::open(path);
+    ASSERT_TRUE(opened.ok()) << opened.error().toStdString();
+    ContactRepository contacts(**opened);
+    EXPECT_EQ(contacts.find(1).value().keepInTouchDays, 30);
+    EXPECT_EQ(contacts.find(2).value().keepInTouchDays, 0);
 }
 
 } // namespace

@@ -36,7 +36,7 @@ std::optional<PlanAction> find(const WeekPlan& plan, qint64 contactId, PlanActio
     return std::nullopt;
 }
 
-// Two connections accepted long enough ago to be followed up this week, and five prospects.
+// Two connections to follow up this week (Ada due on Monday, Bob due last week), and five prospects.
 struct Week
 {
     PlanFixture f;
@@ -50,7 +50,7 @@ struct Week
         ada = f.contact(QStringLiteral("Ada"));
         bob = f.contact(QStringLiteral("Bob"));
         f.log(ada, InteractionKind::RequestSent, QDate(2026, 11, 1));
-        f.log(ada, InteractionKind::RequestAccepted, QDate(2026, 11, 10));
+        f.log(ada, InteractionKind::RequestAccepted, QDate(2026, 11, 20)); // due on Monday
         f.log(bob, InteractionKind::RequestSent, QDate(2026, 11, 2));
         f.log(bob, InteractionKind::RequestAccepted, QDate(2026, 11, 12));
         for (int i = 0; i < 5; ++i)
@@ -62,7 +62,7 @@ TEST(PlanAdjustments, AMovedFollowUpShowsOnItsNewDay)
 {
     Week w;
     const auto before = find(w.f.plan(kWednesday), w.ada, PlanActionKind::FollowUp);
-    ASSERT_TRUE(before) << "the oldest acceptance is followed up first";
+    ASSERT_TRUE(before) << "the most recent acceptance is followed up first";
     EXPECT_EQ(before->date, kWednesday);
     EXPECT_EQ(before->state, PlanActionState::Overdue);
 

@@ -27,6 +27,15 @@ public:
         return c.id;
     }
     Contact& edit(qint64 id) { return m_contacts[id - 1]; }
+    // A connection since `connectedOn` (imported: no request of the user's), keeping in touch every `cadence` days.
+    qint64 connection(const QString& name, int cadence, const QDate& connectedOn = QDate(2024, 1, 1),
+                      bool starred = false)
+    {
+        const qint64 id = contact(name, starred, connectedOn);
+        edit(id).keepInTouchDays = cadence;
+        log(id, InteractionKind::RequestAccepted, connectedOn);
+        return id;
+    }
 
     void log(qint64 id, InteractionKind kind, const QDateTime& when, const QString& text = {})
     {
@@ -46,7 +55,8 @@ public:
     WeekPlan plan(const QDate& today, const QDate& week = {}) const
     {
         const WeekPlanner planner(rule, limits, account, locale, QTimeZone::utc());
-        return planner.plan(PlanSnapshot(m_contacts, m_log, {}, adjustments), week.isValid() ? week : today, today);
+        return planner.plan(PlanSnapshot(m_contacts, m_log, templates, adjustments, tagCadences),
+                            week.isValid() ? week : today, today);
     }
 
     // Every contact's stage at the end of `today`, as StageResolver sees it.
@@ -68,6 +78,8 @@ public:
     AccountType account = AccountType::Premium;
     QLocale locale = QLocale(QLocale::English, QLocale::UnitedKingdom); // weeks start on Monday
     QList<PlanAdjustment> adjustments; // the user's moves and skips
+    QList<Template> templates;
+    QMap<QString, int> tagCadences; // by lower-cased tag
 
 private:
     QList<Contact> m_contacts;

@@ -78,7 +78,7 @@ TEST(StageResolver, ImportedConnectionWithoutRequestIsConnected)
               Stage::Connected);
 }
 
-TEST(StageResolver, DeclinedAndWithdrawnAreDeclined)
+TEST(StageResolver, DeclinedAndWithdrawnAreTheirOwnStages)
 {
     EXPECT_EQ(StageResolver::resolve({ entry(InteractionKind::RequestSent, utc(2026, 10, 1)),
                                        entry(InteractionKind::RequestDeclined, utc(2026, 10, 5)) },
@@ -87,7 +87,7 @@ TEST(StageResolver, DeclinedAndWithdrawnAreDeclined)
     EXPECT_EQ(StageResolver::resolve({ entry(InteractionKind::RequestSent, utc(2026, 10, 1)),
                                        entry(InteractionKind::RequestWithdrawn, utc(2026, 10, 25)) },
                                      kNow),
-              Stage::Declined);
+              Stage::Withdrawn);
 }
 
 TEST(StageResolver, ANewRequestAfterADeclineIsRequestedAgain)

@@ -123,11 +123,12 @@ TEST(WeekPlanner, RequestsAreSpreadOverTheWorkingDaysLeft)
           kMonday,
           fourOneOne,
           { kMonday, kMonday.addDays(1), kMonday.addDays(2), kMonday.addDays(3) } },
-        { "mid-week: Thursday and Friday are left",
+        { "mid-week: one a day on Thursday and Friday, the rest waits",
           uk,
           kThursday,
           fourOneOne,
-          { kThursday, kThursday, kThursday.addDays(1), kThursday.addDays(1) } },
+          { kThursday, kThursday.addDays(1) } },
+        { "on a Friday, 4-1-1 holds one request", uk, kThursday.addDays(1), fourOneOne, { kThursday.addDays(1) } },
         { "two a day over five days",
           uk,
           kMonday,
@@ -203,9 +204,9 @@ TEST(WeekPlanner, ADeclinedContactIsAskedAgainOnlyAfterTheWait)
         bool planned;
     };
     const QList<Case> cases {
-        { InteractionKind::RequestDeclined, 89, false }, { InteractionKind::RequestDeclined, 90, true },
-        { InteractionKind::RequestDeclined, 91, true },  { InteractionKind::RequestWithdrawn, 20, false },
-        { InteractionKind::RequestWithdrawn, 21, true },
+        { InteractionKind::RequestDeclined, 89, false },  { InteractionKind::RequestDeclined, 90, true },
+        { InteractionKind::RequestDeclined, 91, true },   { InteractionKind::RequestWithdrawn, 20, false },
+        { InteractionKind::RequestWithdrawn, 21, false }, { InteractionKind::RequestWithdrawn, 400, false },
     };
     for (const Case& c : cases) {
         PlanFixture f;
@@ -270,12 +271,13 @@ TEST(WeekPlanner, TheRollingCapReachesBackIntoLastWeek)
 TEST(WeekPlanner, TheDailyCapHolds)
 {
     PlanFixture f;
-    f.rule = CadenceRule::custom(50, 10, 1);
+    f.rule = CadenceRule::custom(50, 10, 1); // 10 a working day
+    f.limits.requestsPerDay = 5;
     addProspects(f, 60);
     const WeekPlan plan = f.plan(kThursday);
-    EXPECT_EQ(actionsOf(plan, PlanActionKind::SendRequest).size(), 40) << "Thursday and Friday, 20 each";
+    EXPECT_EQ(actionsOf(plan, PlanActionKind::SendRequest).size(), 10) << "Thursday and Friday, 5 each";
     expectWithinCaps(f, plan);
-    EXPECT_TRUE(plan.warnings.join(u'\n').contains(QStringLiteral("20 requests a day")));
+    EXPECT_TRUE(plan.warnings.join(u'\n').contains(QStringLiteral("5 requests a day")));
 }
 
 TEST(WeekPlanner, NotesFollowTheRuleAndABasicAccountsMonthlyQuota)
@@ -353,7 +355,8 @@ TEST(WeekPlanner, APendingRequestGetsAnEngageActionFrom14DaysUntilItTimesOut)
     const QList<Case> cases {
         { 13, kThursday.addDays(1), PlanActionState::Planned },
         { 14, kThursday, PlanActionState::Planned },
-        { 20, kThursday, PlanActionState::Overdue },
+        { 16, kThursday, PlanActionState::Overdue }, // due on Tuesday
+        { 20, kThursday, PlanActionState::Planned }, // due last week: not overdue by days before the week
         { 21, std::nullopt, PlanActionState::Planned },
         { 9, std::nullopt, PlanActionState::Planned }, // due after the week
     };
@@ -407,7 +410,8 @@ TEST(WeekPlanner, AnAcceptanceIsFollowedUpThreeDaysLater)
         { 4, kThursday, PlanActionState::Overdue, "accepted 4 days ago, nothing shared yet" },
         { 3, kThursday, PlanActionState::Planned, "accepted 3 days ago, nothing shared yet" },
         { 1, kThursday.addDays(2), PlanActionState::Planned, "accepted 3 days ago, nothing shared yet" },
-        { 20, kThursday, PlanActionState::Overdue, "accepted 20 days ago, nothing shared yet" },
+        { 20, kThursday, PlanActionState::Planned, "accepted 20 days ago, nothing shared yet" },
+        { 30, kThursday, PlanActionState::Planned, "accepted 30 days ago, nothing shared yet" },
     };
     for (const Case& c : cases) {
         PlanFixture f;
@@ -447,7 +451,26 @@ TEST(WeekPlanner, WarningsCountInWords)
         QStringLiteral("1 more follow-up is due; the rule asks for 1 a week, so it waits.")));
 }
 
-TEST(WeekPlanner, FollowUpsStopAtTheRulesCountOldestFirst)
+TEST(WeekPlanner, AnAcceptanceOutsideTheFollowUpWindowIsMissedNotOverdue)
+{
+    for (const int daysAgo : { 31, 60, 1000 }) {
+        PlanFixture f;
+        const qint64 id = f.contact(QStringLiteral("Accepted"));
+        f.log(id, InteractionKind::RequestSent, kThursday.addDays(-daysAgo - 2));
+        f.log(id, InteractionKind::RequestAccepted, kThursday.addDays(-daysAgo));
+        const WeekPlan plan = f.plan(kThursday);
+        EXPECT_TRUE(plan.actions.isEmpty()) << daysAgo;
+        EXPECT_TRUE(plan.keepInTouch.isEmpty()) << daysAgo;
+    }
+    PlanFixture f;
+    const qint64 id = f.contact(QStringLiteral("Accepted"));
+    f.log(id, InteractionKind::RequestSent, kThursday.addDays(-70));
+    f.log(id, InteractionKind::RequestAccepted, kThursday.addDays(-60));
+    f.limits.followUpWindowDays = 90;
+    EXPECT_EQ(actionsOf(f.plan(kThursday), PlanActionKind::FollowUp).size(), 1) << "the window is a setting";
+}
+
+TEST(WeekPlanner, FollowUpsStopAtTheRulesCountMostRecentFirst)
 {
     PlanFixture f;
     f.rule = CadenceRule::fromPreset(CadencePreset::TenFourOne);
@@ -458,7 +481,7 @@ TEST(WeekPlanner, FollowUpsStopAtTheRulesCountOldestFirst)
         f.log(ids.last(), InteractionKind::RequestAccepted, kMonday.addDays(-10 + i));
     }
     const WeekPlan plan = f.plan(kMonday);
-    EXPECT_EQ(contactsOf(actionsOf(plan, PlanActionKind::FollowUp)), QList<qint64> { ids[0] });
+    EXPECT_EQ(contactsOf(actionsOf(plan, PlanActionKind::FollowUp)), QList<qint64> { ids[2] });
     EXPECT_EQ(plan.followUps, (PlanProgress { 0, 1 }));
     EXPECT_TRUE(plan.warnings.join(u'\n').contains(QStringLiteral("2 more follow-ups")));
 }
@@ -479,48 +502,53 @@ TEST(WeekPlanner, SharedContentCompletesTheFollowUp)
     EXPECT_TRUE(actionsOf(plan, PlanActionKind::CheckIn).isEmpty());
 }
 
-TEST(WeekPlanner, AnImportedConnectionGetsCheckInsNotAFollowUp)
+TEST(WeekPlanner, AnImportedConnectionGetsNoFollowUpAndACheckInOnlyWithACadence)
 {
     PlanFixture f;
-    const qint64 id = f.contact(QStringLiteral("Imported"));
-    f.log(id, InteractionKind::RequestAccepted, QDate(2022, 11, 21));
+    const qint64 quiet = f.connection(QStringLiteral("Imported"), 0, QDate(2022, 11, 21));
+    const qint64 close = f.connection(QStringLiteral("Close"), 30, QDate(2022, 11, 21));
     const WeekPlan plan = f.plan(kThursday);
     EXPECT_TRUE(actionsOf(plan, PlanActionKind::FollowUp).isEmpty());
     const auto checkIns = actionsOf(plan, PlanActionKind::CheckIn);
     ASSERT_EQ(checkIns.size(), 1);
-    EXPECT_EQ(checkIns[0].state, PlanActionState::Overdue);
+    EXPECT_EQ(checkIns[0].contactId, close);
+    EXPECT_NE(checkIns[0].contactId, quiet);
+    EXPECT_EQ(checkIns[0].state, PlanActionState::Planned) << "due for years, but not planned for an earlier day";
+    EXPECT_EQ(checkIns[0].date, kThursday);
 }
 
 TEST(WeekPlanner, CheckInsComeAfterTheContactsInterval)
 {
     struct Case
     {
-        bool starred;
+        int cadence;
         int quietDays; // on today, Thursday
         std::optional<QDate> date;
         PlanActionState state;
     };
     const QList<Case> cases {
-        { true, 29, kThursday.addDays(1), PlanActionState::Planned },
-        { true, 30, kThursday, PlanActionState::Planned },
-        { true, 31, kThursday, PlanActionState::Overdue },
-        { true, 20, std::nullopt, PlanActionState::Planned },
-        { false, 31, std::nullopt, PlanActionState::Planned },
-        { false, 89, kThursday.addDays(1), PlanActionState::Planned },
-        { false, 91, kThursday, PlanActionState::Overdue },
+        { 30, 29, kThursday.addDays(1), PlanActionState::Planned },
+        { 30, 30, kThursday, PlanActionState::Planned },
+        { 30, 31, kThursday, PlanActionState::Overdue }, // due yesterday
+        { 30, 20, std::nullopt, PlanActionState::Planned },
+        { 0, 31, std::nullopt, PlanActionState::Planned },
+        { 0, 900, std::nullopt, PlanActionState::Planned },
+        { 90, 89, kThursday.addDays(1), PlanActionState::Planned },
+        { 90, 91, kThursday, PlanActionState::Overdue },
+        { 90, 200, kThursday, PlanActionState::Planned }, // due long before the week
     };
     for (const Case& c : cases) {
         PlanFixture f;
-        const qint64 id = f.contact(QStringLiteral("Connection"), c.starred);
-        f.log(id, InteractionKind::RequestAccepted, QDate(2024, 1, 1));
+        const qint64 id = f.connection(QStringLiteral("Connection"), c.cadence);
+        f.log(id, InteractionKind::MessageSent, kThursday.addDays(-c.quietDays - 1));
         f.log(id, InteractionKind::MessageReceived, kThursday.addDays(-c.quietDays));
         f.log(id, InteractionKind::Note, kThursday.addDays(-1)); // a note to self is not contact
         const WeekPlan plan = f.plan(kThursday);
         const auto checkIns = actionsOf(plan, PlanActionKind::CheckIn);
-        ASSERT_EQ(checkIns.size(), c.date ? 1 : 0) << c.starred << ' ' << c.quietDays;
+        ASSERT_EQ(checkIns.size(), c.date ? 1 : 0) << c.cadence << ' ' << c.quietDays;
         if (c.date) {
-            EXPECT_EQ(checkIns[0].date, *c.date) << c.starred << ' ' << c.quietDays;
-            EXPECT_EQ(checkIns[0].state, c.state) << c.starred << ' ' << c.quietDays;
+            EXPECT_EQ(checkIns[0].date, *c.date) << c.cadence << ' ' << c.quietDays;
+            EXPECT_EQ(checkIns[0].state, c.state) << c.cadence << ' ' << c.quietDays;
             EXPECT_EQ(plan.checkIns, (PlanProgress { 0, 1 }));
         }
     }
@@ -529,8 +557,7 @@ TEST(WeekPlanner, CheckInsComeAfterTheContactsInterval)
 TEST(WeekPlanner, ACheckInDoneThisWeekCountsInTheProgress)
 {
     PlanFixture f;
-    const qint64 id = f.contact(QStringLiteral("Connection"), true);
-    f.log(id, InteractionKind::RequestAccepted, QDate(2024, 1, 1));
+    const qint64 id = f.connection(QStringLiteral("Connection"), 30);
     f.log(id, InteractionKind::MessageSent, kMonday.addDays(-40));
     f.log(id, InteractionKind::Engaged, kMonday.addDays(1));
     const WeekPlan plan = f.plan(kThursday);
@@ -555,6 +582,7 @@ TEST(WeekPlanner, ThreeMessagesIn180DaysStopFurtherFollowUps)
     for (const Case& c : cases) {
         PlanFixture f;
         const qint64 id = f.contact(QStringLiteral("Connection"), true);
+        f.edit(id).keepInTouchDays = 30;
         f.log(id, InteractionKind::RequestSent, QDate(2025, 1, 1));
         f.log(id, InteractionKind::RequestAccepted, QDate(2025, 1, 2));
         f.log(id, InteractionKind::ContentShared, QDate(2025, 1, 6));
@@ -562,7 +590,7 @@ TEST(WeekPlanner, ThreeMessagesIn180DaysStopFurtherFollowUps)
             f.log(id, InteractionKind::MessageSent, kThursday.addDays(-daysAgo));
         const WeekPlan plan = f.plan(kThursday);
         EXPECT_EQ(actionsOf(plan, PlanActionKind::CheckIn).size(), c.checkIn ? 1 : 0) << c.messagesDaysAgo.size();
-        EXPECT_EQ(plan.warnings.join(u'\n').contains(QStringLiteral("3 messages in 180 days")), !c.checkIn);
+        EXPECT_EQ(plan.warnings.join(u'\n').contains(QStringLiteral("3 unanswered messages in 180 days")), !c.checkIn);
     }
 }
 

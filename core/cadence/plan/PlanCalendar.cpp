@@ -20,9 +20,9 @@ PlanCalendar::PlanCalendar(const QDate& anyDayOfWeek, const QDate& today, const 
     for (int i = 0; i <= kDays; ++i)
         m_dayStarts.append(first.addDays(i).startOfDay(m_zone).toMSecsSinceEpoch());
 
-    const QList<Qt::DayOfWeek> working = locale.weekdays();
+    m_workingDays = locale.weekdays();
     for (QDate day = m_weekStart; day <= weekEnd(); day = day.addDays(1)) {
-        if (!working.contains(Qt::DayOfWeek(day.dayOfWeek())))
+        if (!isWorkingDay(day))
             continue;
         ++m_workingDaysInWeek;
         if (open() && day >= firstOpen())

@@ -29,6 +29,7 @@ public:
     // The locale's working days of the week, from the first open one on.
     const QList<QDate>& openWorkingDays() const { return m_openWorkingDays; }
     int workingDaysInWeek() const { return m_workingDaysInWeek; }
+    bool isWorkingDay(const QDate& day) const { return m_workingDays.contains(Qt::DayOfWeek(day.dayOfWeek())); }
 
     qint64 startOf(const QDate& date) const;
     qint64 weekStartMs() const { return m_dayStarts[kWeekIndex]; }
@@ -51,6 +52,7 @@ private:
     QDate m_today;
     QTimeZone m_zone;
     QList<qint64> m_dayStarts; // kDays + 1 day starts
+    QList<Qt::DayOfWeek> m_workingDays;
     QList<QDate> m_openWorkingDays;
     int m_workingDaysInWeek = 0;
     // The zone's offsets from 1970 to the week's end, looked up once: a plan finds the day of thousands of

@@ -171,11 +171,27 @@ void planRequests(const PlanContext& context, const QList<PlanContact>& contacts
         qsizetype prospect;
         int day;
     };
+    // The k-th request of the week belongs on working day k * days / weekly count (two a week: Monday and
+    // Wednesday); one whose day has passed, or is full, takes the next open day with room, else an earlier one.
+    QList<int> workingDays;
+    for (QDate day = calendar.weekStart(); day <= calendar.weekEnd(); day = day.addDays(1)) {
+        if (calendar.isWorkingDay(day))
+            workingDays.append(calendar.dayIndex(day));
+    }
     QList<Slot> slots;
     qsizetype next = 0;
     bool full = false;
     while (slots.size() < requestsLeft && next < prospects.size()) {
-        const auto day = std::find_if(openDays.cbegin(), openDays.cend(), fits);
+        const qsizetype k = done + slots.size();
+        const int ideal = workingDays.isEmpty()
+            ? 0
+            : workingDays[std::min<qsizetype>(workingDays.size() - 1, k * workingDays.size() / rule.requestsPerWeek)];
+        const auto from = std::lower_bound(openDays.cbegin(), openDays.cend(), ideal);
+        auto day = std::find_if(from, openDays.cend(), fits);
+        if (day == openDays.cend()) {
+            const auto earlier = std::find_if(std::make_reverse_iterator(from), openDays.crend(), fits);
+            day = earlier == openDays.crend() ? openDays.cend() : std::prev(earlier.base());
+        }
         if (day == openDays.cend()) {
             full = true;
             break;
