@@ -119,22 +119,24 @@ Result<PlanSnapshot> PlanSnapshot::load(Database& database, const Window& window
     const QVariantList requestEvents
         = keysOf({ K::RequestSent, K::RequestAccepted, K::RequestDeclined, K::RequestWithdrawn });
     // sql: identifiers only (one "?" per kind)
-    const QString relevant = QStringLiteral(
-        "SELECT contact_id FROM interactions WHERE kind = ? AND occurred_at >= ? AND occurred_at < ? "
-        "UNION SELECT contact_id FROM interactions WHERE kind = ? AND occurred_at >= ? AND occurred_at < ? "
-        "UNION SELECT contact_id FROM interactions WHERE kind = ? AND occurred_at >= ? AND occurred_at < ? "
-        "UNION SELECT contact_id FROM interactions WHERE kind IN (%1) AND occurred_at >= ? AND occurred_at < ? "
-        "UNION SELECT id FROM contacts WHERE keep_in_touch_days > 0 "
-        "UNION SELECT id FROM contacts WHERE tags <> '' AND EXISTS (SELECT 1 FROM tag_cadences) "
-        "UNION SELECT id FROM (SELECT id FROM contacts EXCEPT SELECT contact_id FROM interactions WHERE kind IN (%2)) "
-        "UNION SELECT contact_id FROM (SELECT contact_id, count(*) AS sent, max(occurred_at) AS last "
-        "FROM interactions WHERE kind = ? GROUP BY contact_id) r WHERE r.sent = 1 AND r.last < ? "
-        "AND NOT EXISTS (SELECT 1 FROM interactions a WHERE a.kind = ? AND a.contact_id = r.contact_id)")
-        .arg(placeholders(allKinds), placeholders(requestEvents));
-    const QVariantList relevantValues = QVariantList { toKey(K::RequestSent), window.requestsFromMs, window.weekEndMs,
-                                                       toKey(K::RequestAccepted), window.acceptedFromMs,
-                                                       window.weekEndMs, toKey(K::MessageReceived),
-                                                       window.receivedFromMs, window.weekEndMs }
+    const QString relevant
+        = QStringLiteral(
+              "SELECT contact_id FROM interactions WHERE kind = ? AND occurred_at >= ? AND occurred_at < ? "
+              "UNION SELECT contact_id FROM interactions WHERE kind = ? AND occurred_at >= ? AND occurred_at < ? "
+              "UNION SELECT contact_id FROM interactions WHERE kind = ? AND occurred_at >= ? AND occurred_at < ? "
+              "UNION SELECT contact_id FROM interactions WHERE kind IN (%1) AND occurred_at >= ? AND occurred_at < ? "
+              "UNION SELECT id FROM contacts WHERE keep_in_touch_days > 0 "
+              "UNION SELECT id FROM contacts WHERE tags <> '' AND EXISTS (SELECT 1 FROM tag_cadences) "
+              "UNION SELECT id FROM (SELECT id FROM contacts EXCEPT SELECT contact_id FROM interactions WHERE kind IN "
+              "(%2)) "
+              "UNION SELECT contact_id FROM (SELECT contact_id, count(*) AS sent, max(occurred_at) AS last "
+              "FROM interactions WHERE kind = ? GROUP BY contact_id) r WHERE r.sent = 1 AND r.last < ? "
+              "AND NOT EXISTS (SELECT 1 FROM interactions a WHERE a.kind = ? AND a.contact_id = r.contact_id)")
+              .arg(placeholders(allKinds), placeholders(requestEvents));
+    const QVariantList relevantValues
+        = QVariantList { toKey(K::RequestSent),     window.requestsFromMs, window.weekEndMs,
+                         toKey(K::RequestAccepted), window.acceptedFromMs, window.weekEndMs,
+                         toKey(K::MessageReceived), window.receivedFromMs, window.weekEndMs }
         + allKinds + QVariantList { window.weekStartMs, window.weekEndMs } + requestEvents
         + QVariantList { toKey(K::RequestSent), window.retryBeforeMs, toKey(K::RequestAccepted) };
     auto ids = sql::exec(database.connection(), relevant, relevantValues);
@@ -158,10 +160,11 @@ Result<PlanSnapshot> PlanSnapshot::load(Database& database, const Window& window
     snapshot.m_contacts = std::move(contacts).value();
 
     QList<Row> rows;
-    const Status read = readRows(database,
-                                 QStringLiteral("SELECT id, contact_id, occurred_at, kind, text <> '' FROM interactions "
-                                                "WHERE contact_id IN (SELECT value FROM json_each(?))"),
-                                 { idList }, rows);
+    const Status read
+        = readRows(database,
+                   QStringLiteral("SELECT id, contact_id, occurred_at, kind, text <> '' FROM interactions "
+                                  "WHERE contact_id IN (SELECT value FROM json_each(?))"),
+                   { idList }, rows);
     if (!read)
         return Error { read.error() };
     // By contact, then time, then the order logged.

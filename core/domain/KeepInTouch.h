@@ -43,8 +43,7 @@ QString toKey(int days);
 
 // The cadence that applies: the contact's own, else the shortest of its tags' (`tagDays` looks a tag up,
 // 0 when it has none), else none.
-template<typename TagDays>
-int effective(int ownDays, const QStringList& tags, TagDays tagDays)
+template <typename TagDays> int effective(int ownDays, const QStringList& tags, TagDays tagDays)
 {
     if (ownDays > 0)
         return ownDays;

@@ -1,6 +1,7 @@
 #include "core/io/DemoData.h"
 
 #include <QRandomGenerator>
+#include <QSet>
 
 namespace rapport::DemoData {
 
@@ -58,15 +59,13 @@ const char* const kLocations[] = { "Berlin, Germany",
                                    "Dubai, United Arab Emirates" };
 const char* const kTags[] = { "recruiting", "engineering", "product", "investor",    "mentor",
                               "client",     "speaker",     "alumni",  "open source", "design" };
-const char* const kHowWeKnow[] = { "worked together", "studied together", "introduced by a mutual connection",
-                                   "met at an event", "shared interest",  "interviewed" };
 const char* const kEvents[]
     = { "FOSDEM", "Web Summit", "KubeCon Europe", "a local meetup", "QtWS", "PyCon", "a product conference" };
 const char* const kSchools[]
     = { "TU München", "University of Lisbon", "ETH Zürich", "Imperial College", "Sciences Po", "KTH" };
 const char* const kTopics[] = { "distributed systems", "product discovery", "hiring",          "developer experience",
                                 "climate tech",        "open source",       "data engineering" };
-const char* const kTemplates[] = { "Met at an event", "Mutual connection", "Shared interest", "Alumni" };
+const char* const kMutuals[] = { "Ines Moreau", "Tom Becker", "Aiko Sato", "Ravi Menon", "Lea Novak" };
 
 template <std::size_t N> QString pick(QRandomGenerator& random, const char* const (&list)[N])
 {
@@ -101,10 +100,25 @@ QString slug(const QString& text)
 
 } // namespace
 
+// How the network is made, for `contacts` people:
+// - Most are connections from the user's LinkedIn export: only a "connected on" date, years back.
+// - The user's own requests go at most 4 a week (the 4-1-1 rule) over the last three years, none yet in
+//   the current week, each with a note from the default template that fits how they know the person;
+//   about 40% are accepted, and some declined, withdrawn or never answered; a few were asked again once.
+// - A few hundred prospects at most, some of them to follow first, and a few dozen contacts with a
+//   keep-in-touch cadence (the starred ones Close).
 ParsedImport generate(int contacts, quint32 seed, QDate lastDay)
 {
     QRandomGenerator random(seed);
     const QDateTime end(lastDay, QTime(18, 0), Qt::UTC);
+    const QDate thisWeek = lastDay.addDays(1 - lastDay.dayOfWeek());
+    constexpr int kRequestsPerWeek = 4;
+    const int requests = std::min(contacts * 55 / 100, kRequestsPerWeek * 156);
+    const int prospects = std::min(contacts * 12 / 100, 300);
+    const int following = std::min(contacts * 5 / 100, 60);
+    int cadences = std::min(std::max(contacts / 8, 1), 40);
+    int starred = std::min(std::max(contacts / 25, 1), 20);
+    QSet<QDate> retryFridays; // one second request a week at most
     ParsedImport parsed;
     parsed.format = ImportFormat::RapportContacts;
     parsed.rowCount = contacts;
@@ -125,76 +139,147 @@ ParsedImport generate(int contacts, quint32 seed, QDate lastDay)
         }
         if (chance(random, 30))
             contact.tags.append(pick(random, kTags));
-        if (chance(random, 10))
-            contact.tags.append(pick(random, kTags));
         contact.tags = normalizedTags(contact.tags);
-        contact.starred = chance(random, 8);
-        contact.howWeKnow = chance(random, 60) ? pick(random, kHowWeKnow) : QString();
-        if (contact.howWeKnow == u"met at an event")
-            contact.event = pick(random, kEvents);
-        if (contact.howWeKnow == u"studied together")
-            contact.school = pick(random, kSchools);
         if (chance(random, 35))
             contact.topic = pick(random, kTopics);
-
-        // Added on a day in the last three years; what happened since depends on the stage drawn.
-        const int addedDaysBack = random.bounded(3 * 365);
-        const QDateTime added = workingTime(random, lastDay, addedDaysBack);
-        contact.createdAt = added;
         auto addEntry = [&](InteractionKind kind, const QDateTime& at, const QString& text = {},
                             const QString& templateName = {}, const QString& url = {}) {
             if (at <= end)
                 record.interactions.append({ 0, 0, kind, at, text, templateName, url });
         };
-        const int fate = random.bounded(100);
-        if (fate < 12) {
-            // A prospect: nothing sent yet.
-        } else if (fate < 18) {
-            addEntry(InteractionKind::Followed, added.addSecs(600));
-        } else {
-            const QDateTime sent = added.addDays(random.bounded(1, 10));
-            const bool personalized = chance(random, 80);
-            const QString templateName = personalized ? pick(random, kTemplates) : QString();
+        // How we know each other, in the advisor's words, and the default template that fits it.
+        const auto knowEachOther = [&]() -> QString {
+            switch (random.bounded(6)) {
+            case 0:
+                contact.howWeKnow = QStringLiteral("met_at_event");
+                contact.event = pick(random, kEvents);
+                return QStringLiteral("Met at an event");
+            case 1:
+                contact.howWeKnow = QStringLiteral("studied_together");
+                contact.school = pick(random, kSchools);
+                return QStringLiteral("Fellow alum");
+            case 2:
+                contact.howWeKnow = QStringLiteral("introduced");
+                contact.mutualConnection = pick(random, kMutuals);
+                return QStringLiteral("Mutual connection");
+            case 3:
+                contact.howWeKnow = QStringLiteral("worked_together");
+                return {};
+            case 4:
+                contact.howWeKnow = QStringLiteral("business_interest");
+                return {};
+            default:
+                return {};
+            }
+        };
+
+        const int kind = i % 100; // spread each kind over the whole list
+        const int index = i / 100;
+        const int perHundred = std::max(1, 100 * requests / std::max(contacts, 1));
+        if (kind < perHundred && index * perHundred + kind < requests) {
+            // The k-th request of the user's, in week k / 4 before this one, Monday to Thursday.
+            const int k = index * perHundred + kind;
+            const QDate day = thisWeek.addDays(-7 * (1 + k / kRequestsPerWeek) + k % kRequestsPerWeek);
+            const QDateTime sent(day, QTime(8 + random.bounded(10), random.bounded(60)), Qt::UTC);
+            contact.createdAt = sent.addDays(-random.bounded(1, 10));
+            QString templateName = knowEachOther();
+            const bool personalized = chance(random, 85);
+            if (personalized && templateName.isEmpty())
+                templateName = QStringLiteral("Admire your work");
             const QString note = personalized
-                ? QStringLiteral("Hi %1, %2 - would be glad to connect.")
+                ? QStringLiteral("Hi %1, I'd be glad to connect. %2")
                       .arg(contact.firstName,
-                           contact.topic.isEmpty() ? QStringLiteral("enjoyed your posts")
-                                                   : QStringLiteral("I follow your work on %1").arg(contact.topic))
+                           contact.topic.isEmpty() ? QStringLiteral("I enjoy your posts.")
+                                                   : QStringLiteral("I follow your work on %1.").arg(contact.topic))
                 : QString();
-            addEntry(InteractionKind::RequestSent, sent, note, templateName);
+            addEntry(InteractionKind::RequestSent, sent, note, personalized ? templateName : QString());
             const int outcome = random.bounded(100);
             // Personalized notes do better, as the seeds say; overall about 40% are accepted.
-            if (outcome < (personalized ? 44 : 26)) {
+            if (outcome < (personalized ? 42 : 25)) {
                 const QDateTime accepted = sent.addSecs(3600LL * random.bounded(2, 24 * 10));
                 addEntry(InteractionKind::RequestAccepted, accepted);
-                if (chance(random, 70)) {
+                if (chance(random, 75)) {
                     addEntry(InteractionKind::ContentShared, accepted.addDays(3),
                              QStringLiteral("Thought you might like this article."), QString(),
                              QStringLiteral("https://example.com/articles/%1").arg(random.bounded(1000)));
                 }
-                QDateTime next = accepted.addDays(random.bounded(20, 120));
-                while (next <= end && chance(random, 65)) {
-                    const int what = random.bounded(4);
-                    if (what == 0) {
-                        addEntry(InteractionKind::MessageSent, next,
-                                 QStringLiteral("How are things at %1?").arg(contact.company));
-                        if (chance(random, 60))
-                            addEntry(InteractionKind::MessageReceived, next.addSecs(3600LL * random.bounded(1, 48)),
-                                     QStringLiteral("All good, thanks for asking!"));
-                    } else if (what == 1) {
-                        addEntry(InteractionKind::Engaged, next, QStringLiteral("Commented on their post."));
-                    } else if (what == 2) {
-                        addEntry(InteractionKind::Endorsed, next);
+                QDateTime next = accepted.addDays(random.bounded(20, 200));
+                while (next <= end && chance(random, 50)) {
+                    if (chance(random, 50)) {
+                        addEntry(InteractionKind::MessageReceived, next, QStringLiteral("Good to hear from you!"));
+                        // Most are answered; a recent one may still wait for a reply.
+                        if (chance(random, 85))
+                            addEntry(InteractionKind::MessageSent, next.addSecs(3600LL * random.bounded(1, 30)),
+                                     QStringLiteral("Likewise, thanks!"));
                     } else {
-                        addEntry(InteractionKind::Met, next, QStringLiteral("Coffee chat."));
+                        addEntry(chance(random, 50) ? InteractionKind::Engaged : InteractionKind::Endorsed, next);
                     }
-                    next = next.addDays(random.bounded(30, 150));
+                    next = next.addDays(random.bounded(40, 200));
                 }
-            } else if (outcome < 52) {
-                addEntry(InteractionKind::RequestDeclined, sent.addDays(random.bounded(1, 15)));
-            } else if (outcome < 58) {
-                addEntry(InteractionKind::RequestWithdrawn, sent.addDays(random.bounded(21, 40)));
+            } else {
+                QDateTime answered;
+                if (outcome < 54) {
+                    answered = sent.addDays(random.bounded(1, 15));
+                    addEntry(InteractionKind::RequestDeclined, answered);
+                } else if (outcome < 60) {
+                    answered = sent.addDays(random.bounded(21, 40));
+                    addEntry(InteractionKind::RequestWithdrawn, answered);
+                } else {
+                    answered = sent; // no response
+                }
+                // Asked again once, months later, on a Friday (declined or never answered only).
+                if (outcome < 54 || outcome >= 60) {
+                    const QDate retryDay = answered.date().addDays(random.bounded(95, 140));
+                    const QDate friday = retryDay.addDays(5 - retryDay.dayOfWeek());
+                    if (friday < thisWeek && !retryFridays.contains(friday) && chance(random, 25)) {
+                        retryFridays.insert(friday);
+                        const QDateTime again(friday, QTime(10, 0), Qt::UTC);
+                        addEntry(
+                            InteractionKind::RequestSent, again,
+                            QStringLiteral("Hi %1, trying once more: I'd be glad to connect.").arg(contact.firstName),
+                            QStringLiteral("Admire your work"));
+                        if (chance(random, 40))
+                            addEntry(InteractionKind::RequestAccepted, again.addDays(random.bounded(1, 6)));
+                        else if (chance(random, 30))
+                            addEntry(InteractionKind::RequestDeclined, again.addDays(random.bounded(1, 10)));
+                    }
+                }
             }
+        } else if (kind >= 90 && index * 10 + (kind - 90) < prospects) {
+            // A prospect: nothing sent yet; a few the advisor says to follow first.
+            contact.createdAt = workingTime(random, lastDay, random.bounded(120));
+            knowEachOther();
+            if (chance(random, 15)) {
+                contact.howWeKnow.clear();
+                contact.littleInCommon = true;
+            } else if (chance(random, 5)) {
+                contact.highProfile = true;
+            }
+            if (chance(random, 10))
+                addEntry(InteractionKind::Met, workingTime(random, lastDay, random.bounded(1, 6)));
+        } else if (kind >= 85 && kind < 90 && index * 5 + (kind - 85) < following) {
+            contact.createdAt = workingTime(random, lastDay, random.bounded(200));
+            contact.highProfile = chance(random, 50);
+            addEntry(InteractionKind::Followed, contact.createdAt.addSecs(600));
+            if (chance(random, 50))
+                addEntry(InteractionKind::Engaged, contact.createdAt.addDays(random.bounded(7, 30)));
+        } else {
+            // A connection from the LinkedIn export: only the day it was made, up to eight years back.
+            const QDateTime connected = workingTime(random, lastDay, random.bounded(30, 8 * 365));
+            contact.createdAt = connected;
+            addEntry(InteractionKind::RequestAccepted, connected);
+            if (chance(random, 3))
+                addEntry(InteractionKind::MessageReceived, workingTime(random, lastDay, random.bounded(0, 400)),
+                         QStringLiteral("Hi! Are you still at %1?").arg(contact.company));
+        }
+        // The few the user keeps in touch with: the starred ones Close, the others Regular.
+        const bool connection
+            = std::any_of(record.interactions.cbegin(), record.interactions.cend(),
+                          [](const Interaction& e) { return e.kind == InteractionKind::RequestAccepted; });
+        if (connection && cadences > 0 && chance(random, std::max(3, 4000 / std::max(contacts, 1)))) {
+            --cadences;
+            contact.starred = starred-- > 0;
+            contact.keepInTouchDays = contact.starred ? 30 : 90;
         }
         parsed.records.append(record);
     }

@@ -1,5 +1,7 @@
 #include "core/io/Exporter.h"
 
+#include "core/domain/KeepInTouch.h"
+
 #include "core/io/CsvWriter.h"
 #include "core/io/Json.h"
 #include "core/storage/ContactRepository.h"
@@ -49,15 +51,16 @@ Exporter::Exporter(Database& database)
 
 QStringList Exporter::contactColumns()
 {
-    return { QStringLiteral("id"),          QStringLiteral("first_name"),
-             QStringLiteral("last_name"),   QStringLiteral("position"),
-             QStringLiteral("company"),     QStringLiteral("location"),
-             QStringLiteral("profile_url"), QStringLiteral("email"),
-             QStringLiteral("phone"),       QStringLiteral("tags"),
-             QStringLiteral("starred"),     QStringLiteral("how_we_know"),
-             QStringLiteral("event"),       QStringLiteral("mutual_connection"),
-             QStringLiteral("school"),      QStringLiteral("topic"),
-             QStringLiteral("notes"),       QStringLiteral("created_at") };
+    return { QStringLiteral("id"),           QStringLiteral("first_name"),
+             QStringLiteral("last_name"),    QStringLiteral("position"),
+             QStringLiteral("company"),      QStringLiteral("location"),
+             QStringLiteral("profile_url"),  QStringLiteral("email"),
+             QStringLiteral("phone"),        QStringLiteral("tags"),
+             QStringLiteral("starred"),      QStringLiteral("how_we_know"),
+             QStringLiteral("event"),        QStringLiteral("mutual_connection"),
+             QStringLiteral("school"),       QStringLiteral("topic"),
+             QStringLiteral("notes"),        QStringLiteral("created_at"),
+             QStringLiteral("keep_in_touch") };
 }
 
 QStringList Exporter::interactionColumns()
@@ -89,6 +92,8 @@ Result<int> Exporter::exportContacts(const QString& path)
                     row.append(contact.starred ? QStringLiteral("true") : QStringLiteral("false"));
                 } else if (column == u"created_at") {
                     row.append(Json::isoUtc(contact.createdAt));
+                } else if (column == u"keep_in_touch") {
+                    row.append(contact.keepInTouchDays > 0 ? keep_in_touch::toKey(contact.keepInTouchDays) : QString());
                 } else {
                     for (const ContactTextField& field : kContactTextFields) {
                         if (column == QLatin1StringView(field.name))

@@ -1,5 +1,7 @@
 #include "core/io/ImportFormats.h"
 
+#include "core/domain/KeepInTouch.h"
+
 #include "core/domain/Identity.h"
 #include "core/io/CsvTable.h"
 #include "core/io/CsvWriter.h"
@@ -502,6 +504,16 @@ public:
             contact.*field.member = raw(row, field.name);
         contact.tags = splitTags(raw(row, "tags"));
         contact.starred = truthy(raw(row, "starred"));
+        const QString keepInTouch = raw(row, "keep_in_touch");
+        if (!keepInTouch.isEmpty()) {
+            const std::optional<int> days = keep_in_touch::parse(keepInTouch);
+            if (!days)
+                return skip(row.line,
+                            tr("keep_in_touch \"%1\" is not none, close, regular, occasional, yearly or a "
+                               "number of days from 7 to 730.")
+                                .arg(keepInTouch));
+            contact.keepInTouchDays = *days;
+        }
         const QString created = raw(row, "created_at");
         contact.createdAt = parseIso(created);
         if (!created.isEmpty() && !contact.createdAt.isValid())

@@ -287,8 +287,10 @@ QStringList contactColumns()
     for (const ContactTextField& field : kContactTextFields)
         columns.append(QString::fromLatin1(field.name));
     return columns
-        + QStringList { QStringLiteral("profile_key"), QStringLiteral("email_key"), QStringLiteral("tags"),
-                        QStringLiteral("starred"), QStringLiteral("updated_at") };
+        + QStringList {
+              QStringLiteral("profile_key"), QStringLiteral("email_key"),          QStringLiteral("tags"),
+              QStringLiteral("starred"),     QStringLiteral("keep_in_touch_days"), QStringLiteral("updated_at")
+          };
 }
 
 // A slot's identity keys are computed once, when it is matched; normalizing a URL is not free.
@@ -297,7 +299,7 @@ void appendContactValues(QVariantList& values, const Contact& contact, const QSt
     for (const ContactTextField& field : kContactTextFields)
         values.append((contact.*field.member).trimmed());
     values << profileKey << Identity::emailKey(contact.email) << joinTags(contact.tags) << (contact.starred ? 1 : 0)
-           << now.toMSecsSinceEpoch();
+           << contact.keepInTouchDays << now.toMSecsSinceEpoch();
 }
 
 QString nameKey(const Contact& contact)
@@ -362,6 +364,10 @@ bool merge(Contact& into, const Contact& from)
     }
     if (from.starred && !into.starred) {
         into.starred = true;
+        changed = true;
+    }
+    if (from.keepInTouchDays > 0 && into.keepInTouchDays == 0) {
+        into.keepInTouchDays = from.keepInTouchDays;
         changed = true;
     }
     return changed;
@@ -471,9 +477,10 @@ private:
     Status loadIndex()
     {
         // sql: identifiers only (kContactTextFields' column names)
-        auto contacts = sql::exec(m_db,
-                                  QStringLiteral("SELECT id, starred, created_at, updated_at, %1 FROM contacts")
-                                      .arg(textColumns().join(QStringLiteral(", "))));
+        auto contacts = sql::exec(
+            m_db,
+            QStringLiteral("SELECT id, starred, keep_in_touch_days, created_at, updated_at, %1 FROM contacts")
+                .arg(textColumns().join(QStringLiteral(", "))));
         if (!contacts)
             return Error { contacts.error() };
         while (contacts->next()) {
@@ -482,6 +489,7 @@ private:
             int column = 0;
             contact.id = contacts->value(column++).toLongLong();
             contact.starred = contacts->value(column++).toInt() != 0;
+            contact.keepInTouchDays = contacts->value(column++).toInt();
             contact.createdAt = QDateTime::fromMSecsSinceEpoch(contacts->value(column++).toLongLong(), Qt::UTC);
             contact.updatedAt = QDateTime::fromMSecsSinceEpoch(contacts->value(column++).toLongLong(), Qt::UTC);
             for (const ContactTextField& field : kContactTextFields)

@@ -1,6 +1,7 @@
 #include "core/io/Json.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 namespace rapport::Json {
 
@@ -9,7 +10,7 @@ QString isoUtc(const QDateTime& time)
     return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
-QJsonObject fromContact(const Contact& contact, Stage stage)
+QJsonObject fromContact(const Contact& contact, Stage stage, const std::optional<KeepInTouchDate>& keepInTouch)
 {
     QJsonObject object;
     object.insert(QStringLiteral("id"), contact.id);
@@ -23,6 +24,15 @@ QJsonObject fromContact(const Contact& contact, Stage stage)
     object.insert(QStringLiteral("created_at"), isoUtc(contact.createdAt));
     object.insert(QStringLiteral("updated_at"), isoUtc(contact.updatedAt));
     object.insert(QStringLiteral("stage"), toKey(stage));
+    const bool hasCadence = keepInTouch && keepInTouch->days > 0;
+    object.insert(QStringLiteral("keep_in_touch_days"), hasCadence ? QJsonValue(keepInTouch->days) : QJsonValue());
+    object.insert(QStringLiteral("keep_in_touch_source"),
+                  !hasCadence                      ? QJsonValue()
+                      : contact.keepInTouchDays > 0 ? QJsonValue(QStringLiteral("contact"))
+                                                    : QJsonValue(QStringLiteral("tag")));
+    object.insert(QStringLiteral("next_keep_in_touch"), hasCadence && keepInTouch->next.isValid()
+                                                            ? QJsonValue(keepInTouch->next.toString(Qt::ISODate))
+                                                            : QJsonValue());
     return object;
 }
 
@@ -39,7 +49,7 @@ QJsonObject fromInteraction(const Interaction& interaction)
     };
 }
 
-QJsonObject fromWeekPlan(const WeekPlan& plan)
+QJsonObject fromWeekPlan(const WeekPlan& plan, const QHash<qint64, QDate>& dueDates)
 {
     QJsonArray actions;
     for (const PlanAction& action : plan.actions) {
@@ -50,6 +60,21 @@ QJsonObject fromWeekPlan(const WeekPlan& plan)
             { QStringLiteral("contact_name"), action.contactName },
             { QStringLiteral("reason"), action.reason },
             { QStringLiteral("state"), toKey(action.state) },
+        });
+    }
+    QSet<qint64> checkIns;
+    for (const PlanAction& action : plan.actions) {
+        if (action.kind == PlanActionKind::CheckIn && action.state != PlanActionState::Done)
+            checkIns.insert(action.contactId);
+    }
+    QJsonArray keepInTouch;
+    for (const PlanAction& entry : plan.keepInTouch) {
+        const QDate due = dueDates.value(entry.contactId, entry.date);
+        keepInTouch.append(QJsonObject {
+            { QStringLiteral("contact_id"), entry.contactId },
+            { QStringLiteral("contact_name"), entry.contactName },
+            { QStringLiteral("due"), due.toString(Qt::ISODate) },
+            { QStringLiteral("planned"), checkIns.contains(entry.contactId) },
         });
     }
     const auto progress = [](const PlanProgress& value) {
@@ -64,8 +89,10 @@ QJsonObject fromWeekPlan(const WeekPlan& plan)
               { QStringLiteral("requests"), progress(plan.requests) },
               { QStringLiteral("follow_ups"), progress(plan.followUps) },
               { QStringLiteral("check_ins"), progress(plan.checkIns) },
+              { QStringLiteral("replies"), progress(plan.replies) },
           } },
         { QStringLiteral("warnings"), QJsonArray::fromStringList(plan.warnings) },
+        { QStringLiteral("keep_in_touch"), keepInTouch },
     };
 }
 

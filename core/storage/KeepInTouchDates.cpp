@@ -28,7 +28,8 @@ Result<QHash<qint64, KeepInTouchDate>> KeepInTouchDates::load(Database& database
         return Error { query.error() };
     QHash<qint64, KeepInTouchDate> dates;
     while (query->next()) {
-        const int days = keep_in_touch::effective(query->value(1).toInt(), splitTags(query->value(2).toString()), tagDays);
+        const int days
+            = keep_in_touch::effective(query->value(1).toInt(), splitTags(query->value(2).toString()), tagDays);
         if (days <= 0)
             continue;
         const qint64 lastMs = query->value(4).isNull() ? query->value(3).toLongLong() : query->value(4).toLongLong();

@@ -26,7 +26,7 @@ class KeepInTouchDates
 public:
     // Every contact with a cadence, by id; contacts without one are left out.
     static Result<QHash<qint64, KeepInTouchDate>> load(Database& database,
-                                                      const QTimeZone& zone = QTimeZone::systemTimeZone());
+                                                       const QTimeZone& zone = QTimeZone::systemTimeZone());
 };
 
 } // namespace rapport

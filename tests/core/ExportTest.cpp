@@ -64,11 +64,11 @@ TEST_F(ExportTest, ColumnsAndFormulaGuards)
     ASSERT_EQ(Exporter(db()).exportContacts(file("contacts.csv")).value(), 2);
     const QByteArray contacts = readAll(file("contacts.csv"));
     EXPECT_TRUE(contacts.startsWith("id,first_name,last_name,position,company,location,profile_url,email,phone,tags,"
-                                    "starred,how_we_know,event,mutual_connection,school,topic,notes,created_at\r\n"));
+                                    "starred,how_we_know,event,mutual_connection,school,topic,notes,created_at,keep_in_touch\r\n"));
     EXPECT_TRUE(
         contacts.contains("1,\"'=HYPERLINK(\"\"http://evil.example\"\")\",'-Minus,,\"'@Corp, \"\"Quoted\"\" Inc.\""));
     EXPECT_TRUE(contacts.contains(",'+1 555 0100,'+plus;vip,true,"));
-    EXPECT_TRUE(contacts.contains("\"''=already guarded\nsecond line\r\nthird\",2024-02-29T10:15:00.000Z\r\n"));
+    EXPECT_TRUE(contacts.contains("\"''=already guarded\nsecond line\r\nthird\",2024-02-29T10:15:00.000Z,\r\n"));
     EXPECT_TRUE(contacts.contains("Zo\xC3\xAB,Ng,"));
     EXPECT_FALSE(contacts.startsWith("\xEF\xBB\xBF"));
 

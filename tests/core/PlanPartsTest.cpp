@@ -95,7 +95,8 @@ TEST(PlanParts, CheckInsTakeTheRulesCountStarredAndMostOverdueFirstTheRestWait)
     ASSERT_EQ(plan.keepInTouch.size(), 50) << "every due contact is listed";
     EXPECT_EQ(contactsOf(plan.keepInTouch.mid(0, 5)), contactsOf(checkIns));
     EXPECT_EQ(plan.keepInTouch[5].contactId, ids[45]);
-    EXPECT_TRUE(plan.warnings.join(u'\n').contains(QStringLiteral("45 more check-ins are due; they wait for next week")))
+    EXPECT_TRUE(
+        plan.warnings.join(u'\n').contains(QStringLiteral("45 more check-ins are due; they wait for next week")))
         << plan.warnings.join(u'\n').toStdString();
 
     f.rule.checkInsPerWeek = 2;
@@ -272,8 +273,8 @@ TEST(PlanParts, SkippingOneRequestLeavesTheOthersOnTheirDays)
         ASSERT_NE(same, after.cend());
         EXPECT_EQ(same->date, request.date) << "the others stay put";
     }
-    const auto replacement = std::find_if(after.cbegin(), after.cend(),
-                                          [&](const PlanAction& a) { return a.contactId == ids[4]; });
+    const auto replacement
+        = std::find_if(after.cbegin(), after.cend(), [&](const PlanAction& a) { return a.contactId == ids[4]; });
     ASSERT_NE(replacement, after.cend());
     EXPECT_EQ(replacement->date, before[1].date) << "the next prospect takes the skipped one's day";
 }
@@ -364,14 +365,13 @@ TEST(ContactHistoryFold, CountsUnansweredOutreachSinceTheirLastReply)
     const auto entry = [&](InteractionKind kind, int daysAgo) {
         return PlanSnapshot::Entry { 1, f.at(kThursday.addDays(-daysAgo)).toMSecsSinceEpoch(), kind, false };
     };
-    const QList<PlanSnapshot::Entry> log { entry(InteractionKind::RequestSent, 300),
-                                           entry(InteractionKind::RequestAccepted, 290),
-                                           entry(InteractionKind::MessageSent, 200), // outside the 180 days
-                                           entry(InteractionKind::MessageSent, 150),
-                                           entry(InteractionKind::MessageReceived, 120),
-                                           entry(InteractionKind::MessageSent, 100),
-                                           entry(InteractionKind::ContentShared, 50),
-                                           entry(InteractionKind::Note, 1) };
+    const QList<PlanSnapshot::Entry> log {
+        entry(InteractionKind::RequestSent, 300), entry(InteractionKind::RequestAccepted, 290),
+        entry(InteractionKind::MessageSent, 200), // outside the 180 days
+        entry(InteractionKind::MessageSent, 150), entry(InteractionKind::MessageReceived, 120),
+        entry(InteractionKind::MessageSent, 100), entry(InteractionKind::ContentShared, 50),
+        entry(InteractionKind::Note, 1)
+    };
     const ContactHistory history = ContactHistory::fold(log, calendar, f.limits);
     EXPECT_EQ(history.stage, Stage::Connected);
     EXPECT_EQ(history.unansweredOutreach, 2);

@@ -10,8 +10,7 @@ constexpr qint64 kDayMs = qint64(24) * 60 * 60 * 1000;
 
 } // namespace
 
-PlanCalendar::PlanCalendar(const QDate& anyDayOfWeek, const QDate& today, const QLocale& locale,
-                           const QTimeZone& zone)
+PlanCalendar::PlanCalendar(const QDate& anyDayOfWeek, const QDate& today, const QLocale& locale, const QTimeZone& zone)
     : m_weekStart(weekStart(anyDayOfWeek, locale))
     , m_today(today)
     , m_zone(zone)

@@ -173,9 +173,9 @@ void planCheckIns(const PlanContext& context, const QList<PlanContact>& contacts
             if (isUserInitiated(entry->kind) && previous != kNever) {
                 const qint64 quietDays = calendar.dateOf(previous).daysTo(calendar.dateOf(entry->atMs));
                 if (quietDays >= candidate.cadenceDays) {
-                    plan.actions.append(doneAction(PlanActionKind::CheckIn, contact, entry->atMs,
-                                                   tr("%1 after %2 quiet days").arg(displayName(entry->kind)).arg(quietDays),
-                                                   calendar));
+                    plan.actions.append(doneAction(
+                        PlanActionKind::CheckIn, contact, entry->atMs,
+                        tr("%1 after %2 quiet days").arg(displayName(entry->kind)).arg(quietDays), calendar));
                     ++done;
                     doneThisWeek = true;
                     break;
@@ -186,7 +186,8 @@ void planCheckIns(const PlanContext& context, const QList<PlanContact>& contacts
         }
         if (doneThisWeek || !calendar.open())
             continue;
-        const qint64 lastMs = history.lastTouchMs != kNever ? history.lastTouchMs : contact.createdAt.toMSecsSinceEpoch();
+        const qint64 lastMs
+            = history.lastTouchMs != kNever ? history.lastTouchMs : contact.createdAt.toMSecsSinceEpoch();
         const QDate lastOn = calendar.dateOf(lastMs);
         const QDate dueOn = lastOn.addDays(candidate.cadenceDays);
         if (dueOn > calendar.weekEnd() || context.adjustments.skipped(contact.id, PlanActionKind::CheckIn))
@@ -231,12 +232,12 @@ void planCheckIns(const PlanContext& context, const QList<PlanContact>& contacts
         }
     }
     if (const qsizetype waiting = due.size() - std::min(room, due.size()); waiting > 0) {
-        plan.warnings.append(waiting == 1
-                                 ? tr("1 more check-in is due; it waits for next week (the rule asks for %1 a week).")
-                                       .arg(context.rule.checkInsPerWeek)
-                                 : tr("%1 more check-ins are due; they wait for next week (the rule asks for %2 a week).")
-                                       .arg(waiting)
-                                       .arg(context.rule.checkInsPerWeek));
+        plan.warnings.append(
+            waiting == 1 ? tr("1 more check-in is due; it waits for next week (the rule asks for %1 a week).")
+                               .arg(context.rule.checkInsPerWeek)
+                         : tr("%1 more check-ins are due; they wait for next week (the rule asks for %2 a week).")
+                               .arg(waiting)
+                               .arg(context.rule.checkInsPerWeek));
     }
     if (capped > 0)
         plan.warnings.append(messageCapWarning(capped, limits, tr("check-in")));
@@ -279,7 +280,8 @@ void planEngagements(const PlanContext& context, const QList<PlanContact>& conta
         if (history.stage == Stage::Requested) {
             const QDate sentOn = calendar.dateOf(history.lastSentMs);
             const QDate dueOn = sentOn.addDays(limits.engageAfterDays);
-            const bool engagedSince = history.lastEngagedMs != kNever && calendar.dateOf(history.lastEngagedMs) >= dueOn;
+            const bool engagedSince
+                = history.lastEngagedMs != kNever && calendar.dateOf(history.lastEngagedMs) >= dueOn;
             if (!engagedSince && dueOn <= calendar.weekEnd()
                 && std::max(dueOn, calendar.firstOpen()) < sentOn.addDays(limits.noResponseDays))
                 pending.append({ &candidate, sentOn, dueOn });
@@ -349,8 +351,8 @@ void planEngagements(const PlanContext& context, const QList<PlanContact>& conta
         const ContactHistory& history = prospect->history;
         const Contact& contact = *prospect->contact;
         if (history.followedMs == kNever) {
-            PlanAction action = newAction(PlanActionKind::Follow, contact,
-                                          ConnectAdvisor::advise(contact, QDate(), asOf).reason);
+            PlanAction action
+                = newAction(PlanActionKind::Follow, contact, ConnectAdvisor::advise(contact, QDate(), asOf).reason);
             action.date = calendar.firstOpen();
             add(std::move(action));
             continue;
@@ -375,8 +377,7 @@ void finish(WeekPlan& plan)
     order.reserve(plan.actions.size());
     for (qsizetype i = 0; i < plan.actions.size(); ++i)
         order.append({ plan.actions[i].date.toJulianDay() * 8 + qint64(plan.actions[i].kind), i });
-    std::stable_sort(order.begin(), order.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     QList<PlanAction> sorted;
     sorted.reserve(plan.actions.size());
     for (const auto& [key, index] : order)

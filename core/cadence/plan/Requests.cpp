@@ -135,8 +135,8 @@ void planRequests(const PlanContext& context, const QList<PlanContact>& contacts
         const QDate movedTo = context.adjustments.movedTo(contact.id, PlanActionKind::SendRequest);
         const bool skipped = context.adjustments.skipped(contact.id, PlanActionKind::SendRequest)
             || (movedTo.isValid() && movedTo > calendar.weekEnd());
-        prospects.append({ &candidate, personalizationContext(contact), metOn.isValid() && metOn >= metSince && metOn < asOf,
-                           retry, skipped });
+        prospects.append({ &candidate, personalizationContext(contact),
+                           metOn.isValid() && metOn >= metSince && metOn < asOf, retry, skipped });
     }
     if (!calendar.open())
         return;
@@ -160,7 +160,8 @@ void planRequests(const PlanContext& context, const QList<PlanContact>& contacts
         }
         return true;
     };
-    const auto fitsLinkedIn = [&](int day) { return requestsOnDay[day] < limits.requestsPerDay && fitsRollingCap(day); };
+    const auto fitsLinkedIn
+        = [&](int day) { return requestsOnDay[day] < limits.requestsPerDay && fitsRollingCap(day); };
     const auto fits = [&](int day) { return requestsOnDay[day] < perDay && fitsLinkedIn(day); };
 
     std::sort(prospects.begin(), prospects.end(), higherPriority);
@@ -215,8 +216,8 @@ void planRequests(const PlanContext& context, const QList<PlanContact>& contacts
     for (Slot& slot : slots) {
         if (slot.prospect < 0)
             continue;
-        const QDate movedTo = context.adjustments.movedTo(prospects[slot.prospect].who->contact->id,
-                                                          PlanActionKind::SendRequest);
+        const QDate movedTo
+            = context.adjustments.movedTo(prospects[slot.prospect].who->contact->id, PlanActionKind::SendRequest);
         if (!movedTo.isValid())
             continue;
         --requestsOnDay[slot.day];
