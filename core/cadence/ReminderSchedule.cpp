@@ -79,7 +79,14 @@ QString ReminderSchedule::text(const WeekPlan& plan)
     const QString checkIns
         = count(plan.toDo(PlanActionKind::CheckIn), QT_TRANSLATE_NOOP("ReminderSchedule", "1 check-in"),
                 QT_TRANSLATE_NOOP("ReminderSchedule", "%1 check-ins"));
-    return tr("This week: %1, %2, %3 due").arg(requests, followUps, checkIns);
+    // Replies are named only when there are some: most weeks have none.
+    const int replies = plan.toDo(PlanActionKind::Reply);
+    if (replies == 0)
+        return tr("This week: %1, %2, %3 due").arg(requests, followUps, checkIns);
+    return tr("This week: %1, %2, %3, %4 due")
+        .arg(requests, followUps, checkIns,
+             count(replies, QT_TRANSLATE_NOOP("ReminderSchedule", "1 reply"),
+                   QT_TRANSLATE_NOOP("ReminderSchedule", "%1 replies")));
 }
 
 } // namespace rapport

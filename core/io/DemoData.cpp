@@ -268,9 +268,14 @@ ParsedImport generate(int contacts, quint32 seed, QDate lastDay)
             const QDateTime connected = workingTime(random, lastDay, random.bounded(30, 8 * 365));
             contact.createdAt = connected;
             addEntry(InteractionKind::RequestAccepted, connected);
-            if (chance(random, 3))
-                addEntry(InteractionKind::MessageReceived, workingTime(random, lastDay, random.bounded(0, 400)),
+            if (chance(random, 1)) {
+                const QDateTime wrote = workingTime(random, lastDay, random.bounded(0, 400));
+                addEntry(InteractionKind::MessageReceived, wrote,
                          QStringLiteral("Hi! Are you still at %1?").arg(contact.company));
+                if (chance(random, 85))
+                    addEntry(InteractionKind::MessageSent, wrote.addSecs(3600LL * random.bounded(1, 30)),
+                             QStringLiteral("I am, yes. Good to hear from you!"));
+            }
         }
         // The few the user keeps in touch with: the starred ones Close, the others Regular.
         const bool connection
@@ -280,6 +285,10 @@ ParsedImport generate(int contacts, quint32 seed, QDate lastDay)
             --cadences;
             contact.starred = starred-- > 0;
             contact.keepInTouchDays = contact.starred ? 30 : 90;
+            // Kept in touch with so far: the last time about one cadence ago, give or take two weeks.
+            addEntry(InteractionKind::MessageSent,
+                     workingTime(random, lastDay, std::max(1, contact.keepInTouchDays - 14 + random.bounded(28))),
+                     QStringLiteral("How are things at %1?").arg(contact.company));
         }
         parsed.records.append(record);
     }

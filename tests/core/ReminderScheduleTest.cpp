@@ -100,6 +100,10 @@ TEST(ReminderSchedule, TheTextCountsWhatIsStillToDo)
     add(PlanActionKind::CheckIn, PlanActionState::Planned, 1);
     add(PlanActionKind::Engage, PlanActionState::Planned, 1); // not a check-in: a public post, no message
     EXPECT_EQ(ReminderSchedule::text(plan), QStringLiteral("This week: 1 request, 1 follow-up, 1 check-in due"));
+    add(PlanActionKind::Reply, PlanActionState::Planned, 2);
+    add(PlanActionKind::Reply, PlanActionState::Done, 1);
+    EXPECT_EQ(ReminderSchedule::text(plan),
+              QStringLiteral("This week: 1 request, 1 follow-up, 1 check-in, 2 replies due"));
 }
 
 } // namespace
