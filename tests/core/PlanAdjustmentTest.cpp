@@ -3,6 +3,7 @@
 #include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/PlanAdjustmentRepository.h"
+#include "core/storage/TagCadenceRepository.h"
 #include "core/storage/TemplateRepository.h"
 
 #include "PlanFixture.h"
@@ -203,6 +204,10 @@ TEST_F(PlanAdjustmentRepositoryTest, TheWeeksWindowPlansAsTheWholeLog)
             contact.starred = i % 7 == 0;
             contact.school = i % 3 == 0 ? QStringLiteral("Yale") : QString();
             contact.event = i % 4 == 0 ? QStringLiteral("DevConf") : QString();
+            contact.keepInTouchDays = i % 9 == 0 ? 30 : 0;
+            if (i % 5 == 0)
+                contact.tags = { QStringLiteral("Mentor") };
+            contact.littleInCommon = i % 11 == 0;
             contact.createdAt = QDateTime(today.addDays(-int(random.bounded(500))), QTime(9, 0), Qt::UTC);
             auto id = contacts.add(contact);
             if (!id)
@@ -220,7 +225,7 @@ TEST_F(PlanAdjustmentRepositoryTest, TheWeeksWindowPlansAsTheWholeLog)
                     return Error { added.error() };
             }
         }
-        return success();
+        return TagCadenceRepository(db()).set(QStringLiteral("mentor"), 60);
     });
     ASSERT_TRUE(filled.ok()) << filled.error().toStdString();
 
@@ -229,8 +234,10 @@ TEST_F(PlanAdjustmentRepositoryTest, TheWeeksWindowPlansAsTheWholeLog)
     const WeekPlanner planner(CadenceRule::fromPreset(CadencePreset::FourOneOne), Limits {}, AccountType::Premium,
                               locale, berlin);
     const PlanSnapshot whole(ContactRepository(db()).all().value(), InteractionRepository(db()).all().value(),
-                             TemplateRepository(db()).all().value());
+                             TemplateRepository(db()).all().value(), {}, TagCadenceRepository(db()).all().value());
     int actions = 0;
+    int keptInTouch = 0;
+    int replies = 0;
     for (const auto& [week, day] :
          { std::pair(today, today), std::pair(today.addDays(-14), today), std::pair(today.addDays(7), today),
            std::pair(today, QDate(2026, 11, 23)), std::pair(today.addDays(-90), today.addDays(-88)) }) {
@@ -241,8 +248,12 @@ TEST_F(PlanAdjustmentRepositoryTest, TheWeeksWindowPlansAsTheWholeLog)
         const WeekPlan got = planner.plan(*windowed, week, day);
         EXPECT_EQ(got, expected) << "week of " << week.toString(Qt::ISODate).toStdString();
         actions += int(expected.actions.size());
+        keptInTouch += int(expected.keepInTouch.size());
+        replies += expected.toDo(PlanActionKind::Reply);
     }
     EXPECT_GT(actions, 100) << "the network gives the plans something to compare";
+    EXPECT_GT(keptInTouch, 10) << "contacts with a cadence of their own or their tag's";
+    EXPECT_GT(replies, 0);
 }
 
 } // namespace
