@@ -40,7 +40,9 @@ QString salesWordIn(const QString& text)
 {
     static const QRegularExpression pattern(
         QStringLiteral("\\b(buy|buying|discounts?|offers?|offering|pricing|prices?|demos?|free trial|deals?|"
-                       "purchase|sale|limited time|special price|quote)\\b"),
+                       "purchase|sale|limited time|special price|quote|subscribe|sign up|"
+                       "check out my (course|product|services?|book|newsletter|offer)|"
+                       "open to (new )?(roles|opportunities|work|positions)|hire me|my services)\\b"),
         QRegularExpression::CaseInsensitiveOption);
     const auto match = pattern.match(text);
     return match.hasMatch() ? match.captured(1) : QString();
@@ -48,7 +50,7 @@ QString salesWordIn(const QString& text)
 
 // Phrases that say how we know each other or why connect (seeds: "state who you are and how you know
 // each other or your common connection"; "mention shared interests").
-bool givesAReason(const QString& body)
+bool givesAReason(const QString& body, TemplateKind kind)
 {
     if (usesPlaceholder(body, { "event", "mutual_connection", "school", "topic" }))
         return true;
@@ -57,7 +59,19 @@ bool givesAReason(const QString& body)
                        "worked|working together|colleague|studied|school|university|alumn\\w*|fellow|"
                        "your (post|article|work|talk|research|insights?)|shared? interests?|because|both)\\b"),
         QRegularExpression::CaseInsensitiveOption);
-    return pattern.match(body).hasMatch();
+    // A message to a connection says why it is written: something to share, news, a congratulation.
+    static const QRegularExpression messageReason(
+        QStringLiteral("\\b(thought|article|congrat\\w*|saw|read|remember\\w*|shar\\w+|news|link|post|"
+                       "thanks?|thank you|reminded|came across|useful|helpful|curious|how (are|is)|catch up)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return pattern.match(body).hasMatch()
+        || (kind != TemplateKind::ConnectionNote && messageReason.match(body).hasMatch());
+}
+
+// "keep it brief": a connection note in one or two sentences, a message in at most five.
+int sentenceLimit(TemplateKind kind)
+{
+    return kind == TemplateKind::ConnectionNote ? 2 : 5;
 }
 
 } // namespace
@@ -92,17 +106,25 @@ QList<LintWarning> NoteLinter::lint(const QString& body, TemplateKind kind, cons
         warnings.append({ LintWarning::Rule::Generic,
                           tr("No name: the note reads as if it could go to anyone. Greet them by {first_name}.") });
     }
-    if (kind == TemplateKind::ConnectionNote) {
-        // The greeting before the first comma is not a sentence ("Hi {first_name}, ...").
-        static const QRegularExpression greeting(
-            QStringLiteral("^\\s*(hi|hello|hey|dear|good (morning|afternoon|evening))\\b[^,.!?\\n]*,"),
-            QRegularExpression::CaseInsensitiveOption);
-        QString sentences = body;
-        sentences.remove(greeting);
-        if (const int count = sentenceCount(sentences); count > 2) {
-            warnings.append({ LintWarning::Rule::TooLong,
-                              tr("%1 sentences: keep a connection note brief, one or two sentences.").arg(count) });
-        }
+    // The greeting before the first comma is not a sentence ("Hi {first_name}, ...").
+    static const QRegularExpression greeting(
+        QStringLiteral("^\\s*(hi|hello|hey|dear|good (morning|afternoon|evening))\\b[^,.!?\\n]*,"),
+        QRegularExpression::CaseInsensitiveOption);
+    // Nor is the sign-off at the end ("Best,\n{my_name}").
+    static const QRegularExpression signOff(
+        QStringLiteral("\\n\\s*(best|regards|kind regards|best regards|warm regards|cheers|thanks|thank you|warmly|"
+                       "all the best|sincerely)\\b[^.!?\\n]*(\\n[^.!?\\n]*)?\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString sentences = body;
+    sentences.remove(greeting);
+    sentences.remove(signOff);
+    if (const int count = sentenceCount(sentences); count > sentenceLimit(kind)) {
+        warnings.append({ LintWarning::Rule::TooLong,
+                          kind == TemplateKind::ConnectionNote
+                              ? tr("%1 sentences: keep a connection note brief, one or two sentences.").arg(count)
+                              : tr("%1 sentences: keep a message brief, five sentences at most; long, vague messages "
+                                   "can trip spam detection.")
+                                    .arg(count) });
     }
     if (const QString word = salesWordIn(body); !word.isEmpty()) {
         warnings.append(
@@ -111,12 +133,15 @@ QList<LintWarning> NoteLinter::lint(const QString& body, TemplateKind kind, cons
                  "networking.")
                   .arg(word) });
     }
-    if (kind == TemplateKind::ConnectionNote && !givesAReason(body)) {
+    if (!givesAReason(body, kind)) {
         warnings.append(
             { LintWarning::Rule::NoReason,
-              tr("Nothing says how you know each other or why you want to connect: mention where you met, a "
-                 "mutual connection, a shared school or a shared interest ({event}, {mutual_connection}, {school}, "
-                 "{topic}).") });
+              kind == TemplateKind::ConnectionNote
+                  ? tr("Nothing says how you know each other or why you want to connect: mention where you met, a "
+                       "mutual connection, a shared school or a shared interest ({event}, {mutual_connection}, "
+                       "{school}, {topic}).")
+                  : tr("Nothing says why you write: share something useful, congratulate them, or mention what you "
+                       "have in common ({topic}, {event}).") });
     }
     return warnings;
 }

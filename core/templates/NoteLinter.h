@@ -15,7 +15,7 @@ struct LintWarning
     enum class Rule
     {
         Generic, // no name: the note could be sent to anyone
-        TooLong, // more than two sentences
+        TooLong, // more than two sentences in a connection note, five in a message
         SalesPitch, // buy, discount, offer, pricing, demo...
         NoReason, // nothing says how we know each other or why connect
     };
@@ -25,7 +25,7 @@ struct LintWarning
     bool operator==(const LintWarning&) const = default;
 };
 
-// The seeds' advice on connection notes, as warnings (domain: Templates). The body is linted as written;
+// The seeds' advice on notes and messages, as warnings, for every kind of template (domain: Templates). The body is linted as written;
 // given a contact, a name written out literally ("Hi Ada") also counts as personal.
 class NoteLinter
 {

@@ -48,9 +48,16 @@ TEST(NoteLinter, MoreThanTwoSentencesIsTooLong)
     EXPECT_FALSE(rules(QStringLiteral("Hi {first_name}, we met at {event}. Let's connect!")).contains(Rule::TooLong));
     EXPECT_TRUE(rules(QStringLiteral("Hi {first_name}, we met at {event}. I liked it. Let's connect!"))
                     .contains(Rule::TooLong));
-    // Follow-ups may be longer.
+    // Messages may be longer, up to five sentences; a long, vague follow-up trips spam filters too.
     EXPECT_FALSE(
         rules(QStringLiteral("Hi {first_name}. One. Two. Three."), TemplateKind::FollowUp).contains(Rule::TooLong));
+    const QString eight = QStringLiteral("Hi {first_name}. One. Two. Three. Four. Five. Six. Seven. Eight.");
+    EXPECT_TRUE(rules(eight, TemplateKind::FollowUp).contains(Rule::TooLong));
+    EXPECT_TRUE(rules(eight, TemplateKind::CheckIn).contains(Rule::TooLong));
+    EXPECT_FALSE(rules(QStringLiteral("Hi {first_name}. One. Two. Three. Four.\n\nBest regards,\n{my_name}"),
+                       TemplateKind::FollowUp)
+                     .contains(Rule::TooLong))
+        << "the sign-off is not a sentence";
 }
 
 TEST(NoteLinter, SentencesAreCountedLikeAPersonWould)
@@ -68,8 +75,15 @@ TEST(NoteLinter, SalesWordsArePitches)
                               "Hi {first_name}, we met at {event}; 20% discount this week.",
                               "Hi {first_name}, we met at {event}. Special offer inside.",
                               "Hi {first_name}, we met at {event}. See our PRICING page.",
-                              "Hi {first_name}, we met at {event}. Ready to buy?" })
+                              "Hi {first_name}, we met at {event}. Ready to buy?",
+                              "Hi {first_name}, we met at {event}. I am open to new roles.",
+                              "Hi {first_name}, we met at {event}. Check out my course!",
+                              "Hi {first_name}, we met at {event}. Please subscribe to my newsletter." })
         EXPECT_TRUE(rules(QString::fromUtf8(body)).contains(Rule::SalesPitch)) << body;
+    EXPECT_TRUE(rules(QStringLiteral("Hi {first_name}, thought you'd like this article. Check out my course too."),
+                      TemplateKind::FollowUp)
+                    .contains(Rule::SalesPitch))
+        << "every kind is linted";
     // Whole words only.
     EXPECT_FALSE(rules(QStringLiteral("Hi {first_name}, we met at {event} in Buyuk.")).contains(Rule::SalesPitch));
 }
@@ -81,8 +95,15 @@ TEST(NoteLinter, NoReasonToConnect)
          { "Hi {first_name}, we both went to {school}.", "Hi {first_name}, I enjoyed your talk on compilers.",
            "Hi {first_name}, I loved your post about {topic}.", "Hi {first_name}, we worked together at Acme." })
         EXPECT_FALSE(rules(QString::fromUtf8(body)).contains(Rule::NoReason)) << body;
-    EXPECT_FALSE(
+    // A message says why it is written.
+    EXPECT_TRUE(
         rules(QStringLiteral("Hi {first_name}, a quick hello."), TemplateKind::CheckIn).contains(Rule::NoReason));
+    EXPECT_FALSE(rules(QStringLiteral("Hi {first_name}, saw the news about your new role. Congratulations!"),
+                       TemplateKind::CheckIn)
+                     .contains(Rule::NoReason));
+    EXPECT_TRUE(
+        rules(QStringLiteral("Hi {first_name}, thought you might find this article useful."), TemplateKind::FollowUp)
+            .isEmpty());
 }
 
 TEST(NoteLinter, EmptyBodyHasNoWarnings)
