@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -26,6 +27,9 @@ struct Template
     QString body; // text with {placeholders}
     QDateTime createdAt; // UTC
     QDateTime updatedAt; // UTC
+    // The how-we-know values (HowWeKnow keys) a connection note is written for: the plan suggests it to
+    // those contacts first. Empty for a note that suits anyone.
+    QStringList forHowWeKnow;
 
     bool operator==(const Template&) const = default;
 };

@@ -105,6 +105,18 @@ const std::vector<Migration>& migrations()
                     days INTEGER NOT NULL CHECK (days BETWEEN 7 AND 730)
                 ) WITHOUT ROWID)"),
           } },
+        // A connection note may be written for how we know some people (domain: The weekly plan); the default
+        // notes say for whom, in databases that have them under their default names.
+        { 7,
+          {
+              QStringLiteral("ALTER TABLE templates ADD COLUMN how_we_know TEXT NOT NULL DEFAULT ''"),
+              QStringLiteral("UPDATE templates SET how_we_know = 'met_at_event' WHERE name = 'Met at an event' "
+                             "AND kind = 'connection_note'"),
+              QStringLiteral("UPDATE templates SET how_we_know = 'introduced' WHERE name = 'Mutual connection' "
+                             "AND kind = 'connection_note'"),
+              QStringLiteral("UPDATE templates SET how_we_know = 'studied_together' WHERE name = 'Fellow alum' "
+                             "AND kind = 'connection_note'"),
+          } },
     };
     return all;
 }

@@ -28,7 +28,8 @@ QString tr(const char* text)
     return QCoreApplication::translate("TemplateRepository", text);
 }
 
-const QString kSelect = QStringLiteral("SELECT id, name, kind, body, created_at, updated_at FROM templates ");
+const QString kSelect
+    = QStringLiteral("SELECT id, name, kind, body, created_at, updated_at, how_we_know FROM templates ");
 
 Result<QList<Template>> readAll(Result<QSqlQuery> query)
 {
@@ -43,6 +44,7 @@ Result<QList<Template>> readAll(Result<QSqlQuery> query)
         item.body = query->value(3).toString();
         item.createdAt = QDateTime::fromMSecsSinceEpoch(query->value(4).toLongLong(), Qt::UTC);
         item.updatedAt = QDateTime::fromMSecsSinceEpoch(query->value(5).toLongLong(), Qt::UTC);
+        item.forHowWeKnow = query->value(6).toString().split(u';', Qt::SkipEmptyParts);
         result.append(item);
     }
     return result;
@@ -80,10 +82,11 @@ Result<qint64> TemplateRepository::add(const Template& item, const QDateTime& no
     const QDateTime created = item.createdAt.isValid() ? item.createdAt : now;
     auto query = sql::exec(
         m_database.connection(),
-        QStringLiteral(
-            "INSERT INTO templates (id, name, kind, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
+        QStringLiteral("INSERT INTO templates (id, name, kind, body, created_at, updated_at, how_we_know) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)"),
         { item.id > 0 ? QVariant(item.id) : QVariant(), item.name.trimmed(), toKey(item.kind), item.body,
-          created.toMSecsSinceEpoch(), (item.updatedAt.isValid() ? item.updatedAt : now).toMSecsSinceEpoch() });
+          created.toMSecsSinceEpoch(), (item.updatedAt.isValid() ? item.updatedAt : now).toMSecsSinceEpoch(),
+          item.forHowWeKnow.join(u';') });
     if (!query)
         return Error { query.error() };
     return query->lastInsertId().toLongLong();
@@ -99,8 +102,10 @@ Status TemplateRepository::update(const Template& item, const QDateTime& now)
             return Error { before.error() };
         auto query = sql::exec(
             m_database.connection(),
-            QStringLiteral("UPDATE templates SET name = ?, kind = ?, body = ?, updated_at = ? WHERE id = ?"),
-            { item.name.trimmed(), toKey(item.kind), item.body, now.toMSecsSinceEpoch(), item.id });
+            QStringLiteral(
+                "UPDATE templates SET name = ?, kind = ?, body = ?, updated_at = ?, how_we_know = ? WHERE id = ?"),
+            { item.name.trimmed(), toKey(item.kind), item.body, now.toMSecsSinceEpoch(), item.forHowWeKnow.join(u';'),
+              item.id });
         if (!query)
             return Error { query.error() };
         if (before->name != item.name.trimmed()) {
@@ -177,6 +182,8 @@ Result<QList<Template>> TemplateRepository::defaults()
         item.kind = templateKindFromKey(object.value(QStringLiteral("kind")).toString())
                         .value_or(TemplateKind::ConnectionNote);
         item.body = object.value(QStringLiteral("body")).toString();
+        for (const QJsonValue& key : object.value(QStringLiteral("how_we_know")).toArray())
+            item.forHowWeKnow.append(key.toString());
         result.append(item);
     }
     return result;

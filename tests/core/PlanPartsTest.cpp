@@ -384,3 +384,53 @@ TEST(ContactHistoryFold, CountsUnansweredOutreachSinceTheirLastReply)
 
 } // namespace
 } // namespace rapport::test
+
+namespace rapport::test {
+namespace {
+
+// "The suggested template ignores how we know the person": a note written for alumni goes to an alum, one for
+// an event to someone met at one, and a general note to anyone else.
+TEST(PlanParts, TheSuggestedNoteFitsHowWeKnowThePerson)
+{
+    PlanFixture f;
+    const auto note = [](qint64 id, const char* name, const char* body, QStringList forHowWeKnow) {
+        Template item;
+        item.id = id;
+        item.name = QString::fromUtf8(name);
+        item.kind = TemplateKind::ConnectionNote;
+        item.body = QString::fromUtf8(body);
+        item.forHowWeKnow = std::move(forHowWeKnow);
+        return item;
+    };
+    f.templates
+        = { note(1, "Admire your work", "Hi {first_name}, I enjoy your posts on {topic}.", {}),
+            note(2, "Met at an event", "Hi {first_name}, great meeting you at {event}.",
+                 { QStringLiteral("met_at_event") }),
+            note(3, "Fellow alum", "Hi {first_name}, I also went to {school}.", { QStringLiteral("studied_together") }),
+            note(4, "Mutual connection", "Hi {first_name}, {mutual_connection} suggested we connect.",
+                 { QStringLiteral("introduced") }) };
+    const auto with = [&](const char* name, const char* howWeKnow) {
+        const qint64 id = f.contact(QString::fromUtf8(name));
+        Contact& contact = f.edit(id);
+        contact.howWeKnow = QString::fromUtf8(howWeKnow);
+        contact.topic = QStringLiteral("compilers");
+        contact.event = QStringLiteral("FOSDEM");
+        contact.school = QStringLiteral("KTH");
+        contact.mutualConnection = QStringLiteral("Ines");
+        return id;
+    };
+    const qint64 alum = with("Alum", "studied_together");
+    const qint64 met = with("Met", "met_at_event");
+    const qint64 introduced = with("Introduced", "introduced");
+    const qint64 colleague = with("Colleague", "worked_together");
+    QHash<qint64, QString> suggested;
+    for (const PlanAction& action : actionsOf(f.plan(kMonday), PlanActionKind::SendRequest))
+        suggested.insert(action.contactId, action.templateName);
+    EXPECT_EQ(suggested.value(alum), QStringLiteral("Fellow alum"));
+    EXPECT_EQ(suggested.value(met), QStringLiteral("Met at an event"));
+    EXPECT_EQ(suggested.value(introduced), QStringLiteral("Mutual connection"));
+    EXPECT_EQ(suggested.value(colleague), QStringLiteral("Admire your work")) << "a note for anyone";
+}
+
+} // namespace
+} // namespace rapport::test

@@ -114,3 +114,25 @@ TEST_F(DatabaseTest, RenamingATemplateKeepsItsHistory)
 
 } // namespace
 } // namespace rapport
+
+namespace rapport {
+namespace {
+
+TEST_F(DatabaseTest, TheDefaultNotesSayForWhomTheyAreWritten)
+{
+    QHash<QString, QStringList> forWhom;
+    for (const Template& item : TemplateRepository(db()).all().value())
+        forWhom.insert(item.name, item.forHowWeKnow);
+    EXPECT_EQ(forWhom.value(QStringLiteral("Fellow alum")), QStringList { QStringLiteral("studied_together") });
+    EXPECT_EQ(forWhom.value(QStringLiteral("Met at an event")), QStringList { QStringLiteral("met_at_event") });
+    EXPECT_EQ(forWhom.value(QStringLiteral("Mutual connection")), QStringList { QStringLiteral("introduced") });
+    EXPECT_TRUE(forWhom.value(QStringLiteral("Admire your work")).isEmpty());
+
+    Template item = TemplateRepository(db()).all().value().first();
+    item.forHowWeKnow = { QStringLiteral("interview"), QStringLiteral("worked_together") };
+    ASSERT_TRUE(TemplateRepository(db()).update(item).ok());
+    EXPECT_EQ(TemplateRepository(db()).find(item.id).value().forHowWeKnow, item.forHowWeKnow);
+}
+
+} // namespace
+} // namespace rapport

@@ -620,11 +620,13 @@ TEST(WeekPlanner, SuggestsTheFirstTemplateTheContactFillsIn)
                      TemplateKind::ConnectionNote,
                      QStringLiteral("Hi {first_name}, great meeting you at {event}."),
                      {},
+                     {},
                      {} };
     Template alum { 2,
                     QStringLiteral("Fellow alum"),
                     TemplateKind::ConnectionNote,
                     QStringLiteral("{first_name}, I see you also went to {school}. {my_name}"),
+                    {},
                     {},
                     {} };
     const WeekPlanner planner(f.rule, f.limits, f.account, f.locale, QTimeZone::utc());

@@ -3,6 +3,7 @@
 #include "core/templates/TemplateRenderer.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace rapport::plan {
 
@@ -45,16 +46,29 @@ void suggestTemplate(PlanAction& action, const QList<Template>& templates, Templ
                      qsizetype maxLength)
 {
     static const TemplateRenderer renderer;
-    for (const Template& candidate : templates) {
+    const auto fits = [&](const Template& candidate) {
         if (candidate.kind != kind)
-            continue;
+            return false;
         const RenderedNote note = renderer.render(candidate.body, contact);
         const bool filled = std::all_of(note.problems.cbegin(), note.problems.cend(),
                                         [](const PlaceholderProblem& problem) { return problem.name == u"my_name"; });
-        if (filled && (maxLength < 0 || note.length() <= maxLength)) {
-            action.templateId = candidate.id;
-            action.templateName = candidate.name;
-            return;
+        return filled && (maxLength < 0 || note.length() <= maxLength);
+    };
+    // A note written for how we know them first (alumni get the alumni note), then one for anyone, then any.
+    const auto writtenFor = [&](const Template& candidate) {
+        return !contact.howWeKnow.isEmpty() && candidate.forHowWeKnow.contains(contact.howWeKnow);
+    };
+    const auto forAnyone = [](const Template& candidate) { return candidate.forHowWeKnow.isEmpty(); };
+    const auto anyTemplate = [](const Template&) { return true; };
+    for (const auto& tier :
+         { std::function<bool(const Template&)>(writtenFor), std::function<bool(const Template&)>(forAnyone),
+           std::function<bool(const Template&)>(anyTemplate) }) {
+        for (const Template& candidate : templates) {
+            if (tier(candidate) && fits(candidate)) {
+                action.templateId = candidate.id;
+                action.templateName = candidate.name;
+                return;
+            }
         }
     }
 }

@@ -25,8 +25,9 @@ PlanAction doneAction(PlanActionKind kind, const Contact& contact, qint64 atMs, 
 // Dates an action due on `due`: on the first open day at the earliest, overdue when it was due on an earlier
 // day of this week.
 void placeDue(PlanAction& action, const QDate& due, const PlanCalendar& calendar);
-// Suggests the first template of `kind` that this contact fills in completely ({my_name} comes from the
-// user's profile at copy time), within `maxLength` when there is one.
+// Suggests a template of `kind` that this contact fills in completely ({my_name} comes from the user's
+// profile at copy time), within `maxLength` when there is one: the first written for how we know the
+// contact, else the first written for anyone, else the first that fits.
 void suggestTemplate(PlanAction& action, const QList<Template>& templates, TemplateKind kind, const Contact& contact,
                      qsizetype maxLength = -1);
 
