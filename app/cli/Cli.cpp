@@ -3,19 +3,24 @@
 #include "core/AppInfo.h"
 #include "core/cadence/CadenceSettings.h"
 #include "core/cadence/Limits.h"
+#include "core/domain/KeepInTouch.h"
 #include "core/domain/StageResolver.h"
 #include "core/io/ImportFormats.h"
 #include "core/io/Json.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/InteractionRepository.h"
+#include "core/storage/KeepInTouchDates.h"
+#include "core/storage/TagCadenceRepository.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <algorithm>
+#include <optional>
 
 namespace rapport {
 
@@ -42,6 +47,52 @@ QDateTime parseTime(const QString& text)
     if (!time.isValid())
         time = QDateTime::fromString(text.trimmed(), Qt::ISODate);
     return time.isValid() ? time.toUTC() : QDateTime();
+}
+
+// A contact id as typed: a positive number.
+std::optional<qint64> parseContactId(const QString& text)
+{
+    bool isNumber = false;
+    const qint64 id = text.toLongLong(&isNumber);
+    return isNumber && id > 0 ? std::optional(id) : std::nullopt;
+}
+
+QString notAContactId(const QString& text)
+{
+    return tr("\"%1\" is not a contact id (a positive number, see contacts list)").arg(text);
+}
+
+// The options contacts add and contacts edit share, in the help's order.
+const QStringList kContactOptions { QStringLiteral("first"),   QStringLiteral("last"),
+                                    QStringLiteral("company"), QStringLiteral("position"),
+                                    QStringLiteral("url"),     QStringLiteral("email"),
+                                    QStringLiteral("tags"),    QStringLiteral("keep-in-touch"),
+                                    QStringLiteral("star") };
+
+QString cadenceChoices()
+{
+    QStringList choices { QStringLiteral("none") };
+    for (const keep_in_touch::Preset& preset : keep_in_touch::kPresets)
+        choices.append(QStringLiteral("%1 (%2 days)").arg(QString::fromLatin1(preset.key)).arg(preset.days));
+    return tr("%1 or a number of days from %2 to %3")
+        .arg(choices.join(QStringLiteral(", ")))
+        .arg(keep_in_touch::kMinDays)
+        .arg(keep_in_touch::kMaxDays);
+}
+
+// The tag whose cadence a contact without one of its own gets: its tag with the shortest cadence.
+QString cadenceTag(const Contact& contact, const QMap<QString, int>& tagDays)
+{
+    QString chosen;
+    int shortest = 0;
+    for (const QString& tag : contact.tags) {
+        const int days = tagDays.value(tag.toLower());
+        if (days > 0 && (shortest == 0 || days < shortest)) {
+            shortest = days;
+            chosen = tag;
+        }
+    }
+    return chosen;
 }
 
 } // namespace
@@ -79,8 +130,16 @@ Cli::Cli(QTextStream& out, QTextStream& err)
         { QStringLiteral("last"), tr("Last name."), tr("name") },
         { QStringLiteral("company"), tr("Company."), tr("name") },
         { QStringLiteral("position"), tr("Position or headline."), tr("text") },
-        { QStringLiteral("url"), tr("LinkedIn profile URL (contacts add) or the URL shared (log)."), tr("url") },
+        { QStringLiteral("url"), tr("LinkedIn profile URL (contacts add, edit) or the URL shared (log)."), tr("url") },
         { QStringLiteral("email"), tr("Email address."), tr("address") },
+        { QStringLiteral("tags"), tr("Tags, separated by commas (contacts add, edit; replaces the contact's tags)."),
+          tr("tags") },
+        { QStringLiteral("keep-in-touch"),
+          tr("How often to keep in touch: %1 (contacts add, edit).").arg(cadenceChoices()), tr("cadence") },
+        { QStringLiteral("star"), tr("Star the contact: first in every list of the plan (contacts add, edit).") },
+        { QStringLiteral("unstar"), tr("Take the contact's star away (contacts edit).") },
+        { QStringLiteral("due"),
+          tr("Only the contacts due to keep in touch by today, the most overdue first (contacts list).") },
         { QStringLiteral("at"), tr("When it happened, ISO 8601 (default: now; local time unless a zone is given)."),
           tr("time") },
         { QStringLiteral("text"), tr("The note or message text."), tr("text") },
@@ -96,6 +155,7 @@ Cli::Cli(QTextStream& out, QTextStream& err)
         { QStringLiteral("requests"), tr("Requests a week (rule set custom)."), tr("N") },
         { QStringLiteral("notes"), tr("Of them, with a personalized note (rule set custom)."), tr("N") },
         { QStringLiteral("followups"), tr("Follow-ups with content a week (rule set custom)."), tr("N") },
+        { QStringLiteral("check-ins"), tr("Keep-in-touch check-ins a week (rule set custom)."), tr("N") },
         { QStringLiteral("account"), tr("The LinkedIn account: premium or basic (rule set)."), tr("type") },
         { QStringLiteral("format"), tr("The file's format (import), one of: %1.").arg(importFormatKeys()), tr("name") },
         { QStringLiteral("map"), tr("Columns to fields for a generic file (import): \"Column=field,...\"."),
@@ -108,19 +168,40 @@ Cli::Cli(QTextStream& out, QTextStream& err)
     m_commands = {
         { { QStringLiteral("contacts"), QStringLiteral("add") },
           QString(),
-          { QStringLiteral("first"), QStringLiteral("last"), QStringLiteral("company"), QStringLiteral("position"),
-            QStringLiteral("url"), QStringLiteral("email") },
+          kContactOptions,
           0,
           0,
           tr("Add a contact (--first and --last required)."),
           &Cli::contactsAdd },
+        { { QStringLiteral("contacts"), QStringLiteral("edit") },
+          QStringLiteral("CONTACT_ID"),
+          kContactOptions + QStringList { QStringLiteral("unstar") },
+          1,
+          1,
+          tr("Change a contact's fields, keep-in-touch cadence or star; what is not given stays as it is."),
+          &Cli::contactsEdit },
         { { QStringLiteral("contacts"), QStringLiteral("list") },
+          QString(),
+          { QStringLiteral("due"), QStringLiteral("today"), QStringLiteral("json") },
+          0,
+          0,
+          tr("List every contact with its stage and keep-in-touch cadence (--due: those due to keep in touch)."),
+          &Cli::contactsList },
+        { { QStringLiteral("tags"), QStringLiteral("list") },
           QString(),
           { QStringLiteral("json") },
           0,
           0,
-          tr("List every contact with its stage."),
-          &Cli::contactsList },
+          tr("List the tags, each with its number of contacts and its keep-in-touch cadence."),
+          &Cli::tagsList },
+        { { QStringLiteral("tags"), QStringLiteral("set-cadence") },
+          QStringLiteral("TAG CADENCE"),
+          {},
+          2,
+          2,
+          tr("Keep in touch with a tag's contacts that have no cadence of their own. CADENCE is %1.")
+              .arg(cadenceChoices()),
+          &Cli::tagsSetCadence },
         { { QStringLiteral("log") },
           QStringLiteral("CONTACT_ID KIND"),
           { QStringLiteral("at"), QStringLiteral("text"), QStringLiteral("url"), QStringLiteral("template") },
@@ -160,10 +241,11 @@ Cli::Cli(QTextStream& out, QTextStream& err)
         { { QStringLiteral("rule"), QStringLiteral("set") },
           QStringLiteral("[4-1-1|10-4-1|custom]"),
           { QStringLiteral("requests"), QStringLiteral("notes"), QStringLiteral("followups"),
-            QStringLiteral("account") },
+            QStringLiteral("check-ins"), QStringLiteral("account") },
           0,
           1,
-          tr("Choose the cadence rule (custom takes --requests, --notes, --followups) or the account type."),
+          tr("Choose the cadence rule (custom takes --requests, --notes, --followups, --check-ins) or the account "
+             "type."),
           &Cli::ruleSet },
         { { QStringLiteral("inspect") },
           QStringLiteral("FILE"),
@@ -281,6 +363,41 @@ Result<std::unique_ptr<Database>> Cli::openDatabase()
     return Database::open(Database::resolvePath(m_parser.value(QStringLiteral("db"))));
 }
 
+QDate Cli::parseDay(const QString& text)
+{
+    const QString trimmed = text.trimmed();
+    const QDate date = QDate::fromString(trimmed, QStringLiteral("yyyy-MM-dd"));
+    return date.isValid() && trimmed.size() == 10 ? date : QDate();
+}
+
+Status Cli::applyContactOptions(Contact& contact) const
+{
+    const std::pair<const char*, QString Contact::*> texts[] = {
+        { "first", &Contact::firstName },   { "last", &Contact::lastName },  { "company", &Contact::company },
+        { "position", &Contact::position }, { "url", &Contact::profileUrl }, { "email", &Contact::email },
+    };
+    for (const auto& [option, member] : texts) {
+        if (m_parser.isSet(QString::fromLatin1(option)))
+            contact.*member = m_parser.value(QString::fromLatin1(option)).trimmed();
+    }
+    if (m_parser.isSet(QStringLiteral("tags"))) {
+        static const QRegularExpression separators(QStringLiteral("[,;]"));
+        contact.tags = normalizedTags(m_parser.value(QStringLiteral("tags")).split(separators));
+    }
+    if (m_parser.isSet(QStringLiteral("keep-in-touch"))) {
+        const QString value = m_parser.value(QStringLiteral("keep-in-touch"));
+        const std::optional<int> days = keep_in_touch::parse(value);
+        if (!days)
+            return Error { tr("--keep-in-touch \"%1\" is not a cadence; use %2").arg(value, cadenceChoices()) };
+        contact.keepInTouchDays = *days;
+    }
+    if (m_parser.isSet(QStringLiteral("star")))
+        contact.starred = true;
+    if (m_parser.isSet(QStringLiteral("unstar")))
+        contact.starred = false;
+    return success();
+}
+
 int Cli::contactsAdd(const QStringList&)
 {
     for (const char* required : { "first", "last" }) {
@@ -288,12 +405,8 @@ int Cli::contactsAdd(const QStringList&)
             return fail(tr("contacts add needs --%1").arg(QString::fromLatin1(required)), BadUsage);
     }
     Contact contact;
-    contact.firstName = m_parser.value(QStringLiteral("first")).trimmed();
-    contact.lastName = m_parser.value(QStringLiteral("last")).trimmed();
-    contact.company = m_parser.value(QStringLiteral("company")).trimmed();
-    contact.position = m_parser.value(QStringLiteral("position")).trimmed();
-    contact.profileUrl = m_parser.value(QStringLiteral("url")).trimmed();
-    contact.email = m_parser.value(QStringLiteral("email")).trimmed();
+    if (Status applied = applyContactOptions(contact); !applied)
+        return fail(applied.error());
 
     auto database = openDatabase();
     if (!database)
@@ -305,8 +418,54 @@ int Cli::contactsAdd(const QStringList&)
     return Ok;
 }
 
+int Cli::contactsEdit(const QStringList& arguments)
+{
+    const std::optional<qint64> id = parseContactId(arguments[0]);
+    if (!id)
+        return fail(notAContactId(arguments[0]));
+    const QStringList given = m_parser.optionNames();
+    const bool changesSomething
+        = std::any_of(given.cbegin(), given.cend(), [](const QString& option) { return option != u"db"; });
+    if (!changesSomething) {
+        return fail(tr("contacts edit needs something to change: --%1 or --unstar")
+                        .arg(kContactOptions.join(QStringLiteral(", --"))),
+                    BadUsage);
+    }
+    if (m_parser.isSet(QStringLiteral("star")) && m_parser.isSet(QStringLiteral("unstar")))
+        return fail(tr("--star and --unstar cannot both be given"), BadUsage);
+
+    auto database = openDatabase();
+    if (!database)
+        return fail(database.error());
+    ContactRepository repository(**database);
+    auto contact = repository.find(*id);
+    if (!contact)
+        return fail(contact.error());
+    if (Status applied = applyContactOptions(*contact); !applied)
+        return fail(applied.error());
+    if (Status updated = repository.update(*contact); !updated)
+        return fail(updated.error());
+    QString line = tr("Updated %1 (contact %2).").arg(contact->fullName()).arg(*id);
+    if (m_parser.isSet(QStringLiteral("keep-in-touch")))
+        line += u' ' + tr("Keep in touch: %1.").arg(keep_in_touch::describe(contact->keepInTouchDays));
+    m_out << line << '\n';
+    return Ok;
+}
+
 int Cli::contactsList(const QStringList&)
 {
+    const bool dueOnly = m_parser.isSet(QStringLiteral("due"));
+    QDate today = QDate::currentDate();
+    if (m_parser.isSet(QStringLiteral("today"))) {
+        if (!dueOnly)
+            return fail(tr("--today applies to contacts list only with --due"), BadUsage);
+        today = parseDay(m_parser.value(QStringLiteral("today")));
+        if (!today.isValid()) {
+            return fail(tr("--today \"%1\" is not a date such as 2026-11-23 (YYYY-MM-DD)")
+                            .arg(m_parser.value(QStringLiteral("today"))));
+        }
+    }
+
     auto database = openDatabase();
     if (!database)
         return fail(database.error());
@@ -317,30 +476,161 @@ int Cli::contactsList(const QStringList&)
                       .stages(QDateTime::currentDateTimeUtc(), StageResolver::kDefaultNoResponseDays);
     if (!stages)
         return fail(stages.error());
+    auto dates = KeepInTouchDates::load(**database);
+    if (!dates)
+        return fail(dates.error());
+
+    if (dueOnly) {
+        // Due by today, the longest overdue first; the same day in the list's order.
+        QList<Contact> due;
+        for (const Contact& contact : std::as_const(*contacts)) {
+            const auto date = dates->constFind(contact.id);
+            if (date != dates->cend() && date->next.isValid() && date->next <= today)
+                due.append(contact);
+        }
+        std::stable_sort(due.begin(), due.end(), [&](const Contact& a, const Contact& b) {
+            return dates->value(a.id).next < dates->value(b.id).next;
+        });
+        *contacts = std::move(due);
+    }
 
     if (m_parser.isSet(QStringLiteral("json"))) {
         QJsonArray array;
-        for (const Contact& contact : *contacts)
-            array.append(Json::fromContact(contact, stages->value(contact.id, Stage::Prospect)));
+        for (const Contact& contact : std::as_const(*contacts)) {
+            const auto date = dates->constFind(contact.id);
+            array.append(Json::fromContact(contact, stages->value(contact.id, Stage::Prospect),
+                                           date != dates->cend() ? std::optional(*date) : std::nullopt));
+        }
         printJson(m_out, array);
         return Ok;
     }
+    if (dueOnly && contacts->isEmpty()) {
+        m_out << tr("No contact is due to keep in touch by %1.").arg(today.toString(Qt::ISODate)) << '\n';
+        return Ok;
+    }
+    // The keep-in-touch column only when some contact has a cadence, so that a list without any stays as it was.
+    const bool withCadences = std::any_of(contacts->cbegin(), contacts->cend(),
+                                          [&](const Contact& contact) { return dates->contains(contact.id); });
+    QMap<QString, int> tagDays;
+    if (withCadences) {
+        auto tagCadences = TagCadenceRepository(**database).all();
+        if (!tagCadences)
+            return fail(tagCadences.error());
+        tagDays = *tagCadences;
+    }
     QList<QStringList> rows { { tr("ID"), tr("NAME"), tr("COMPANY"), tr("STAGE") } };
-    for (const Contact& contact : *contacts) {
+    if (withCadences)
+        rows.first().append(tr("KEEP IN TOUCH"));
+    for (const Contact& contact : std::as_const(*contacts)) {
         rows.append({ QString::number(contact.id), contact.fullName(), contact.company,
                       displayName(stages->value(contact.id, Stage::Prospect)) });
+        if (!withCadences)
+            continue;
+        const auto date = dates->constFind(contact.id);
+        if (date == dates->cend()) {
+            rows.last().append(QString());
+            continue;
+        }
+        QString cadence = keep_in_touch::describe(date->days);
+        if (contact.keepInTouchDays <= 0)
+            cadence += u' ' + tr("via %1").arg(cadenceTag(contact, tagDays));
+        rows.last().append(tr("%1, next %2").arg(cadence, date->next.toString(Qt::ISODate)));
     }
     printTable(m_out, rows);
     return Ok;
 }
 
+int Cli::tagsList(const QStringList&)
+{
+    auto database = openDatabase();
+    if (!database)
+        return fail(database.error());
+    auto contacts = ContactRepository(**database).all();
+    if (!contacts)
+        return fail(contacts.error());
+    auto cadences = TagCadenceRepository(**database).all();
+    if (!cadences)
+        return fail(cadences.error());
+
+    struct TagUse
+    {
+        QString name; // as the first contact that has it spells it
+        int contacts = 0;
+    };
+    QMap<QString, TagUse> tags; // by the lower-cased tag, as tags are compared
+    for (const Contact& contact : std::as_const(*contacts)) {
+        for (const QString& tag : contact.tags) {
+            TagUse& use = tags[tag.toLower()];
+            if (use.name.isEmpty())
+                use.name = tag;
+            ++use.contacts;
+        }
+    }
+    // A cadence on a tag no contact has (yet) is listed too, so that it can be found and taken away.
+    for (auto it = cadences->cbegin(); it != cadences->cend(); ++it) {
+        if (!tags.contains(it.key()))
+            tags.insert(it.key(), { it.key(), 0 });
+    }
+
+    if (m_parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (auto it = tags.cbegin(); it != tags.cend(); ++it) {
+            const int days = cadences->value(it.key());
+            array.append(QJsonObject {
+                { QStringLiteral("tag"), it->name },
+                { QStringLiteral("contacts"), it->contacts },
+                { QStringLiteral("keep_in_touch_days"), days > 0 ? QJsonValue(days) : QJsonValue() },
+            });
+        }
+        printJson(m_out, array);
+        return Ok;
+    }
+    if (tags.isEmpty()) {
+        m_out << tr("No contact has a tag yet (contacts edit ID --tags TAG).") << '\n';
+        return Ok;
+    }
+    QList<QStringList> rows { { tr("TAG"), tr("CONTACTS"), tr("KEEP IN TOUCH") } };
+    for (auto it = tags.cbegin(); it != tags.cend(); ++it)
+        rows.append({ it->name, QString::number(it->contacts), keep_in_touch::describe(cadences->value(it.key())) });
+    printTable(m_out, rows);
+    return Ok;
+}
+
+int Cli::tagsSetCadence(const QStringList& arguments)
+{
+    const QString tag = normalizedTags({ arguments[0] }).value(0); // as contacts' tags are stored
+    if (tag.isEmpty())
+        return fail(tr("a tag needs a name"));
+    const std::optional<int> days = keep_in_touch::parse(arguments[1]);
+    if (!days)
+        return fail(tr("\"%1\" is not a keep-in-touch cadence; use %2").arg(arguments[1], cadenceChoices()));
+
+    auto database = openDatabase();
+    if (!database)
+        return fail(database.error());
+    if (Status stored = TagCadenceRepository(**database).set(tag, *days); !stored)
+        return fail(stored.error());
+    auto contacts = ContactRepository(**database).all();
+    if (!contacts)
+        return fail(contacts.error());
+    const auto tagged = std::count_if(contacts->cbegin(), contacts->cend(), [&](const Contact& contact) {
+        return contact.tags.contains(tag, Qt::CaseInsensitive);
+    });
+    m_out << tr("Keep in touch with tag %1: %2.").arg(tag, keep_in_touch::describe(*days)) << u' '
+          << (tagged == 0       ? tr("No contact has this tag yet.")
+                  : tagged == 1 ? tr("1 contact has it.")
+                                : tr("%1 contacts have it.").arg(tagged))
+          << '\n';
+    return Ok;
+}
+
 int Cli::log(const QStringList& arguments)
 {
-    bool isNumber = false;
+    const std::optional<qint64> contactId = parseContactId(arguments[0]);
+    if (!contactId)
+        return fail(notAContactId(arguments[0]));
     Interaction interaction;
-    interaction.contactId = arguments[0].toLongLong(&isNumber);
-    if (!isNumber || interaction.contactId <= 0)
-        return fail(tr("\"%1\" is not a contact id (a positive number, see contacts list)").arg(arguments[0]));
+    interaction.contactId = *contactId;
     const auto kind = interactionKindFromKey(arguments[1]);
     if (!kind)
         return fail(tr("unknown kind \"%1\"; use one of: %2").arg(arguments[1], interactionKindKeys()));
@@ -385,10 +675,10 @@ int Cli::interactions(const QStringList& arguments)
 {
     qint64 contactId = 0;
     if (!arguments.isEmpty()) {
-        bool isNumber = false;
-        contactId = arguments[0].toLongLong(&isNumber);
-        if (!isNumber || contactId <= 0)
-            return fail(tr("\"%1\" is not a contact id (a positive number, see contacts list)").arg(arguments[0]));
+        const std::optional<qint64> parsed = parseContactId(arguments[0]);
+        if (!parsed)
+            return fail(notAContactId(arguments[0]));
+        contactId = *parsed;
     }
     auto database = openDatabase();
     if (!database)

@@ -3,6 +3,7 @@
 #include "core/Result.h"
 
 #include <QCommandLineParser>
+#include <QDate>
 #include <QStringList>
 #include <QTextStream>
 
@@ -12,6 +13,7 @@
 namespace rapport {
 
 class Database;
+struct Contact;
 
 // rapport-cli: subcommands over core. Exit codes: 0 success, 1 bad input (one line on stderr saying
 // what is wrong), 2 bad usage.
@@ -41,7 +43,10 @@ private:
     };
 
     int contactsAdd(const QStringList& arguments);
+    int contactsEdit(const QStringList& arguments);
     int contactsList(const QStringList& arguments);
+    int tagsList(const QStringList& arguments);
+    int tagsSetCadence(const QStringList& arguments);
     int log(const QStringList& arguments);
     int interactions(const QStringList& arguments);
     int stats(const QStringList& arguments); // CliStats.cpp
@@ -56,6 +61,11 @@ private:
     int restore(const QStringList& arguments); // CliBackup.cpp
 
     Result<std::unique_ptr<Database>> openDatabase();
+    // Sets the fields given as options (--first, --company, --tags, --keep-in-touch, --star, ...) on `contact`,
+    // for contacts add and contacts edit; an error names the option and the value.
+    Status applyContactOptions(Contact& contact) const;
+    // A day as YYYY-MM-DD, strictly: "2026-02-30" and "23.11.2026" are not dates (an invalid date).
+    static QDate parseDay(const QString& text);
     int fail(const QString& message, int code = BadInput);
     static void printTable(QTextStream& out, const QList<QStringList>& rows);
     QString helpText() const;

@@ -139,6 +139,8 @@ int Cli::importFile(const QStringList& arguments)
     if (!summary)
         return fail(tr("%1: %2").arg(arguments[0], summary.error()));
 
+    // LinkedIn's connections come without a keep-in-touch cadence (domain: Keep in touch); the user chooses.
+    const int addedConnections = summary->format == ImportFormat::LinkedInConnections ? summary->contactsAdded : 0;
     if (m_parser.isSet(QStringLiteral("json"))) {
         printObject(m_out,
                     QJsonObject {
@@ -146,6 +148,7 @@ int Cli::importFile(const QStringList& arguments)
                         { QStringLiteral("dry_run"), dryRun },
                         { QStringLiteral("contacts_added"), summary->contactsAdded },
                         { QStringLiteral("contacts_merged"), summary->contactsMerged },
+                        { QStringLiteral("added_connections"), addedConnections },
                         { QStringLiteral("interactions_added"), summary->interactionsAdded },
                         { QStringLiteral("skipped"), issuesJson(summary->skipped, "reason") },
                     });
@@ -161,6 +164,14 @@ int Cli::importFile(const QStringList& arguments)
           << '\n';
     for (const ImportIssue& skipped : std::as_const(summary->skipped))
         m_out << tr("  line %1: %2").arg(skipped.line).arg(skipped.reason) << '\n';
+    if (addedConnections > 0 && !dryRun) {
+        m_out << (addedConnections == 1 ? tr("1 connection imported.")
+                                        : tr("%1 connections imported.").arg(addedConnections))
+              << u' '
+              << tr("Choose whom to keep in touch with: rapport-cli contacts edit ID --keep-in-touch close (or tag "
+                    "them and use rapport-cli tags set-cadence TAG close).")
+              << '\n';
+    }
     return Ok;
 }
 

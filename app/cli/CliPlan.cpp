@@ -6,10 +6,13 @@
 #include "core/cadence/ReminderSchedule.h"
 #include "core/io/Json.h"
 #include "core/storage/Database.h"
+#include "core/storage/KeepInTouchDates.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QLocale>
+
+#include <algorithm>
 
 namespace rapport {
 
@@ -18,14 +21,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("Cli", text);
-}
-
-// A calendar day as YYYY-MM-DD, strictly: "2026-02-30" and "23.11.2026" are not dates.
-QDate parseDay(const QString& text)
-{
-    const QString trimmed = text.trimmed();
-    const QDate date = QDate::fromString(trimmed, QStringLiteral("yyyy-MM-dd"));
-    return date.isValid() && trimmed.size() == 10 ? date : QDate();
 }
 
 QString stateMark(PlanActionState state)
@@ -43,11 +38,12 @@ QString stateMark(PlanActionState state)
 
 QString ruleSummary(const CadenceRule& rule)
 {
-    return tr("%1: %2 requests, %3 with a personalized note, %4 follow-ups a week")
+    return tr("%1: %2 requests, %3 with a personalized note, %4 follow-ups, %5 check-ins a week")
         .arg(toKey(rule.preset))
         .arg(rule.requestsPerWeek)
         .arg(rule.notesPerWeek)
-        .arg(rule.followUpsPerWeek);
+        .arg(rule.followUpsPerWeek)
+        .arg(rule.checkInsPerWeek);
 }
 
 } // namespace
@@ -80,7 +76,16 @@ int Cli::plan(const QStringList&)
         return fail(plan.error());
 
     if (m_parser.isSet(QStringLiteral("json"))) {
-        m_out << QString::fromUtf8(QJsonDocument(Json::fromWeekPlan(*plan)).toJson(QJsonDocument::Indented));
+        // The keep-in-touch list's due dates are those contacts list shows.
+        QHash<qint64, QDate> dueDates;
+        if (!plan->keepInTouch.isEmpty()) {
+            auto dates = KeepInTouchDates::load(**database);
+            if (!dates)
+                return fail(dates.error());
+            for (auto it = dates->cbegin(); it != dates->cend(); ++it)
+                dueDates.insert(it.key(), it->next);
+        }
+        m_out << QString::fromUtf8(QJsonDocument(Json::fromWeekPlan(*plan, dueDates)).toJson(QJsonDocument::Indented));
         return Ok;
     }
     m_out
@@ -104,14 +109,23 @@ int Cli::plan(const QStringList&)
         if (!any)
             m_out << "  -\n";
     }
-    m_out << '\n'
-          << tr("Progress: requests %1 / %2, follow-ups %3 / %4, check-ins %5 / %6")
+    const auto thisWeek
+        = std::count_if(plan->keepInTouch.cbegin(), plan->keepInTouch.cend(), [&](const PlanAction& entry) {
+              return std::any_of(plan->actions.cbegin(), plan->actions.cend(), [&](const PlanAction& action) {
+                  return action.kind == PlanActionKind::CheckIn && action.state != PlanActionState::Done
+                      && action.contactId == entry.contactId;
+              });
+          });
+    m_out << '\n' << tr("Keep in touch: %1 due, %2 this week").arg(plan->keepInTouch.size()).arg(thisWeek) << '\n';
+    m_out << tr("Progress: requests %1 / %2, follow-ups %3 / %4, check-ins %5 / %6, replies %7 / %8")
                  .arg(plan->requests.done)
                  .arg(plan->requests.target)
                  .arg(plan->followUps.done)
                  .arg(plan->followUps.target)
                  .arg(plan->checkIns.done)
                  .arg(plan->checkIns.target)
+                 .arg(plan->replies.done)
+                 .arg(plan->replies.target)
           << '\n';
     m_out << ReminderSchedule::text(*plan) << '\n';
     for (const QString& warning : plan->warnings)
@@ -140,6 +154,7 @@ int Cli::ruleShow(const QStringList&)
             { QStringLiteral("requests_per_week"), rule->requestsPerWeek },
             { QStringLiteral("notes_per_week"), rule->notesPerWeek },
             { QStringLiteral("follow_ups_per_week"), rule->followUpsPerWeek },
+            { QStringLiteral("check_ins_per_week"), rule->checkInsPerWeek },
             { QStringLiteral("account"), toKey(*account) },
             { QStringLiteral("limits"), limitValues },
         };
@@ -174,7 +189,8 @@ int Cli::ruleSet(const QStringList& arguments)
                 tr("--account \"%1\" is neither premium nor basic").arg(m_parser.value(QStringLiteral("account"))));
         }
     }
-    const QStringList counts { QStringLiteral("requests"), QStringLiteral("notes"), QStringLiteral("followups") };
+    const QStringList counts { QStringLiteral("requests"), QStringLiteral("notes"), QStringLiteral("followups"),
+                               QStringLiteral("check-ins") };
     for (const QString& option : counts) {
         if (m_parser.isSet(option) && preset != CadencePreset::Custom)
             return fail(tr("--%1 applies only to the custom rule: rule set custom --%1 N").arg(option));
@@ -191,10 +207,12 @@ int Cli::ruleSet(const QStringList& arguments)
                 auto current = settings.rule();
                 if (!current)
                     return Error { current.error() };
-                rule = CadenceRule::custom(current->requestsPerWeek, current->notesPerWeek, current->followUpsPerWeek);
+                rule = CadenceRule::custom(current->requestsPerWeek, current->notesPerWeek, current->followUpsPerWeek,
+                                           current->checkInsPerWeek);
                 for (const auto& [option, member] : { std::pair { counts[0], &CadenceRule::requestsPerWeek },
                                                       std::pair { counts[1], &CadenceRule::notesPerWeek },
-                                                      std::pair { counts[2], &CadenceRule::followUpsPerWeek } }) {
+                                                      std::pair { counts[2], &CadenceRule::followUpsPerWeek },
+                                                      std::pair { counts[3], &CadenceRule::checkInsPerWeek } }) {
                     if (!m_parser.isSet(option))
                         continue;
                     bool isNumber = false;

@@ -87,3 +87,33 @@ TEST_F(CliBadInputTest, HugeAndControlCharacterInputIsHandled)
 }
 
 } // namespace
+
+namespace {
+
+TEST_F(CliBadInputTest, EditRefusesWhatAddRefusesAndChangesNothing)
+{
+    ASSERT_EQ(run("contacts add --first Ada --last Lovelace --company Engines --keep-in-touch close").exitCode, 0);
+    const QJsonArray before = contacts();
+    const struct
+    {
+        QByteArray arguments;
+        const char* mentions;
+    } refused[] = {
+        { "contacts edit 1 --first \"$(printf 'Ada\\007')\"", "First name contains a control character" },
+        { "contacts edit 1 --company \"$(printf 'Acme\\nInc')\"", "Company" },
+        { "contacts edit 1 --first \"\" --last \"\"", "name" },
+        { "contacts edit 1 --keep-in-touch \"$(printf 'close\\377')\"", "--keep-in-touch" },
+        { "contacts edit 1 --keep-in-touch 99999999999999999999", "--keep-in-touch" },
+        { "contacts edit 99999999999999999999 --star", "contact id" },
+        { "tags set-cadence \"$(printf 'a\\377')\" \"$(printf '\\001')\"", "keep-in-touch cadence" },
+    };
+    for (const auto& c : refused) {
+        const Output output = run(c.arguments);
+        EXPECT_EQ(output.exitCode, 1) << c.arguments.constData();
+        EXPECT_TRUE(output.err.contains(c.mentions)) << c.arguments.constData() << " -> " << output.err.constData();
+        EXPECT_EQ(output.err.count('\n'), 1) << output.err.constData();
+    }
+    EXPECT_EQ(contacts(), before);
+}
+
+} // namespace

@@ -173,4 +173,41 @@ TEST_F(CliImportTest, DemoIsDeterministicAndRoundTripsThroughExport)
     EXPECT_EQ(withDb({ QStringLiteral("demo") }).exitCode, 2);
 }
 
+TEST_F(CliImportTest, NewConnectionsComeWithAHintToChooseWhomToKeepInTouchWith)
+{
+    const QString hint
+        = QStringLiteral("Choose whom to keep in touch with: rapport-cli contacts edit ID --keep-in-touch "
+                         "close (or tag them and use rapport-cli tags set-cadence TAG close).");
+    const CliRun dry
+        = withDb({ QStringLiteral("import"), fixture("linkedin-connections.csv"), QStringLiteral("--dry-run") });
+    ASSERT_EQ(dry.exitCode, 0) << dry.err.toStdString();
+    EXPECT_FALSE(dry.out.contains(hint)) << dry.out.toStdString();
+
+    const CliRun first = withDb({ QStringLiteral("import"), fixture("linkedin-connections.csv") });
+    ASSERT_EQ(first.exitCode, 0) << first.err.toStdString();
+    EXPECT_TRUE(first.out.endsWith(QStringLiteral("4 connections imported. ") + hint + u'\n'))
+        << first.out.toStdString();
+
+    const CliRun again = withDb({ QStringLiteral("import"), fixture("linkedin-connections.csv") });
+    ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_FALSE(again.out.contains(hint)) << "nothing added: " << again.out.toStdString();
+    EXPECT_EQ(json(withDb({ QStringLiteral("import"), fixture("linkedin-connections.csv"), QStringLiteral("--json") }))
+                  .value(QStringLiteral("added_connections"))
+                  .toInt(-1),
+              0);
+
+    const QString other = m_dir.filePath(QStringLiteral("other.db"));
+    const QJsonObject added = json(
+        withDb({ QStringLiteral("import"), fixture("linkedin-connections.csv"), QStringLiteral("--json") }, other));
+    EXPECT_EQ(added.value(QStringLiteral("added_connections")).toInt(), 4);
+    const CliRun google = withDb({ QStringLiteral("import"), fixture("google-contacts.csv") }, other);
+    ASSERT_EQ(google.exitCode, 0) << google.err.toStdString();
+    EXPECT_FALSE(google.out.contains(hint)) << "not LinkedIn connections: " << google.out.toStdString();
+    EXPECT_EQ(json(withDb({ QStringLiteral("import"), fixture("google-contacts-legacy.csv"), QStringLiteral("--json") },
+                          other))
+                  .value(QStringLiteral("added_connections"))
+                  .toInt(-1),
+              0);
+}
+
 } // namespace

@@ -242,3 +242,302 @@ TEST_F(CliTest, LoggingARequestPastTheDailyLimitWarnsAndStillLogs)
 }
 
 } // namespace
+
+namespace {
+
+// Keep-in-touch cadences, stars and tags from the command line. The time zone is pinned, so that the days of
+// the times logged below are the days the cadences count from.
+class CliKeepInTouchTest : public CliTest
+{
+protected:
+    CliRun run(const QStringList& arguments)
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
+        return cli(QStringList { QStringLiteral("--db"), db() } + arguments, environment);
+    }
+
+    QString add(const char* first, QStringList options = {})
+    {
+        const CliRun result
+            = run(QStringList { QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("--first"),
+                                QString::fromLatin1(first), QStringLiteral("--last"), QStringLiteral("Test") }
+                  + options);
+        EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
+        return QString::number(listJson().size());
+    }
+
+    void met(const QString& id, const char* at)
+    {
+        const CliRun result = run(
+            { QStringLiteral("log"), id, QStringLiteral("met"), QStringLiteral("--at"), QString::fromLatin1(at) });
+        ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    }
+
+    QJsonObject contact(const QString& id)
+    {
+        for (const QJsonValue& value : listJson()) {
+            if (value[QStringLiteral("id")].toInteger() == id.toLongLong())
+                return value.toObject();
+        }
+        ADD_FAILURE() << "no contact " << id.toStdString();
+        return {};
+    }
+
+    QJsonArray jsonOf(const QStringList& arguments)
+    {
+        const CliRun result = run(arguments + QStringList { QStringLiteral("--json") });
+        EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
+        return QJsonDocument::fromJson(result.out.toUtf8()).array();
+    }
+};
+
+TEST_F(CliKeepInTouchTest, EditSetsTheCadenceTheStarAndFieldsAndKeepsTheRest)
+{
+    const QString id = add("Ada",
+                           { QStringLiteral("--company"), QStringLiteral("Engines"), QStringLiteral("--email"),
+                             QStringLiteral("ada@example.com") });
+    met(id, "2026-03-01T12:00:00Z");
+    QJsonObject ada = contact(id);
+    EXPECT_TRUE(ada.value(QStringLiteral("keep_in_touch_days")).isNull());
+    EXPECT_TRUE(ada.value(QStringLiteral("keep_in_touch_source")).isNull());
+    EXPECT_TRUE(ada.value(QStringLiteral("next_keep_in_touch")).isNull());
+
+    const CliRun edited
+        = run({ QStringLiteral("contacts"), QStringLiteral("edit"), id, QStringLiteral("--keep-in-touch"),
+                QStringLiteral("close"), QStringLiteral("--star"), QStringLiteral("--company"),
+                QStringLiteral("Analytical Engines"), QStringLiteral("--tags"), QStringLiteral("mentor, alumni") });
+    ASSERT_EQ(edited.exitCode, 0) << edited.err.toStdString();
+    EXPECT_TRUE(edited.out.contains(QStringLiteral("Close (every 30 days)"))) << edited.out.toStdString();
+    ada = contact(id);
+    EXPECT_EQ(ada.value(QStringLiteral("keep_in_touch_days")).toInt(), 30);
+    EXPECT_EQ(ada.value(QStringLiteral("keep_in_touch_source")).toString(), QStringLiteral("contact"));
+    EXPECT_EQ(ada.value(QStringLiteral("next_keep_in_touch")).toString(), QStringLiteral("2026-03-31"));
+    EXPECT_TRUE(ada.value(QStringLiteral("starred")).toBool());
+    EXPECT_EQ(ada.value(QStringLiteral("company")).toString(), QStringLiteral("Analytical Engines"));
+    EXPECT_EQ(ada.value(QStringLiteral("tags")).toArray(),
+              QJsonArray({ QStringLiteral("mentor"), QStringLiteral("alumni") }));
+    EXPECT_EQ(ada.value(QStringLiteral("first_name")).toString(), QStringLiteral("Ada"));
+    EXPECT_EQ(ada.value(QStringLiteral("email")).toString(), QStringLiteral("ada@example.com"));
+
+    ASSERT_EQ(run({ QStringLiteral("contacts"), QStringLiteral("edit"), id, QStringLiteral("--keep-in-touch"),
+                    QStringLiteral("45"), QStringLiteral("--unstar") })
+                  .exitCode,
+              0);
+    ada = contact(id);
+    EXPECT_EQ(ada.value(QStringLiteral("keep_in_touch_days")).toInt(), 45);
+    EXPECT_EQ(ada.value(QStringLiteral("next_keep_in_touch")).toString(), QStringLiteral("2026-04-15"));
+    EXPECT_FALSE(ada.value(QStringLiteral("starred")).toBool());
+    EXPECT_EQ(ada.value(QStringLiteral("tags")).toArray().size(), 2);
+
+    ASSERT_EQ(run({ QStringLiteral("contacts"), QStringLiteral("edit"), id, QStringLiteral("--keep-in-touch"),
+                    QStringLiteral("none") })
+                  .exitCode,
+              0);
+    ada = contact(id);
+    EXPECT_TRUE(ada.value(QStringLiteral("keep_in_touch_days")).isNull());
+    EXPECT_TRUE(ada.value(QStringLiteral("next_keep_in_touch")).isNull());
+    EXPECT_EQ(ada.value(QStringLiteral("company")).toString(), QStringLiteral("Analytical Engines"));
+}
+
+TEST_F(CliKeepInTouchTest, AddTakesTheCadenceTheStarAndTags)
+{
+    const QString id = add("Grace",
+                           { QStringLiteral("--keep-in-touch"), QStringLiteral("yearly"), QStringLiteral("--star"),
+                             QStringLiteral("--tags"), QStringLiteral("navy;cobol") });
+    const QJsonObject grace = contact(id);
+    EXPECT_EQ(grace.value(QStringLiteral("keep_in_touch_days")).toInt(), 365);
+    EXPECT_EQ(grace.value(QStringLiteral("keep_in_touch_source")).toString(), QStringLiteral("contact"));
+    EXPECT_TRUE(grace.value(QStringLiteral("next_keep_in_touch")).isString());
+    EXPECT_TRUE(grace.value(QStringLiteral("starred")).toBool());
+    EXPECT_EQ(grace.value(QStringLiteral("tags")).toArray(),
+              QJsonArray({ QStringLiteral("navy"), QStringLiteral("cobol") }));
+}
+
+TEST_F(CliKeepInTouchTest, EditRefusesAnUnknownContactOrABadValueInOneLineAndChangesNothing)
+{
+    const QString id = add("Ada", { QStringLiteral("--keep-in-touch"), QStringLiteral("regular") });
+    const QByteArray before
+        = run({ QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--json") }).out.toUtf8();
+    const struct
+    {
+        QStringList arguments;
+        const char* mentions;
+    } cases[] = {
+        { { QStringLiteral("edit"), QStringLiteral("999"), QStringLiteral("--star") }, "999" },
+        { { QStringLiteral("edit"), QStringLiteral("abc"), QStringLiteral("--star") }, "abc" },
+        { { QStringLiteral("edit"), id, QStringLiteral("--keep-in-touch"), QStringLiteral("weekly") }, "weekly" },
+        { { QStringLiteral("edit"), id, QStringLiteral("--keep-in-touch"), QStringLiteral("5") }, "--keep-in-touch" },
+        { { QStringLiteral("edit"), id, QStringLiteral("--keep-in-touch"), QStringLiteral("731"),
+            QStringLiteral("--star") },
+          "730" },
+        { { QStringLiteral("edit"), id, QStringLiteral("--url"), QStringLiteral("not a url") }, "Profile URL" },
+        { { QStringLiteral("edit"), id, QStringLiteral("--first"), QString(), QStringLiteral("--last"), QString() },
+          "name" },
+        { { QStringLiteral("add"), QStringLiteral("--first"), QStringLiteral("Bob"), QStringLiteral("--last"),
+            QStringLiteral("B"), QStringLiteral("--keep-in-touch"), QStringLiteral("monthly") },
+          "monthly" },
+    };
+    for (const auto& c : cases) {
+        const CliRun result = run(QStringList { QStringLiteral("contacts") } + c.arguments);
+        EXPECT_EQ(result.exitCode, 1) << c.arguments.join(u' ').toStdString();
+        EXPECT_TRUE(result.err.contains(QString::fromLatin1(c.mentions))) << result.err.toStdString();
+        EXPECT_EQ(result.err.count(u'\n'), 1) << "one line: " << result.err.toStdString();
+    }
+    const QList<QStringList> usage {
+        { QStringLiteral("edit"), id },
+        { QStringLiteral("edit"), QStringLiteral("--star") },
+        { QStringLiteral("edit"), id, QStringLiteral("--star"), QStringLiteral("--unstar") },
+        { QStringLiteral("add"), QStringLiteral("--first"), QStringLiteral("A"), QStringLiteral("--last"),
+          QStringLiteral("B"), QStringLiteral("--unstar") },
+    };
+    for (const QStringList& arguments : usage)
+        EXPECT_EQ(run(QStringList { QStringLiteral("contacts") } + arguments).exitCode, 2)
+            << arguments.join(u' ').toStdString();
+    EXPECT_EQ(run({ QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--json") }).out.toUtf8(),
+              before);
+}
+
+TEST_F(CliKeepInTouchTest, ATagsCadenceAppliesToItsContactsWithoutOneOfTheirOwn)
+{
+    const QString ada = add("Ada", { QStringLiteral("--tags"), QStringLiteral("Mentor") });
+    const QString bob = add("Bob",
+                            { QStringLiteral("--tags"), QStringLiteral("mentor,alumni"),
+                              QStringLiteral("--keep-in-touch"), QStringLiteral("90") });
+    const QString cy = add("Cy");
+    met(ada, "2026-03-01T12:00:00Z");
+
+    const CliRun set = run(
+        { QStringLiteral("tags"), QStringLiteral("set-cadence"), QStringLiteral("mentor"), QStringLiteral("close") });
+    ASSERT_EQ(set.exitCode, 0) << set.err.toStdString();
+    EXPECT_TRUE(set.out.contains(QStringLiteral("2 contacts"))) << set.out.toStdString();
+    EXPECT_EQ(contact(ada).value(QStringLiteral("keep_in_touch_days")).toInt(), 30);
+    EXPECT_EQ(contact(ada).value(QStringLiteral("keep_in_touch_source")).toString(), QStringLiteral("tag"));
+    EXPECT_EQ(contact(ada).value(QStringLiteral("next_keep_in_touch")).toString(), QStringLiteral("2026-03-31"));
+    EXPECT_EQ(contact(bob).value(QStringLiteral("keep_in_touch_days")).toInt(), 90);
+    EXPECT_EQ(contact(bob).value(QStringLiteral("keep_in_touch_source")).toString(), QStringLiteral("contact"));
+    EXPECT_TRUE(contact(cy).value(QStringLiteral("keep_in_touch_days")).isNull());
+
+    ASSERT_EQ(
+        run({ QStringLiteral("tags"), QStringLiteral("set-cadence"), QStringLiteral("friends"), QStringLiteral("200") })
+            .exitCode,
+        0);
+    const QJsonArray tags = jsonOf({ QStringLiteral("tags"), QStringLiteral("list") });
+    ASSERT_EQ(tags.size(), 3) << "alumni, friends (no contact yet), mentor";
+    EXPECT_EQ(tags.at(0)[QStringLiteral("tag")].toString(), QStringLiteral("alumni"));
+    EXPECT_EQ(tags.at(0)[QStringLiteral("contacts")].toInt(), 1);
+    EXPECT_TRUE(tags.at(0)[QStringLiteral("keep_in_touch_days")].isNull());
+    EXPECT_EQ(tags.at(1)[QStringLiteral("tag")].toString(), QStringLiteral("friends"));
+    EXPECT_EQ(tags.at(1)[QStringLiteral("contacts")].toInt(), 0);
+    EXPECT_EQ(tags.at(1)[QStringLiteral("keep_in_touch_days")].toInt(), 200);
+    EXPECT_EQ(tags.at(2)[QStringLiteral("tag")].toString().toLower(), QStringLiteral("mentor"));
+    EXPECT_EQ(tags.at(2)[QStringLiteral("contacts")].toInt(), 2);
+    EXPECT_EQ(tags.at(2)[QStringLiteral("keep_in_touch_days")].toInt(), 30);
+    const CliRun text = run({ QStringLiteral("tags"), QStringLiteral("list") });
+    ASSERT_EQ(text.exitCode, 0);
+    EXPECT_TRUE(text.out.contains(QStringLiteral("Close (every 30 days)"))) << text.out.toStdString();
+    EXPECT_TRUE(text.out.contains(QStringLiteral("alumni"))) << text.out.toStdString();
+
+    for (const char* value : { "weekly", "3", "" }) {
+        const CliRun bad = run({ QStringLiteral("tags"), QStringLiteral("set-cadence"), QStringLiteral("mentor"),
+                                 QString::fromLatin1(value) });
+        EXPECT_EQ(bad.exitCode, 1) << value;
+        EXPECT_TRUE(bad.err.contains(QStringLiteral("\"%1\"").arg(QString::fromLatin1(value))))
+            << bad.err.toStdString();
+        EXPECT_EQ(bad.err.count(u'\n'), 1) << bad.err.toStdString();
+    }
+    EXPECT_EQ(
+        run({ QStringLiteral("tags"), QStringLiteral("set-cadence"), QStringLiteral(" "), QStringLiteral("close") })
+            .exitCode,
+        1);
+    EXPECT_EQ(run({ QStringLiteral("tags"), QStringLiteral("set-cadence"), QStringLiteral("mentor") }).exitCode, 2);
+
+    ASSERT_EQ(
+        run({ QStringLiteral("tags"), QStringLiteral("set-cadence"), QStringLiteral("MENTOR"), QStringLiteral("none") })
+            .exitCode,
+        0);
+    EXPECT_TRUE(contact(ada).value(QStringLiteral("keep_in_touch_days")).isNull());
+    EXPECT_EQ(contact(bob).value(QStringLiteral("keep_in_touch_days")).toInt(), 90);
+}
+
+TEST_F(CliKeepInTouchTest, ListDueShowsWhoIsDueByTodayTheMostOverdueFirst)
+{
+    const QString ada = add("Ada", { QStringLiteral("--keep-in-touch"), QStringLiteral("close") });
+    const QString bob = add("Bob", { QStringLiteral("--keep-in-touch"), QStringLiteral("regular") });
+    const QString cy = add("Cy", { QStringLiteral("--keep-in-touch"), QStringLiteral("yearly") });
+    const QString dee = add("Dee");
+    met(ada, "2026-03-01T12:00:00Z"); // due 2026-03-31
+    met(bob, "2025-12-01T12:00:00Z"); // due 2026-03-01
+    met(cy, "2026-01-10T12:00:00Z"); // due 2027-01-10
+    met(dee, "2020-01-01T12:00:00Z");
+
+    const QJsonArray due = jsonOf({ QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--due"),
+                                    QStringLiteral("--today"), QStringLiteral("2026-06-01") });
+    ASSERT_EQ(due.size(), 2);
+    EXPECT_EQ(due.at(0)[QStringLiteral("first_name")].toString(), QStringLiteral("Bob"));
+    EXPECT_EQ(due.at(0)[QStringLiteral("next_keep_in_touch")].toString(), QStringLiteral("2026-03-01"));
+    EXPECT_EQ(due.at(1)[QStringLiteral("first_name")].toString(), QStringLiteral("Ada"));
+    EXPECT_EQ(due.at(1)[QStringLiteral("next_keep_in_touch")].toString(), QStringLiteral("2026-03-31"));
+    EXPECT_EQ(jsonOf({ QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--due"),
+                       QStringLiteral("--today"), QStringLiteral("2026-03-31") })
+                  .size(),
+              2)
+        << "due on the day itself";
+    EXPECT_EQ(jsonOf({ QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--due"),
+                       QStringLiteral("--today"), QStringLiteral("2026-02-28") })
+                  .size(),
+              0);
+
+    const CliRun text = run({ QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--due"),
+                              QStringLiteral("--today"), QStringLiteral("2026-06-01") });
+    ASSERT_EQ(text.exitCode, 0) << text.err.toStdString();
+    EXPECT_LT(text.out.indexOf(QStringLiteral("Bob Test")), text.out.indexOf(QStringLiteral("Ada Test")));
+    EXPECT_FALSE(text.out.contains(QStringLiteral("Cy Test"))) << text.out.toStdString();
+    EXPECT_TRUE(text.out.contains(QStringLiteral("Regular (every 90 days), next 2026-03-01")))
+        << text.out.toStdString();
+
+    const CliRun badDay = run({ QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--due"),
+                                QStringLiteral("--today"), QStringLiteral("2026-02-30") });
+    EXPECT_EQ(badDay.exitCode, 1);
+    EXPECT_TRUE(badDay.err.contains(QStringLiteral("2026-02-30"))) << badDay.err.toStdString();
+    EXPECT_EQ(run({ QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--today"),
+                    QStringLiteral("2026-06-01") })
+                  .exitCode,
+              2)
+        << "--today without --due";
+}
+
+TEST_F(CliKeepInTouchTest, TheListShowsAKeepInTouchColumnOnlyWhenSomeoneHasACadence)
+{
+    const QString ada = add("Ada");
+    CliRun text = run({ QStringLiteral("contacts"), QStringLiteral("list") });
+    ASSERT_EQ(text.exitCode, 0);
+    EXPECT_TRUE(text.out.startsWith(QStringLiteral("ID  NAME      COMPANY  STAGE\n"))) << text.out.toStdString();
+    EXPECT_FALSE(text.out.contains(QStringLiteral("KEEP IN TOUCH")));
+
+    met(ada, "2026-03-01T12:00:00Z");
+    ASSERT_EQ(run({ QStringLiteral("contacts"), QStringLiteral("edit"), ada, QStringLiteral("--tags"),
+                    QStringLiteral("mentor") })
+                  .exitCode,
+              0);
+    ASSERT_EQ(run({ QStringLiteral("tags"), QStringLiteral("set-cadence"), QStringLiteral("mentor"),
+                    QStringLiteral("close") })
+                  .exitCode,
+              0);
+    text = run({ QStringLiteral("contacts"), QStringLiteral("list") });
+    ASSERT_EQ(text.exitCode, 0);
+    EXPECT_TRUE(text.out.contains(QStringLiteral("KEEP IN TOUCH"))) << text.out.toStdString();
+    EXPECT_TRUE(text.out.contains(QStringLiteral("Close (every 30 days) via mentor, next 2026-03-31")))
+        << text.out.toStdString();
+}
+
+TEST_F(CliKeepInTouchTest, HelpNamesTheNewCommands)
+{
+    const CliRun help = cli({ QStringLiteral("--help") });
+    ASSERT_EQ(help.exitCode, 0);
+    for (const char* expected : { "contacts edit CONTACT_ID", "--keep-in-touch", "--star", "--unstar", "tags list",
+                                  "tags set-cadence TAG CADENCE", "--due", "--check-ins" })
+        EXPECT_TRUE(help.out.contains(QString::fromLatin1(expected))) << expected;
+}
+
+} // namespace
