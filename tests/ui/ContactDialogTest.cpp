@@ -2,7 +2,9 @@
 #include "core/storage/ContactRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/InteractionRepository.h"
+#include "core/storage/TagCadenceRepository.h"
 #include "ui/MainWindow.h"
+#include "ui/dialogs/KeepInTouchPicker.h"
 #include "ui/models/ContactFilterProxy.h"
 #include "ui/models/ContactTableModel.h"
 #include "ui/models/InteractionListModel.h"
@@ -18,6 +20,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -62,6 +65,14 @@ protected:
         auto* buttons = dialog->findChild<QDialogButtonBox*>();
         QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
     }
+
+    static QComboBox* cadenceCombo(ContactDialog* dialog)
+    {
+        auto* picker = dialog->findChild<KeepInTouchPicker*>(QStringLiteral("keepInTouch"));
+        return picker ? picker->findChild<QComboBox*>(QStringLiteral("cadence")) : nullptr;
+    }
+
+    int storedCadence(qint64 id) { return ContactRepository(*m_database).find(id).value().keepInTouchDays; }
 
     qint64 m_grace = 0;
     qint64 m_ada = 0;
@@ -127,6 +138,104 @@ TEST_F(ContactDialogTest, AddingAndEditingAContactPersistsAcrossReopening)
     }
     reopen();
     EXPECT_EQ(ContactRepository(*m_database).find(id)->company, QStringLiteral("NACA"));
+}
+
+TEST_F(ContactDialogTest, AKeepInTouchCadenceIsSavedWithTheContactAndUndone)
+{
+    MainWindow window(*m_database);
+    window.showPlace(MainWindow::Place::Contacts);
+    window.show();
+    ContactTableModel* model = window.contactsView()->model();
+    ContactDialog* dialog = window.contactsView()->openContact(m_ada);
+    QComboBox* combo = cadenceCombo(dialog);
+    ASSERT_NE(combo, nullptr);
+    EXPECT_EQ(combo->currentText(), QStringLiteral("None"));
+    QStringList offered;
+    for (int i = 0; i < combo->count(); ++i)
+        offered.append(combo->itemText(i));
+    EXPECT_EQ(offered,
+              (QStringList { QStringLiteral("None"), QStringLiteral("Close (every 30 days)"),
+                             QStringLiteral("Regular (every 90 days)"), QStringLiteral("Occasional (every 180 days)"),
+                             QStringLiteral("Yearly (every 365 days)"), QStringLiteral("Custom…") }));
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Down);
+    EXPECT_EQ(combo->currentText(), QStringLiteral("Close (every 30 days)"));
+    clickSave(dialog);
+    EXPECT_FALSE(dialog->isVisible());
+    EXPECT_EQ(storedCadence(m_ada), 30);
+    EXPECT_EQ(window.undoStack()->undoText(), QStringLiteral("Edit “Ada Lovelace”"));
+    const int row = model->rowOf(m_ada);
+    EXPECT_EQ(model->factsAt(row).keepInTouchDays, 30);
+    // Nothing logged: due a cadence after the contact was added.
+    EXPECT_EQ(model->factsAt(row).nextKeepInTouch, QDate::currentDate().addDays(30));
+    EXPECT_FALSE(model->index(row, ContactTableModel::KeepInTouchColumn).data().toString().isEmpty());
+
+    window.undoStack()->undo();
+    EXPECT_EQ(storedCadence(m_ada), 0);
+    EXPECT_FALSE(model->factsAt(model->rowOf(m_ada)).nextKeepInTouch.isValid());
+    EXPECT_TRUE(model->index(model->rowOf(m_ada), ContactTableModel::KeepInTouchColumn).data().toString().isEmpty());
+    window.undoStack()->redo();
+    EXPECT_EQ(storedCadence(m_ada), 30);
+}
+
+TEST_F(ContactDialogTest, ACustomCadenceTakesItsDaysFromTheSpinBox)
+{
+    MainWindow window(*m_database);
+    ContactDialog* dialog = window.contactsView()->openContact(m_grace);
+    QComboBox* combo = cadenceCombo(dialog);
+    ASSERT_NE(combo, nullptr);
+    auto* days = dialog->findChild<QSpinBox*>(QStringLiteral("cadenceDays"));
+    ASSERT_NE(days, nullptr);
+    EXPECT_FALSE(days->isVisibleTo(dialog)) << "only for Custom…";
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_End);
+    EXPECT_EQ(combo->currentText(), QStringLiteral("Custom…"));
+    ASSERT_TRUE(days->isVisibleTo(dialog));
+    EXPECT_EQ(days->minimum(), 7);
+    EXPECT_EQ(days->maximum(), 730);
+    days->setFocus();
+    days->selectAll();
+    QTest::keyClicks(days, QStringLiteral("45"));
+    EXPECT_EQ(days->value(), 45);
+    clickSave(dialog);
+    EXPECT_EQ(storedCadence(m_grace), 45);
+
+    ContactDialog* again = window.contactsView()->openContact(m_grace);
+    EXPECT_EQ(cadenceCombo(again)->currentText(), QStringLiteral("Custom…"));
+    EXPECT_EQ(again->findChild<QSpinBox*>(QStringLiteral("cadenceDays"))->value(), 45);
+    again->reject();
+}
+
+TEST_F(ContactDialogTest, ATagsCadenceIsShownWhenTheContactHasNoneOfItsOwn)
+{
+    ASSERT_TRUE(TagCadenceRepository(*m_database).set(QStringLiteral("Mentor"), 30).ok());
+    ASSERT_TRUE(TagCadenceRepository(*m_database).set(QStringLiteral("alumni"), 180).ok());
+    MainWindow window(*m_database);
+    ContactDialog* dialog = window.contactsView()->openContact(m_ada);
+    auto* source = dialog->findChild<QLabel*>(QStringLiteral("cadenceSource"));
+    ASSERT_NE(source, nullptr);
+    EXPECT_FALSE(source->isVisibleTo(dialog)) << "no tag yet";
+    type(dialog, "tags", QStringLiteral("alumni, mentor"));
+    ASSERT_TRUE(source->isVisibleTo(dialog));
+    EXPECT_EQ(source->text(), QStringLiteral("from tag “mentor”: Close (every 30 days)")) << "the shortest wins";
+
+    QComboBox* combo = cadenceCombo(dialog);
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Down);
+    QTest::keyClick(combo, Qt::Key_Down);
+    EXPECT_EQ(combo->currentText(), QStringLiteral("Regular (every 90 days)"));
+    EXPECT_FALSE(source->isVisibleTo(dialog)) << "its own cadence applies";
+    QTest::keyClick(combo, Qt::Key_Home);
+    EXPECT_TRUE(source->isVisibleTo(dialog));
+
+    clickSave(dialog);
+    EXPECT_EQ(storedCadence(m_ada), 0) << "the tag's cadence is not copied into the contact";
+    ContactTableModel* model = window.contactsView()->model();
+    EXPECT_EQ(model->factsAt(model->rowOf(m_ada)).keepInTouchDays, 30);
+    EXPECT_TRUE(model->index(model->rowOf(m_ada), ContactTableModel::KeepInTouchColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"from a tag"));
 }
 
 TEST_F(ContactDialogTest, LogsEditsAndDeletesInteractionsUndoably)

@@ -1,9 +1,22 @@
 #include "ui/models/ContactTableModel.h"
+#include "core/storage/ContactRepository.h"
+#include "core/storage/Database.h"
+#include "core/storage/InteractionRepository.h"
+#include "ui/MainWindow.h"
 #include "ui/models/ContactFilterProxy.h"
 #include "ui/models/InteractionListModel.h"
+#include "ui/views/ContactsView.h"
 
+#include "tests/core/TestDatabase.h"
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QCheckBox>
+#include <QHeaderView>
+#include <QMenu>
 #include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTest>
+#include <QUndoStack>
 
 #include <gtest/gtest.h>
 
@@ -52,9 +65,9 @@ TEST(ContactTableModel, ShowsTheContactsAndTheirStages)
 TEST(ContactTableModel, SortsStagesInTheirNaturalOrderNotAlphabetically)
 {
     ContactTableModel model;
-    model.setContacts(
-        { person(1, "A", "A", ""), person(2, "B", "B", ""), person(3, "C", "C", "") },
-        { { 1, ContactFacts { Stage::Declined, {}, {}, {}, 0, {} } }, { 2, ContactFacts { Stage::Connected, {}, {}, {}, 0, {} } } });
+    model.setContacts({ person(1, "A", "A", ""), person(2, "B", "B", ""), person(3, "C", "C", "") },
+                      { { 1, ContactFacts { Stage::Declined, {}, {}, {}, 0, {} } },
+                        { 2, ContactFacts { Stage::Connected, {}, {}, {}, 0, {} } } });
     QSortFilterProxyModel proxy;
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
     proxy.setSourceModel(&model);
@@ -219,6 +232,186 @@ TEST(InteractionListModel, ListsNewestFirstWithAnIconPerKind)
     EXPECT_EQ(model.rowOf(1), 1);
     model.setInteractions({});
     EXPECT_EQ(model.rowCount(), 0);
+}
+
+// 45 contacts without a cadence, Dana (every 30 days, last written to 60 days ago: due) and Lee (every 90
+// days, written to 10 days ago: due in 80 days).
+class ContactsKeepInTouchTest : public test::DatabaseTest
+{
+protected:
+    void SetUp() override
+    {
+        DatabaseTest::SetUp();
+        ContactRepository contacts(*m_database);
+        const QDateTime added = QDateTime::currentDateTimeUtc().addDays(-400);
+        for (int i = 0; i < 45; ++i) {
+            Contact person;
+            person.firstName = QStringLiteral("Person");
+            person.lastName = QStringLiteral("%1").arg(i + 1, 2, 10, QLatin1Char('0'));
+            m_people.append(contacts.add(person, added).value());
+        }
+        m_dana = addWithCadence("Dana", "Due", 30, 60);
+        m_lee = addWithCadence("Lee", "Later", 90, 10);
+    }
+
+    qint64 addWithCadence(const char* first, const char* last, int days, int writtenDaysAgo)
+    {
+        Contact contact;
+        contact.firstName = QString::fromLatin1(first);
+        contact.lastName = QString::fromLatin1(last);
+        contact.keepInTouchDays = days;
+        const qint64 id
+            = ContactRepository(*m_database).add(contact, QDateTime::currentDateTimeUtc().addDays(-400)).value();
+        Interaction sent;
+        sent.contactId = id;
+        sent.kind = InteractionKind::MessageSent;
+        sent.occurredAt = QDateTime::currentDateTime().addDays(-writtenDaysAgo).toUTC();
+        EXPECT_TRUE(InteractionRepository(*m_database).add(sent).ok());
+        return id;
+    }
+
+    int storedCadence(qint64 id) { return ContactRepository(*m_database).find(id).value().keepInTouchDays; }
+
+    void showContacts(MainWindow& window)
+    {
+        window.resize(1100, 700);
+        window.showPlace(MainWindow::Place::Contacts);
+        window.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    }
+
+    QList<qint64> m_people;
+    qint64 m_dana = 0;
+    qint64 m_lee = 0;
+};
+
+TEST_F(ContactsKeepInTouchTest, TheColumnShowsTheNextDateSortsByItAndIsEmptyWithoutACadence)
+{
+    MainWindow window(*m_database);
+    showContacts(window);
+    ContactsView* view = window.contactsView();
+    QAbstractItemModelTester tester(view->proxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ContactTableModel* model = view->model();
+    EXPECT_EQ(model->headerData(ContactTableModel::KeepInTouchColumn, Qt::Horizontal).toString(),
+              QStringLiteral("Keep in touch"));
+    const QDate today = QDate::currentDate();
+    const auto shown = [&](qint64 id) {
+        return model->index(model->rowOf(id), ContactTableModel::KeepInTouchColumn).data().toString();
+    };
+    EXPECT_EQ(shown(m_dana), QLocale().toString(today.addDays(-30), QLocale::ShortFormat));
+    EXPECT_EQ(shown(m_lee), QLocale().toString(today.addDays(80), QLocale::ShortFormat));
+    EXPECT_EQ(shown(m_people.first()), QString());
+    EXPECT_TRUE(model->index(model->rowOf(m_dana), ContactTableModel::KeepInTouchColumn)
+                    .data(Qt::FontRole)
+                    .value<QFont>()
+                    .bold())
+        << "a date that has come stands out";
+
+    // Sorted by it: the dated ones first, soonest first; then those without a cadence.
+    QTest::mouseClick(view->table()->horizontalHeader()->viewport(), Qt::LeftButton, {},
+                      QPoint(view->table()->columnViewportPosition(ContactTableModel::KeepInTouchColumn) + 10, 5));
+    ASSERT_EQ(view->table()->horizontalHeader()->sortIndicatorSection(), ContactTableModel::KeepInTouchColumn);
+    ASSERT_EQ(view->table()->horizontalHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
+    EXPECT_EQ(view->proxy()->contactIdAt(0), m_dana);
+    EXPECT_EQ(view->proxy()->contactIdAt(1), m_lee);
+    EXPECT_TRUE(m_people.contains(view->proxy()->contactIdAt(2)));
+}
+
+TEST_F(ContactsKeepInTouchTest, DueToKeepInTouchFiltersBesideTheStage)
+{
+    MainWindow window(*m_database);
+    showContacts(window);
+    ContactsView* view = window.contactsView();
+    QAbstractItemModelTester tester(view->proxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_EQ(view->proxy()->rowCount(), 47);
+    QCheckBox* due = view->findChild<QCheckBox*>(QStringLiteral("dueFilter"));
+    ASSERT_NE(due, nullptr);
+    EXPECT_EQ(due->text(), QStringLiteral("&Due to keep in touch"));
+    due->setFocus();
+    QTest::keyClick(due, Qt::Key_Space);
+    ASSERT_EQ(view->proxy()->rowCount(), 1);
+    EXPECT_EQ(view->proxy()->contactIdAt(0), m_dana);
+    QTest::keyClick(due, Qt::Key_Space);
+    EXPECT_EQ(view->proxy()->rowCount(), 47);
+}
+
+TEST_F(ContactsKeepInTouchTest, KeepInTouchGivesTheSelectedContactsACadenceInOneUndoableStep)
+{
+    MainWindow window(*m_database);
+    showContacts(window);
+    ContactsView* view = window.contactsView();
+    QAbstractItemModelTester tester(view->proxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QTableView* table = view->table();
+    QAction* keepInTouch = view->keepInTouchAction();
+    ASSERT_NE(keepInTouch, nullptr);
+    EXPECT_EQ(keepInTouch->text(), QStringLiteral("&Keep in Touch…"));
+    EXPECT_FALSE(keepInTouch->isEnabled()) << "nothing selected";
+
+    // By name: Dana, Lee, then Person 01…45. Person 01 to Person 40, by the keyboard.
+    ASSERT_EQ(view->proxy()->contactIdAt(2), m_people.first());
+    table->setFocus();
+    table->setCurrentIndex(view->proxy()->index(2, ContactTableModel::NameColumn));
+    for (int i = 0; i < 39; ++i)
+        QTest::keyClick(table, Qt::Key_Down, Qt::ShiftModifier);
+    ASSERT_EQ(view->selectedIds().size(), 40);
+    EXPECT_TRUE(keepInTouch->isEnabled());
+
+    QStringList offered;
+    for (QAction* action : keepInTouch->menu()->actions()) {
+        if (!action->isSeparator())
+            offered.append(action->text());
+    }
+    EXPECT_EQ(offered,
+              (QStringList { QStringLiteral("Close (every 30 days)"), QStringLiteral("Regular (every 90 days)"),
+                             QStringLiteral("Occasional (every 180 days)"), QStringLiteral("Yearly (every 365 days)"),
+                             QStringLiteral("&Custom…"), QStringLiteral("&None") }));
+    QAction* close = keepInTouch->menu()->findChild<QAction*>(QStringLiteral("keepInTouch-close"));
+    ASSERT_NE(close, nullptr);
+    close->trigger();
+
+    for (int i = 0; i < 45; ++i)
+        EXPECT_EQ(storedCadence(m_people.at(i)), i < 40 ? 30 : 0) << i;
+    ASSERT_EQ(window.undoStack()->count(), 1);
+    EXPECT_EQ(window.undoStack()->undoText(), QStringLiteral("Keep in touch with 40 contacts"));
+    ContactTableModel* model = view->model();
+    const int first = model->rowOf(m_people.first());
+    EXPECT_EQ(model->contactAt(first).keepInTouchDays, 30);
+    // Added 400 days ago, nothing logged since: due now.
+    EXPECT_EQ(model->factsAt(first).nextKeepInTouch, QDate::currentDate().addDays(-370));
+    EXPECT_TRUE(model->dueToKeepInTouch(first));
+
+    window.undoStack()->undo();
+    for (int i = 0; i < 40; ++i)
+        EXPECT_EQ(storedCadence(m_people.at(i)), 0) << i;
+    EXPECT_FALSE(model->factsAt(first).nextKeepInTouch.isValid());
+    EXPECT_EQ(storedCadence(m_dana), 30) << "untouched";
+    window.undoStack()->redo();
+    EXPECT_EQ(storedCadence(m_people.at(39)), 30);
+    EXPECT_EQ(model->factsAt(first).keepInTouchDays, 30);
+
+    // None takes it away again, as one more step.
+    keepInTouch->menu()->findChild<QAction*>(QStringLiteral("keepInTouch-none"))->trigger();
+    EXPECT_EQ(storedCadence(m_people.first()), 0);
+    EXPECT_EQ(window.undoStack()->undoText(), QStringLiteral("Stop keeping in touch with 40 contacts"));
+}
+
+TEST_F(ContactsKeepInTouchTest, TheContextMenuOffersKeepInTouch)
+{
+    MainWindow window(*m_database);
+    showContacts(window);
+    ContactsView* view = window.contactsView();
+    QTableView* table = view->table();
+    table->setFocus();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualRect(view->proxy()->index(1, ContactTableModel::NameColumn)).center());
+    ASSERT_EQ(view->selectedIds(), QList<qint64> { m_lee });
+    auto menu = view->createContextMenu();
+    ASSERT_TRUE(menu);
+    EXPECT_TRUE(menu->actions().contains(view->keepInTouchAction()));
+    EXPECT_TRUE(view->keepInTouchAction()->isEnabled());
+    view->keepInTouchAction()->menu()->findChild<QAction*>(QStringLiteral("keepInTouch-yearly"))->trigger();
+    EXPECT_EQ(storedCadence(m_lee), 365);
+    EXPECT_EQ(window.undoStack()->undoText(), QStringLiteral("Keep in touch with “Lee Later”"));
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "core/storage/ContactRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/InteractionRepository.h"
+#include "core/storage/KeepInTouchDates.h"
 #include "ui/models/ContactTableModel.h"
 
 #include <QCoreApplication>
@@ -195,6 +196,86 @@ void MergeContactsCommand::doUndo()
     refresh(m_before.id);
     if (m_removedId != 0)
         refresh(m_removedId);
+}
+
+namespace {
+
+QString keepInTouchText(qsizetype count, int days)
+{
+    const QString contacts = QLocale().toString(count);
+    if (days > 0)
+        return count == 1 ? tr("Keep in touch with 1 contact") : tr("Keep in touch with %1 contacts").arg(contacts);
+    return count == 1 ? tr("Stop keeping in touch with 1 contact")
+                      : tr("Stop keeping in touch with %1 contacts").arg(contacts);
+}
+
+} // namespace
+
+SetKeepInTouchCommand::SetKeepInTouchCommand(Database& database, ContactTableModel* model, QList<qint64> ids, int days)
+    : ContactCommand(database, model, keepInTouchText(ids.size(), days))
+    , m_ids(std::move(ids))
+    , m_days(days)
+{
+}
+
+void SetKeepInTouchCommand::doRedo()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const bool first = m_before.isEmpty();
+    QList<Contact> before;
+    QList<Contact> after;
+    const Status stored = m_database.transaction([&]() -> Status {
+        ContactRepository contacts(m_database);
+        for (qint64 id : std::as_const(m_ids)) {
+            auto contact = contacts.find(id);
+            if (!contact)
+                return Error { contact.error() };
+            before.append(*contact);
+            contact->keepInTouchDays = m_days;
+            if (Status updated = contacts.update(*contact, now); !updated)
+                return updated;
+            contact->updatedAt = now;
+            after.append(std::move(*contact));
+        }
+        return success();
+    });
+    if (!check(stored))
+        return;
+    if (first) {
+        m_before = std::move(before);
+        if (m_before.size() == 1)
+            setText(m_days > 0 ? tr("Keep in touch with “%1”").arg(m_before.first().fullName())
+                               : tr("Stop keeping in touch with “%1”").arg(m_before.first().fullName()));
+    }
+    showInModel(after);
+}
+
+void SetKeepInTouchCommand::doUndo()
+{
+    const Status restored = m_database.transaction([&]() -> Status {
+        ContactRepository contacts(m_database);
+        for (const Contact& contact : std::as_const(m_before)) {
+            if (Status back = contacts.update(contact, contact.updatedAt); !back)
+                return back;
+        }
+        return success();
+    });
+    if (check(restored))
+        showInModel(m_before);
+}
+
+void SetKeepInTouchCommand::showInModel(const QList<Contact>& contacts)
+{
+    if (!m_model)
+        return;
+    auto dates = KeepInTouchDates::load(m_database);
+    if (!dates) {
+        // Stored all the same: the rows are read again one by one.
+        for (const Contact& contact : contacts)
+            refresh(contact.id);
+        return;
+    }
+    m_model->updateKeepInTouch(contacts, *dates);
 }
 
 AddInteractionCommand::AddInteractionCommand(Database& database, ContactTableModel* model, Interaction interaction)

@@ -92,6 +92,26 @@ private:
     std::optional<ArchivedContact> m_removed;
 };
 
+// Gives every contact of `ids` the keep-in-touch cadence `days` (0 for none), in one transaction; undo puts
+// each one's own cadence back. The contacts list follows with one reading of the cadences, not one per
+// contact, so that a thousand contacts change at once.
+class SetKeepInTouchCommand : public ContactCommand
+{
+public:
+    SetKeepInTouchCommand(Database& database, ContactTableModel* model, QList<qint64> ids, int days);
+
+protected:
+    void doRedo() override;
+    void doUndo() override;
+
+private:
+    void showInModel(const QList<Contact>& contacts);
+
+    QList<qint64> m_ids;
+    int m_days;
+    QList<Contact> m_before; // as they were before the first run
+};
+
 class AddInteractionCommand : public ContactCommand
 {
 public:

@@ -3,13 +3,16 @@
 #include "core/cadence/ConnectAdvisor.h"
 #include "core/domain/ContactMerge.h"
 #include "core/domain/HowWeKnow.h"
+#include "core/domain/KeepInTouch.h"
 #include "core/domain/ProfileUrl.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
+#include "core/storage/TagCadenceRepository.h"
 #include "core/storage/TemplateRepository.h"
 #include "core/templates/NoteComposer.h"
 #include "ui/commands/ContactCommands.h"
 #include "ui/dialogs/InteractionDialog.h"
+#include "ui/dialogs/KeepInTouchPicker.h"
 #include "ui/models/ContactTableModel.h"
 #include "ui/models/InteractionListModel.h"
 #include "ui/views/StatusColors.h"
@@ -96,6 +99,7 @@ ContactDialog::ContactDialog(Database& database, QUndoStack* undoStack, ContactT
     reloadTimeline();
     updateAdvice();
     updateActions();
+    updateCadenceSource();
     updateNote();
     // The log changes when an entry is logged, edited, or when undo/redo touch this contact.
     connect(m_model, &ContactTableModel::contactChanged, this, [this](qint64 id) {
@@ -134,8 +138,19 @@ QWidget* ContactDialog::createFieldsTab()
     m_phone = lineEdit(QStringLiteral("phone"), tr("Phone"));
     m_tags = lineEdit(QStringLiteral("tags"), tr("Tags"));
     m_tags->setPlaceholderText(tr("comma-separated"));
-    m_starred = new QCheckBox(tr("&Starred: one of my top 20%, check in more often"), this);
+    m_starred = new QCheckBox(tr("&Starred: one of my top 20%, first in every list of the plan"), this);
     m_starred->setObjectName(QStringLiteral("starred"));
+    m_keepInTouch = new KeepInTouchPicker(this);
+    m_keepInTouch->setObjectName(QStringLiteral("keepInTouch"));
+    m_keepInTouch->setToolTip(tr("How often to check in with this contact. A check-in is planned when this many "
+                                 "days have passed since your last interaction."));
+    m_cadenceSource = new QLabel(this);
+    m_cadenceSource->setObjectName(QStringLiteral("cadenceSource"));
+    m_cadenceSource->setForegroundRole(QPalette::PlaceholderText);
+    m_cadenceSource->setTextFormat(Qt::PlainText);
+    m_tagCadences = TagCadenceRepository(m_database).all().value_or(QMap<QString, int>());
+    connect(m_keepInTouch, &KeepInTouchPicker::daysChanged, this, &ContactDialog::updateCadenceSource);
+    connect(m_tags, &QLineEdit::textChanged, this, &ContactDialog::updateCadenceSource);
     m_notes = new QPlainTextEdit(this);
     m_notes->setObjectName(QStringLiteral("notes"));
     m_notes->setAccessibleName(tr("Notes"));
@@ -158,6 +173,12 @@ QWidget* ContactDialog::createFieldsTab()
     form->addRow(tr("P&hone:"), m_phone);
     form->addRow(tr("&Tags:"), m_tags);
     form->addRow(QString(), m_starred);
+    auto* cadenceRow = new QHBoxLayout;
+    cadenceRow->addWidget(m_keepInTouch);
+    cadenceRow->addWidget(m_cadenceSource, 1);
+    auto* cadenceLabel = new QLabel(tr("&Keep in touch:"), page);
+    cadenceLabel->setBuddy(m_keepInTouch->combo());
+    form->addRow(cadenceLabel, cadenceRow);
     form->addRow(tr("No&tes:"), m_notes);
     return page;
 }
@@ -406,6 +427,7 @@ void ContactDialog::load(const Contact& contact)
     m_phone->setText(contact.phone);
     m_tags->setText(contact.tags.join(QStringLiteral(", ")));
     m_starred->setChecked(contact.starred);
+    m_keepInTouch->setDays(contact.keepInTouchDays);
     m_notes->setPlainText(contact.notes);
     const int known = m_howWeKnow->findData(contact.howWeKnow);
     if (known >= 0) {
@@ -438,6 +460,7 @@ Contact ContactDialog::contact() const
     contact.phone = m_phone->text().trimmed();
     contact.tags = normalizedTags(m_tags->text().split(u','));
     contact.starred = m_starred->isChecked();
+    contact.keepInTouchDays = m_keepInTouch->days();
     contact.notes = m_notes->toPlainText().trimmed();
     contact.howWeKnow = m_howWeKnow->currentData().toString();
     contact.event = m_event->text().trimmed();
@@ -606,6 +629,28 @@ void ContactDialog::updateAdvice()
     const ConnectRecommendation advice = ConnectAdvisor::advise(contact(), metOn, QDate::currentDate());
     m_advice->setText(
         (advice.advice == ConnectAdvice::Connect ? tr("Connect. %1") : tr("Follow first. %1")).arg(advice.reason));
+}
+
+void ContactDialog::updateCadenceSource()
+{
+    if (!m_cadenceSource)
+        return;
+    QString shortestTag;
+    int shortest = keep_in_touch::kNone;
+    if (m_keepInTouch->days() == keep_in_touch::kNone) {
+        for (const QString& tag : normalizedTags(m_tags->text().split(u','))) {
+            const int days = m_tagCadences.value(tag.toLower());
+            if (days > 0 && (shortest == keep_in_touch::kNone || days < shortest)) {
+                shortest = days;
+                shortestTag = tag;
+            }
+        }
+    }
+    //: The cadence a contact gets from one of its tags: "from tag “mentor”: Close (every 30 days)"
+    m_cadenceSource->setText(shortest == keep_in_touch::kNone
+                                 ? QString()
+                                 : tr("from tag “%1”: %2").arg(shortestTag, keep_in_touch::describe(shortest)));
+    m_cadenceSource->setVisible(shortest != keep_in_touch::kNone);
 }
 
 void ContactDialog::updateActions()

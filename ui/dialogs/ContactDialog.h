@@ -4,6 +4,7 @@
 #include "core/domain/Template.h"
 
 #include <QList>
+#include <QMap>
 
 #include <QDialog>
 
@@ -23,13 +24,15 @@ class ContactCommand;
 class ContactTableModel;
 class Database;
 class InteractionListModel;
+class KeepInTouchPicker;
 
 // A contact's panel: every field, editable and checked when saved (a profile URL that is not one is
-// refused with the reason; the same person already stored is offered as a merge), the connect-or-follow
-// advice with its reason, and the timeline where an interaction is logged in two clicks (a kind, then Log)
-// and edited or deleted. Every change goes on the window's undo stack. The Note tab renders a connection
-// note for the contact (as the fields now say) from a template, with its `used / limit` count, and copies
-// it unless it is over the account's limit or leaves a placeholder unfilled (the Templates place's rule).
+// refused with the reason; the same person already stored is offered as a merge), the keep-in-touch
+// cadence (its own, or else the one a tag gives it, said beside), the connect-or-follow advice with its
+// reason, and the timeline where an interaction is logged in two clicks (a kind, then Log) and edited or
+// deleted. Every change goes on the window's undo stack. The Note tab renders a connection note for the
+// contact (as the fields now say) from a template, with its `used / limit` count, and copies it unless it
+// is over the account's limit or leaves a placeholder unfilled (the Templates place's rule).
 class ContactDialog : public QDialog
 {
     Q_OBJECT
@@ -72,6 +75,7 @@ private:
     void reloadTimeline();
     void updateAdvice();
     void updateActions();
+    void updateCadenceSource();
     void showError(const QString& error, QWidget* field = nullptr);
     bool push(ContactCommand* command);
     QLineEdit* lineEdit(const QString& name, const QString& accessibleName);
@@ -93,6 +97,9 @@ private:
     QLineEdit* m_phone = nullptr;
     QLineEdit* m_tags = nullptr;
     QCheckBox* m_starred = nullptr;
+    KeepInTouchPicker* m_keepInTouch = nullptr;
+    QLabel* m_cadenceSource = nullptr; // "from tag “mentor”: …" when the contact has none of its own
+    QMap<QString, int> m_tagCadences; // lower-cased tag -> days
     QPlainTextEdit* m_notes = nullptr;
     QComboBox* m_howWeKnow = nullptr;
     QLineEdit* m_event = nullptr;

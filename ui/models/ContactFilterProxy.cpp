@@ -50,6 +50,22 @@ void ContactFilterProxy::setTagFilter(const QString& tag)
     invalidate();
 }
 
+void ContactFilterProxy::setDueFilter(bool due)
+{
+    if (due == m_due)
+        return;
+    m_due = due;
+    invalidate();
+}
+
+void ContactFilterProxy::setIdFilter(std::optional<QSet<qint64>> ids)
+{
+    if (ids == m_ids)
+        return;
+    m_ids = std::move(ids);
+    invalidate();
+}
+
 qint64 ContactFilterProxy::contactIdAt(int row) const
 {
     const QModelIndex source = mapToSource(index(row, 0));
@@ -63,6 +79,10 @@ bool ContactFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sour
     if (m_stage && m_model->stageAt(sourceRow) != *m_stage)
         return false;
     if (!m_tag.isEmpty() && !m_model->hasTag(sourceRow, m_tag))
+        return false;
+    if (m_due && !m_model->dueToKeepInTouch(sourceRow))
+        return false;
+    if (m_ids && !m_ids->contains(m_model->contactAt(sourceRow).id))
         return false;
     return m_words.isEmpty() || m_model->matches(sourceRow, m_matchers);
 }

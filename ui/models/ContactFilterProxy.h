@@ -2,6 +2,7 @@
 
 #include "core/domain/Stage.h"
 
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStringList>
 
@@ -12,7 +13,8 @@ namespace rapport {
 class ContactTableModel;
 
 // Filters the contacts by a search text (every word must appear in the name, company, position, tags or
-// notes, case-insensitively), a stage and a tag, and sorts every column by its natural order (stages in
+// notes, case-insensitively), a stage, a tag, being due to keep in touch, and a set of ids (the contacts an
+// import brought), and sorts every column by its natural order (stages in
 // their order, dates as dates). It asks the ContactTableModel directly, so a keystroke over tens of
 // thousands of rows costs no QVariant per row.
 class ContactFilterProxy : public QSortFilterProxyModel
@@ -32,6 +34,12 @@ public:
     // An empty tag shows every contact.
     void setTagFilter(const QString& tag);
     QString tagFilter() const { return m_tag; }
+    // Only contacts next due to keep in touch today or earlier (ContactTableModel::today()).
+    void setDueFilter(bool due);
+    bool dueFilter() const { return m_due; }
+    // Only these contacts; nullopt shows every one.
+    void setIdFilter(std::optional<QSet<qint64>> ids);
+    const std::optional<QSet<qint64>>& idFilter() const { return m_ids; }
 
     // The contact shown on `row`, or 0.
     qint64 contactIdAt(int row) const;
@@ -47,6 +55,8 @@ private:
     QList<QStringMatcher> m_matchers; // one per word, built once per search
     std::optional<Stage> m_stage;
     QString m_tag;
+    bool m_due = false;
+    std::optional<QSet<qint64>> m_ids;
 };
 
 } // namespace rapport

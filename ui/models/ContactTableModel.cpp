@@ -1,5 +1,8 @@
 #include "ui/models/ContactTableModel.h"
 
+#include "core/domain/KeepInTouch.h"
+
+#include <QFont>
 #include <QLocale>
 #include <QSet>
 
@@ -111,6 +114,54 @@ void ContactTableModel::removeId(qint64 id)
     Q_EMIT contactChanged(id);
 }
 
+void ContactTableModel::updateKeepInTouch(const QList<Contact>& changed, const QHash<qint64, KeepInTouchDate>& dates)
+{
+    for (const Contact& contact : changed) {
+        if (const int row = rowOf(contact.id); row >= 0)
+            m_rows[row] = makeRow(contact, m_rows.at(row).facts);
+    }
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < int(m_rows.size()); ++i) {
+        ContactFacts& facts = m_rows[i].facts;
+        const KeepInTouchDate date = dates.value(m_rows.at(i).contact.id);
+        if (facts.keepInTouchDays == date.days && facts.nextKeepInTouch == date.next)
+            continue;
+        facts.keepInTouchDays = date.days;
+        facts.nextKeepInTouch = date.next;
+        first = first < 0 ? i : first;
+        last = i;
+    }
+    for (const Contact& contact : changed) {
+        if (const int row = rowOf(contact.id); row >= 0) {
+            first = first < 0 ? row : std::min(first, row);
+            last = std::max(last, row);
+        }
+    }
+    if (first < 0)
+        return;
+    m_ranks = {};
+    Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    for (const Contact& contact : changed)
+        Q_EMIT contactChanged(contact.id);
+}
+
+void ContactTableModel::setToday(const QDate& today)
+{
+    if (today == m_today)
+        return;
+    m_today = today;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, KeepInTouchColumn), index(int(m_rows.size()) - 1, KeepInTouchColumn),
+                           { Qt::FontRole, Qt::ToolTipRole });
+}
+
+bool ContactTableModel::dueToKeepInTouch(int row) const
+{
+    const QDate& next = m_rows.at(row).facts.nextKeepInTouch;
+    return next.isValid() && next <= m_today;
+}
+
 QStringList ContactTableModel::allTags() const
 {
     QSet<QString> tags;
@@ -164,6 +215,10 @@ int ContactTableModel::compare(int left, int right, int column) const
         if (a.facts.nextActionDate.isValid() != b.facts.nextActionDate.isValid())
             return a.facts.nextActionDate.isValid() ? -1 : 1; // planned ones first
         return order(a.facts.nextActionDate, b.facts.nextActionDate);
+    case KeepInTouchColumn:
+        if (a.facts.nextKeepInTouch.isValid() != b.facts.nextKeepInTouch.isValid())
+            return a.facts.nextKeepInTouch.isValid() ? -1 : 1; // those with a cadence first
+        return order(a.facts.nextKeepInTouch, b.facts.nextKeepInTouch);
     case TagsColumn:
         return QString::compare(a.tagsKey, b.tagsKey);
     default:
@@ -214,6 +269,11 @@ QVariant ContactTableModel::data(const QModelIndex& index, int role) const
         return Qt::AlignCenter;
     if (role == Qt::AccessibleTextRole && index.column() == StarredColumn)
         return row.contact.starred ? tr("Starred") : tr("Not starred");
+    if (role == Qt::FontRole && index.column() == KeepInTouchColumn && dueToKeepInTouch(index.row())) {
+        QFont due;
+        due.setBold(true);
+        return due;
+    }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != SortRole)
         return {};
     const QLocale locale;
@@ -241,6 +301,21 @@ QVariant ContactTableModel::data(const QModelIndex& index, int role) const
             return QString();
         return tr("%1, %2").arg(row.facts.nextAction,
                                 locale.toString(row.facts.nextActionDate, QStringLiteral("ddd d MMM")));
+    case KeepInTouchColumn: {
+        const ContactFacts& facts = row.facts;
+        if (role == SortRole)
+            return facts.nextKeepInTouch;
+        if (!facts.nextKeepInTouch.isValid())
+            return role == Qt::ToolTipRole ? tr("No keep-in-touch cadence") : QString();
+        if (role == Qt::DisplayRole)
+            return locale.toString(facts.nextKeepInTouch, QLocale::ShortFormat);
+        const QString cadence = row.contact.keepInTouchDays > 0
+            ? keep_in_touch::describe(facts.keepInTouchDays)
+            //: The cadence a contact gets from its tags: "Close (every 30 days), from a tag"
+            : tr("%1, from a tag").arg(keep_in_touch::describe(facts.keepInTouchDays));
+        return (dueToKeepInTouch(index.row()) ? tr("%1\nDue since %2") : tr("%1\nNext due %2"))
+            .arg(cadence, locale.toString(facts.nextKeepInTouch, QLocale::LongFormat));
+    }
     case TagsColumn:
         return row.tags;
     case StarredColumn:
@@ -255,7 +330,9 @@ QVariant ContactTableModel::data(const QModelIndex& index, int role) const
 QVariant ContactTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal && section == StarredColumn && role == Qt::ToolTipRole)
-        return tr("Starred: your top 20%, checked in with more often");
+        return tr("Starred: your top 20%, first in every list of the plan");
+    if (orientation == Qt::Horizontal && section == KeepInTouchColumn && role == Qt::ToolTipRole)
+        return tr("When the contact is next due to keep in touch, by its own cadence or its tags'");
     if (orientation == Qt::Horizontal && section == NextActionColumn && role == Qt::ToolTipRole)
         return tr("The next action this week's plan holds for the contact");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
@@ -273,6 +350,8 @@ QVariant ContactTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Last interaction");
     case NextActionColumn:
         return tr("Next planned action");
+    case KeepInTouchColumn:
+        return tr("Keep in touch");
     case TagsColumn:
         return tr("Tags");
     case StarredColumn:

@@ -2,6 +2,7 @@
 
 #include "core/domain/Contact.h"
 #include "core/storage/ContactOverview.h"
+#include "core/storage/KeepInTouchDates.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -12,7 +13,8 @@
 
 namespace rapport {
 
-// A snapshot of all contacts with their stage, last interaction and next planned action. data() reads only
+// A snapshot of all contacts with their stage, last interaction, next planned action and when each is next due
+// to keep in touch. data() reads only
 // memory, never the database, so scrolling through tens of thousands of rows stays smooth; what the search
 // and sorting compare is prepared once per row, when the row is set.
 class ContactTableModel : public QAbstractTableModel
@@ -29,6 +31,7 @@ public:
         StageColumn,
         LastInteractionColumn,
         NextActionColumn,
+        KeepInTouchColumn,
         TagsColumn,
         ColumnCount
     };
@@ -48,6 +51,12 @@ public:
     void setNextActions(const QHash<qint64, NextAction>& next);
     // Adds the contact or replaces the row that has its id.
     void upsert(const Contact& contact, const ContactFacts& facts);
+    // After cadences changed (contacts' own, or a tag's): replaces the rows of `changed` (their other facts
+    // stay) and sets every row's keep-in-touch cadence and next date from `dates` (none when missing).
+    void updateKeepInTouch(const QList<Contact>& changed, const QHash<qint64, KeepInTouchDate>& dates);
+    // The day "due to keep in touch" is measured against; the current date unless set.
+    void setToday(const QDate& today);
+    QDate today() const { return m_today; }
     void removeId(qint64 id);
 
     const Contact& contactAt(int row) const { return m_rows.at(row).contact; }
@@ -62,6 +71,8 @@ public:
     bool matches(int row, const QList<QStringMatcher>& words) const;
     bool hasTag(int row, const QString& tag) const;
     Stage stageAt(int row) const { return m_rows.at(row).facts.stage; }
+    // Next due to keep in touch today or earlier.
+    bool dueToKeepInTouch(int row) const;
     // Orders two rows by a column: negative, zero or positive, as `left` sorts before, with or after `right`.
     int compare(int left, int right, int column) const;
     // Each row's place when sorted by `column` (ties by name, then by row): comparing two ranks is what
@@ -94,6 +105,7 @@ private:
     QList<Row> m_rows;
     QHash<qint64, int> m_rowOf;
     mutable std::array<QList<int>, ColumnCount> m_ranks; // empty: not computed since the rows changed
+    QDate m_today = QDate::currentDate();
 };
 
 } // namespace rapport

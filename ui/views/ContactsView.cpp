@@ -1,5 +1,6 @@
 #include "ui/views/ContactsView.h"
 
+#include "core/domain/KeepInTouch.h"
 #include "core/storage/ContactOverview.h"
 #include "ui/commands/ContactCommands.h"
 #include "ui/dialogs/ContactDialog.h"
@@ -8,15 +9,20 @@
 #include "ui/workers/PlanWorker.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -35,6 +41,7 @@ ContactsView::ContactsView(Database& database, PlanWorker& planner, QUndoStack* 
     , m_search(new QLineEdit(this))
     , m_stage(new QComboBox(this))
     , m_tag(new QComboBox(this))
+    , m_due(new QCheckBox(tr("&Due to keep in touch"), this))
     , m_new(new QPushButton(tr("&New contact"), this))
     , m_table(new QTableView(this))
     , m_pages(new QStackedWidget(this))
@@ -48,9 +55,8 @@ ContactsView::ContactsView(Database& database, PlanWorker& planner, QUndoStack* 
 
     m_stage->setAccessibleName(tr("Stage filter"));
     m_stage->addItem(tr("All stages"));
-    for (Stage stage :
-         { Stage::Prospect, Stage::Following, Stage::Requested, Stage::Connected, Stage::NoResponse, Stage::Declined,
-           Stage::Withdrawn })
+    for (Stage stage : { Stage::Prospect, Stage::Following, Stage::Requested, Stage::Connected, Stage::NoResponse,
+                         Stage::Declined, Stage::Withdrawn })
         m_stage->addItem(displayName(stage), int(stage));
     connect(m_stage, &QComboBox::currentIndexChanged, this, [this] {
         const QVariant stage = m_stage->currentData();
@@ -61,6 +67,9 @@ ContactsView::ContactsView(Database& database, PlanWorker& planner, QUndoStack* 
     m_tag->setMaximumWidth(220);
     connect(m_tag, &QComboBox::currentIndexChanged, this,
             [this] { m_proxy->setTagFilter(m_tag->currentData().toString()); });
+    m_due->setObjectName(QStringLiteral("dueFilter"));
+    m_due->setToolTip(tr("Only the contacts whose keep-in-touch date has come"));
+    connect(m_due, &QCheckBox::toggled, m_proxy, &ContactFilterProxy::setDueFilter);
     m_new->setToolTip(tr("Add a contact (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     connect(m_new, &QPushButton::clicked, this, [this] { openContact(0); });
 
@@ -93,8 +102,21 @@ ContactsView::ContactsView(Database& database, PlanWorker& planner, QUndoStack* 
     fit(ContactTableModel::StageColumn, displayName(Stage::NoResponse));
     fit(ContactTableModel::LastInteractionColumn, QLocale().toString(QDate(2024, 12, 30), QLocale::ShortFormat));
     fit(ContactTableModel::NextActionColumn, tr("%1, %2").arg(tr("Check in"), QStringLiteral("Wed 30 Dec")));
+    fit(ContactTableModel::KeepInTouchColumn, QLocale().toString(QDate(2024, 12, 30), QLocale::ShortFormat));
     connect(m_table, &QTableView::activated, this,
             [this](const QModelIndex& index) { openContact(m_proxy->contactIdAt(index.row())); });
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QTableView::customContextMenuRequested, this, [this](const QPoint& position) {
+        if (!m_table->indexAt(position).isValid())
+            return;
+        auto menu = createContextMenu(this);
+        menu->exec(m_table->viewport()->mapToGlobal(position));
+    });
+    createKeepInTouchActions();
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ContactsView::updateSelectionActions);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ContactsView::updateSelectionActions);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ContactsView::updateSelectionActions);
 
     // Shortcuts that work anywhere in the place.
     auto* find = new QAction(tr("Find"), this);
@@ -127,8 +149,12 @@ ContactsView::ContactsView(Database& database, PlanWorker& planner, QUndoStack* 
     bar->addWidget(m_search, 1);
     bar->addWidget(m_stage);
     bar->addWidget(m_tag);
+    bar->addWidget(m_due);
+    bar->addSpacing(8);
+    bar->addWidget(m_keepInTouchButton);
     bar->addWidget(m_new);
     tableLayout->addLayout(bar);
+    tableLayout->addWidget(createFilterBanner());
     tableLayout->addWidget(m_table);
     m_pages->addWidget(tablePage);
     m_pages->addWidget(createFirstRun());
@@ -170,21 +196,168 @@ QWidget* ContactsView::createFirstRun()
     return page;
 }
 
+void ContactsView::createKeepInTouchActions()
+{
+    m_keepInTouchMenu = new QMenu(this);
+    m_keepInTouchMenu->setObjectName(QStringLiteral("keepInTouchMenu"));
+    const auto add = [this](const QString& text, const QString& key, int days) {
+        QAction* action = m_keepInTouchMenu->addAction(text, this, [this, days] {
+            if (const Status set = setKeepInTouch(days); !set)
+                QMessageBox::warning(this, tr("Cannot change the cadence"), set.error());
+        });
+        action->setObjectName(QStringLiteral("keepInTouch-") + key);
+    };
+    for (const keep_in_touch::Preset& preset : keep_in_touch::kPresets)
+        add(keep_in_touch::describe(preset.days), QString::fromLatin1(preset.key), preset.days);
+    QAction* custom = m_keepInTouchMenu->addAction(tr("&Custom…"), this, &ContactsView::askCustomKeepInTouch);
+    custom->setObjectName(QStringLiteral("keepInTouch-custom"));
+    m_keepInTouchMenu->addSeparator();
+    add(tr("&None"), QStringLiteral("none"), keep_in_touch::kNone);
+
+    m_keepInTouch = new QAction(QIcon(QStringLiteral(":/icons/week.svg")), tr("&Keep in Touch…"), this);
+    m_keepInTouch->setObjectName(QStringLiteral("keepInTouchAction"));
+    m_keepInTouch->setToolTip(tr("How often to keep in touch with the selected contacts: each gets a check-in "
+                                 "when that many days have passed since your last interaction"));
+    m_keepInTouch->setMenu(m_keepInTouchMenu);
+    m_keepInTouch->setEnabled(false);
+    m_keepInTouchButton = new QToolButton(this);
+    m_keepInTouchButton->setObjectName(QStringLiteral("keepInTouchButton"));
+    m_keepInTouchButton->setDefaultAction(m_keepInTouch);
+    m_keepInTouchButton->setPopupMode(QToolButton::InstantPopup);
+    m_keepInTouchButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+}
+
+void ContactsView::askCustomKeepInTouch()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    bool ok = false;
+    const int days = QInputDialog::getInt(
+        this, tr("Keep in touch"),
+        ids.size() == 1
+            ? tr("Keep in touch with the selected contact every so many days:")
+            : tr("Keep in touch with the %1 selected contacts every so many days:").arg(QLocale().toString(ids.size())),
+        60, keep_in_touch::kMinDays, keep_in_touch::kMaxDays, 1, &ok);
+    if (!ok)
+        return;
+    if (const Status set = setKeepInTouch(days); !set)
+        QMessageBox::warning(this, tr("Cannot change the cadence"), set.error());
+}
+
+QWidget* ContactsView::createFilterBanner()
+{
+    auto* banner = new QFrame(this);
+    banner->setObjectName(QStringLiteral("filterBanner"));
+    banner->setFrameShape(QFrame::StyledPanel);
+    banner->setAutoFillBackground(true);
+    banner->setBackgroundRole(QPalette::AlternateBase);
+    m_bannerText = new QLabel(banner);
+    m_bannerText->setObjectName(QStringLiteral("filterBannerText"));
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextFormat(Qt::PlainText);
+    auto* keep = new QToolButton(banner);
+    keep->setDefaultAction(m_keepInTouch);
+    keep->setPopupMode(QToolButton::InstantPopup);
+    keep->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto* all = new QPushButton(tr("Show &All Contacts"), banner);
+    all->setObjectName(QStringLiteral("showAllContacts"));
+    connect(all, &QPushButton::clicked, this, &ContactsView::showAll);
+    auto* row = new QHBoxLayout(banner);
+    row->setContentsMargins(10, 6, 10, 6);
+    row->addWidget(m_bannerText, 1);
+    row->addWidget(keep);
+    row->addWidget(all);
+    banner->hide();
+    m_banner = banner;
+    return banner;
+}
+
+void ContactsView::showOnly(const QSet<qint64>& ids, const QString& why)
+{
+    m_search->clear();
+    m_stage->setCurrentIndex(0);
+    m_tag->setCurrentIndex(0);
+    m_due->setChecked(false);
+    m_proxy->setIdFilter(ids);
+    m_bannerText->setText(why);
+    m_banner->show();
+    m_table->setFocus(Qt::OtherFocusReason);
+    if (m_proxy->rowCount() > 0)
+        m_table->setCurrentIndex(m_proxy->index(0, ContactTableModel::NameColumn));
+}
+
+void ContactsView::showAll()
+{
+    m_proxy->setIdFilter(std::nullopt);
+    m_banner->hide();
+}
+
+void ContactsView::updateSelectionActions()
+{
+    m_keepInTouch->setEnabled(m_table->selectionModel()->hasSelection());
+}
+
+std::unique_ptr<QMenu> ContactsView::createContextMenu(QWidget* parent)
+{
+    auto menu = std::make_unique<QMenu>(parent);
+    const QList<qint64> ids = selectedIds();
+    QAction* open = menu->addAction(tr("&Open"), this, [this, ids] {
+        if (!ids.isEmpty())
+            openContact(ids.first());
+    });
+    open->setObjectName(QStringLiteral("openContact"));
+    open->setEnabled(ids.size() == 1);
+    menu->addAction(m_keepInTouch);
+    menu->addSeparator();
+    QAction* remove = menu->addAction(ids.size() > 1 ? tr("&Delete %1 Contacts").arg(QLocale().toString(ids.size()))
+                                                     : tr("&Delete"),
+                                      this, &ContactsView::deleteSelected);
+    remove->setObjectName(QStringLiteral("deleteContacts"));
+    remove->setEnabled(!ids.isEmpty());
+    return menu;
+}
+
+Status ContactsView::setKeepInTouch(int days)
+{
+    if (const QString problem = keep_in_touch::problem(days); !problem.isEmpty())
+        return Error { problem };
+    QList<qint64> changing;
+    for (qint64 id : selectedIds()) {
+        const int row = m_model->rowOf(id);
+        if (row >= 0 && m_model->contactAt(row).keepInTouchDays != days)
+            changing.append(id);
+    }
+    if (changing.isEmpty())
+        return success(); // nothing to change, nothing to undo
+    const Status set = ExecutedCommand::push(
+        m_undoStack, std::make_unique<SetKeepInTouchCommand>(m_database, m_model, std::move(changing), days));
+    if (set)
+        askForPlan(); // check-ins come and go
+    return set;
+}
+
 Status ContactsView::reload()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     auto overview = ContactOverview::load(m_database, now);
     if (!overview)
         return Error { overview.error() };
+    m_model->setToday(now.toLocalTime().date());
     m_model->setOverview(std::move(*overview));
     m_model->setNextActions(m_nextActions);
     updateTags();
-    const QDate today = now.toLocalTime().date();
+    askForPlan();
+    return success();
+}
+
+void ContactsView::askForPlan()
+{
+    const QDate today = QDate::currentDate();
     m_planner.plan({ today, today, QLocale() }, this, [this](const Result<WeekPlan>& plan) {
         if (plan)
             showPlan(*plan);
     });
-    return success();
 }
 
 void ContactsView::showPlan(const WeekPlan& plan)
