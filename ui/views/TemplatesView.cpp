@@ -190,6 +190,8 @@ void TemplatesView::buildUi()
     m_lint->setTextFormat(Qt::RichText);
     m_lint->setAccessibleName(tr("Warnings"));
     m_stats = new QLabel(m_editor);
+    m_stats->setObjectName(QStringLiteral("templateStats"));
+    m_stats->setWordWrap(true); // a template with answers says a long sentence: it must not widen the window
     m_myNameEdit = new QLineEdit(m_editor);
     m_myNameEdit->setPlaceholderText(tr("Your name, for {my_name}"));
     m_myNameEdit->setAccessibleName(tr("Your name"));
