@@ -34,6 +34,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -271,9 +272,16 @@ void MainWindow::showPreferences()
         m_database,
         StartAtLogin(QCoreApplication::applicationFilePath(),
                      { QStringLiteral("--background"), QStringLiteral("--db"), m_database.path() }),
-        this);
-    if (dialog.exec() == QDialog::Accepted)
-        Q_EMIT preferencesChanged();
+        m_contactsView->model()->allTags(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.tagCadencesChanged()) {
+        // Every contact of a tag may be due on another day, and the week's check-ins with them.
+        reload();
+        if (m_weekView->isVisible())
+            m_weekView->reload();
+    }
+    Q_EMIT preferencesChanged();
 }
 
 void MainWindow::reload()
@@ -318,6 +326,16 @@ ImportWizard* MainWindow::openImportWizard(const QStringList& files)
                 reload();
                 showPlace(Place::Contacts);
             });
+    connect(wizard, &ImportWizard::keepInTouchRequested, this, [this](const QList<qint64>& connections) {
+        showPlace(Place::Contacts);
+        m_contactsView->showOnly(
+            QSet<qint64>(connections.cbegin(), connections.cend()),
+            connections.size() == 1
+                ? tr("The connection that came in with the import. Select it, then choose Keep in Touch.")
+                : tr("The %1 connections that came in with the import. Select those to keep in touch with (Ctrl+A "
+                     "selects all of them), then choose how often with Keep in Touch.")
+                      .arg(QLocale().toString(connections.size())));
+    });
     m_importWizard = wizard;
     wizard->open();
     return wizard;

@@ -4,6 +4,9 @@
 #include "core/storage/Database.h"
 #include "core/storage/InteractionRepository.h"
 #include "ui/MainWindow.h"
+#include "ui/models/ContactFilterProxy.h"
+#include "ui/models/ContactTableModel.h"
+#include "ui/views/ContactsView.h"
 #include "ui/workers/ImportWorker.h"
 
 #include "tests/core/TestDatabase.h"
@@ -13,10 +16,13 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 #include <QUndoStack>
 #include <QUrl>
@@ -34,7 +40,6 @@ QString fixture(const char* name)
 class ImportWizardTest : public test::DatabaseTest
 {
 protected:
-
     static void drop(QWidget* window, const QStringList& paths)
     {
         QMimeData data;
@@ -103,6 +108,70 @@ TEST_F(ImportWizardTest, DroppingConnectionsCsvImportsItAndUndoRedoTheWholeImpor
     EXPECT_TRUE(InteractionRepository(*m_database).all()->isEmpty());
     window.undoStack()->redo();
     EXPECT_EQ(contactCount(), imported);
+}
+
+TEST_F(ImportWizardTest, TheResultSaysHowManyConnectionsCameInAndOffersToChooseWhomToKeepInTouchWith)
+{
+    Contact ada;
+    ada.firstName = QStringLiteral("Ada");
+    ada.lastName = QStringLiteral("Lovelace");
+    ASSERT_TRUE(ContactRepository(*m_database).add(ada).ok());
+    MainWindow window(*m_database);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    ImportWizard* wizard = window.openImportWizard({ fixture("linkedin-connections.csv") });
+    clickNext(wizard);
+    clickNext(wizard); // Import
+    ASSERT_TRUE(QTest::qWaitFor([&] { return wizard->importFinished(); }, 10000));
+    ASSERT_EQ(wizard->currentId(), ImportWizard::ResultPage);
+    auto* cameIn = wizard->findChild<QLabel*>(QStringLiteral("connectionsCameIn"));
+    ASSERT_NE(cameIn, nullptr);
+    ASSERT_TRUE(cameIn->isVisible());
+    EXPECT_TRUE(cameIn->text().startsWith(QStringLiteral("4 connections came in."))) << cameIn->text().toStdString();
+    auto* choose = wizard->findChild<QPushButton*>(QStringLiteral("chooseKeepInTouch"));
+    ASSERT_NE(choose, nullptr);
+    ASSERT_TRUE(choose->isVisible());
+    EXPECT_EQ(choose->text(), QStringLiteral("&Choose Whom to Keep in Touch With…"));
+    QTest::mouseClick(choose, Qt::LeftButton);
+
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !window.importWizard(); }, 5000)) << "the wizard closes";
+    EXPECT_EQ(window.currentPlace(), MainWindow::Place::Contacts);
+    ContactsView* contacts = window.contactsView();
+    EXPECT_EQ(contacts->model()->rowCount(), 5);
+    ASSERT_EQ(contacts->proxy()->rowCount(), 4) << "only the connections that came in";
+    ASSERT_NE(contacts->filterBanner(), nullptr);
+    EXPECT_TRUE(contacts->filterBanner()->isVisible());
+    EXPECT_TRUE(contacts->filterBanner()->findChild<QLabel*>()->text().contains(u"4 connections"));
+
+    // The bulk action at hand: all of them, Close.
+    QTableView* table = contacts->table();
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
+    ASSERT_EQ(contacts->selectedIds().size(), 4);
+    ASSERT_TRUE(contacts->keepInTouchAction()->isEnabled());
+    contacts->keepInTouchAction()->menu()->findChild<QAction*>(QStringLiteral("keepInTouch-close"))->trigger();
+    for (const Contact& contact : ContactRepository(*m_database).all().value())
+        EXPECT_EQ(contact.keepInTouchDays, contact.lastName == u"Lovelace" ? 0 : 30)
+            << contact.fullName().toStdString();
+    EXPECT_EQ(window.undoStack()->undoText(), QStringLiteral("Keep in touch with 4 contacts"));
+
+    QTest::mouseClick(contacts->filterBanner()->findChild<QPushButton*>(QStringLiteral("showAllContacts")),
+                      Qt::LeftButton);
+    EXPECT_EQ(contacts->proxy()->rowCount(), 5);
+    EXPECT_FALSE(contacts->filterBanner()->isVisible());
+}
+
+TEST_F(ImportWizardTest, AnImportWithoutConnectionsOffersNoKeepInTouch)
+{
+    MainWindow window(*m_database);
+    ImportWizard* wizard = window.openImportWizard({ fixture("generic-semicolon.csv") });
+    clickNext(wizard);
+    clickNext(wizard); // the mapping's best guess
+    clickNext(wizard); // Import
+    ASSERT_TRUE(QTest::qWaitFor([&] { return wizard->importFinished(); }, 10000));
+    EXPECT_FALSE(wizard->findChild<QLabel*>(QStringLiteral("connectionsCameIn"))->isVisibleTo(wizard));
+    EXPECT_FALSE(wizard->findChild<QPushButton*>(QStringLiteral("chooseKeepInTouch"))->isVisibleTo(wizard));
+    wizard->accept();
 }
 
 TEST_F(ImportWizardTest, CancellingAddsNothing)

@@ -1,19 +1,31 @@
 #include "ui/dialogs/PreferencesDialog.h"
 #include "core/cadence/CadenceSettings.h"
+#include "core/storage/ContactRepository.h"
 #include "core/storage/Database.h"
+#include "core/storage/TagCadenceRepository.h"
+#include "ui/MainWindow.h"
 #include "ui/desktop/DesktopSettings.h"
+#include "ui/dialogs/KeepInTouchPicker.h"
+#include "ui/models/ContactTableModel.h"
+#include "ui/views/ContactsView.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QGroupBox>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeEdit>
+#include <QTimer>
 
 #include <gtest/gtest.h>
 
@@ -139,6 +151,87 @@ TEST_F(PreferencesDialogTest, CancelChangesNothing)
     QTest::mouseClick(dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel), Qt::LeftButton);
     EXPECT_EQ(CadenceSettings(*m_database).reminder()->time, QTime(9, 0));
     EXPECT_FALSE(QFile::exists(autostartFile()));
+}
+
+TEST_F(PreferencesDialogTest, TheTagsPageSetsTheCadenceEachTagGivesItsContacts)
+{
+    ASSERT_TRUE(TagCadenceRepository(*m_database).set(QStringLiteral("alumni"), 90).ok()); // no contact has it
+    PreferencesDialog dialog(*m_database, entry(), { QStringLiteral("mentor"), QStringLiteral("Friends") });
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    auto* tabs = dialog.findChild<QTabWidget*>();
+    ASSERT_NE(tabs, nullptr);
+    ASSERT_EQ(tabs->count(), 2);
+    EXPECT_EQ(tabs->tabText(1), QStringLiteral("T&ags"));
+    QTest::keyClick(tabs->tabBar(), Qt::Key_Right);
+    ASSERT_EQ(tabs->currentIndex(), 1);
+
+    auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("tagCadences"));
+    ASSERT_NE(table, nullptr);
+    ASSERT_TRUE(table->isVisible());
+    QStringList tags;
+    for (int row = 0; row < table->rowCount(); ++row)
+        tags.append(table->item(row, 0)->text());
+    EXPECT_EQ(tags, (QStringList { QStringLiteral("alumni"), QStringLiteral("Friends"), QStringLiteral("mentor") }));
+    ASSERT_NE(dialog.tagCadence(QStringLiteral("alumni")), nullptr);
+    EXPECT_EQ(dialog.tagCadence(QStringLiteral("alumni"))->days(), 90);
+    EXPECT_EQ(dialog.tagCadence(QStringLiteral("mentor"))->days(), 0);
+
+    QComboBox* mentor = dialog.tagCadence(QStringLiteral("mentor"))->combo();
+    mentor->setFocus();
+    QTest::keyClick(mentor, Qt::Key_Down);
+    EXPECT_EQ(mentor->currentText(), QStringLiteral("Close (every 30 days)"));
+    QComboBox* alumni = dialog.tagCadence(QStringLiteral("alumni"))->combo();
+    alumni->setFocus();
+    QTest::keyClick(alumni, Qt::Key_Home);
+    EXPECT_EQ(alumni->currentText(), QStringLiteral("None"));
+    clickOk(dialog);
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    EXPECT_TRUE(dialog.tagCadencesChanged());
+    EXPECT_EQ(TagCadenceRepository(*m_database).all().value(),
+              (QMap<QString, int> { { QStringLiteral("mentor"), 30 } }));
+
+    PreferencesDialog unchanged(*m_database, entry(), { QStringLiteral("mentor") });
+    unchanged.show();
+    clickOk(unchanged);
+    EXPECT_FALSE(unchanged.tagCadencesChanged());
+}
+
+TEST_F(PreferencesDialogTest, ATagsCadenceChangedInPreferencesShowsInTheContacts)
+{
+    Contact mentee;
+    mentee.firstName = QStringLiteral("Mia");
+    mentee.tags = { QStringLiteral("mentor") };
+    const qint64 id = ContactRepository(*m_database).add(mentee).value();
+    MainWindow window(*m_database);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    ContactTableModel* model = window.contactsView()->model();
+    ASSERT_EQ(model->factsAt(model->rowOf(id)).keepInTouchDays, 0);
+
+    bool shown = false;
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<PreferencesDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        KeepInTouchPicker* picker = dialog->tagCadence(QStringLiteral("mentor"));
+        ASSERT_NE(picker, nullptr) << "the tags in use are listed";
+        shown = true;
+        picker->combo()->setFocus();
+        QTest::keyClick(picker->combo(), Qt::Key_Down);
+        clickOk(*dialog);
+    });
+    QAction* preferences = nullptr;
+    for (QAction* menu : window.menuBar()->actions()) {
+        for (QAction* item : menu->menu() ? menu->menu()->actions() : QList<QAction*>()) {
+            if (item->text() == QStringLiteral("&Preferences…"))
+                preferences = item;
+        }
+    }
+    ASSERT_NE(preferences, nullptr);
+    preferences->trigger();
+    EXPECT_TRUE(shown);
+    EXPECT_EQ(model->factsAt(model->rowOf(id)).keepInTouchDays, 30);
+    EXPECT_EQ(model->factsAt(model->rowOf(id)).nextKeepInTouch, QDate::currentDate().addDays(30));
 }
 
 TEST(StartAtLogin, QuotesTheCommandLineForTheDesktopEntry)

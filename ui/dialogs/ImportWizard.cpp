@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
@@ -199,8 +200,30 @@ void ImportWizard::createResultPage()
     page->setTitle(tr("Done"));
     m_result = wrappingLabel(page);
     m_result->setObjectName(QStringLiteral("result"));
+    m_connections = wrappingLabel(page);
+    m_connections->setObjectName(QStringLiteral("connectionsCameIn"));
+    QFont heading = m_connections->font();
+    heading.setBold(true);
+    m_connections->setFont(heading);
+    m_connections->hide();
+    m_chooseKeepInTouch = new QPushButton(tr("&Choose Whom to Keep in Touch With…"), page);
+    m_chooseKeepInTouch->setObjectName(QStringLiteral("chooseKeepInTouch"));
+    m_chooseKeepInTouch->setToolTip(tr("Shows them in Contacts, ready to be given a keep-in-touch cadence"));
+    m_chooseKeepInTouch->setAutoDefault(false);
+    m_chooseKeepInTouch->hide();
+    connect(m_chooseKeepInTouch, &QPushButton::clicked, this, [this] {
+        const QList<qint64> connections = addedConnections();
+        Q_EMIT keepInTouchRequested(connections);
+        accept();
+    });
+    auto* choose = new QHBoxLayout;
+    choose->addWidget(m_chooseKeepInTouch);
+    choose->addStretch();
     auto* layout = new QVBoxLayout(page);
     layout->addWidget(m_result);
+    layout->addSpacing(12);
+    layout->addWidget(m_connections);
+    layout->addLayout(choose);
     layout->addStretch();
     page->setFinalPage(true);
     setPage(ResultPage, page);
@@ -428,6 +451,16 @@ void ImportWizard::importDone()
             + skipped.mid(0, 50).join(u'\n');
     }
     m_result->setText(text);
+    const qsizetype connections = m_worker->addedConnections().size();
+    //: After an import: "1,500 connections came in. Rapport plans check-ins only with those you choose…"
+    m_connections->setText(
+        (connections == 1 ? tr("1 connection came in.")
+                          : tr("%1 connections came in.").arg(QLocale().toString(connections)))
+        + u' '
+        + tr("Rapport plans check-ins only with the people you give a keep-in-touch cadence: choose the few "
+             "you want to stay close to."));
+    m_connections->setVisible(connections > 0);
+    m_chooseKeepInTouch->setVisible(connections > 0);
     m_importStatus->setText(tr("Imported."));
     m_finished = true;
     m_importPage->updateComplete();
@@ -438,6 +471,11 @@ void ImportWizard::importDone()
 QList<ImportSummary> ImportWizard::summaries() const
 {
     return m_worker ? m_worker->summaries() : QList<ImportSummary>();
+}
+
+QList<qint64> ImportWizard::addedConnections() const
+{
+    return m_worker && m_finished ? m_worker->addedConnections() : QList<qint64>();
 }
 
 void ImportWizard::reject()

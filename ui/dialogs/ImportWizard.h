@@ -10,6 +10,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QProgressBar;
 class QTabWidget;
 class QTableWidget;
@@ -23,7 +24,8 @@ class ImportWorker;
 // Imports one or more CSV files: the detected format, encoding and delimiter (changeable), a column mapping
 // for files of no known format (a combo per column, best guess preselected), a preview (added, merged,
 // skipped and why), the import itself on a worker thread with a progress bar, and a summary. Cancel at any
-// point leaves the database as it was. When the import succeeds, imported() hands over what undo needs.
+// point leaves the database as it was. When the import succeeds, imported() hands over what undo needs. When
+// it brought connections, the summary offers to choose whom to keep in touch with (keepInTouchRequested).
 class ImportWizard : public QWizard
 {
     Q_OBJECT
@@ -46,6 +48,8 @@ public:
     QString fileError(int file) const { return m_errors.value(file); }
     bool importFinished() const { return m_finished; }
     QList<ImportSummary> summaries() const;
+    // The connections the import added (empty until it finished).
+    QList<qint64> addedConnections() const;
 
     int nextId() const override;
     void initializePage(int id) override;
@@ -56,6 +60,8 @@ Q_SIGNALS:
     // The import was committed: `checkpoint` is the state before it, for undo.
     void imported(const QList<rapport::ParsedImport>& files, const rapport::ImportCheckpoint& checkpoint,
                   const QList<rapport::ImportSummary>& summaries);
+    // "Choose whom to keep in touch with…" was clicked (the wizard closes): the caller shows `connections`.
+    void keepInTouchRequested(const QList<qint64>& connections);
 
 private:
     void createFormatPage();
@@ -91,6 +97,8 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_importStatus = nullptr;
     QLabel* m_result = nullptr;
+    QLabel* m_connections = nullptr;
+    QPushButton* m_chooseKeepInTouch = nullptr;
     std::unique_ptr<ImportWorker> m_worker;
     bool m_finished = false;
 };

@@ -1,5 +1,6 @@
 #include "ui/workers/ImportWorker.h"
 
+#include "core/storage/ContactOverview.h"
 #include "core/storage/Database.h"
 
 #include <QThread>
@@ -82,6 +83,14 @@ void ImportWorker::run()
         if (!m_cancelled)
             m_error = done.error();
         m_summaries.clear();
+        return;
+    }
+    // Committed: what is read now only helps the wizard say what came in, so a failure costs nothing more.
+    if (auto overview = ContactOverview::load(**database, QDateTime::currentDateTimeUtc())) {
+        for (const Contact& contact : std::as_const(overview->contacts)) {
+            if (contact.id > m_checkpoint.lastContactId && overview->facts.value(contact.id).stage == Stage::Connected)
+                m_addedConnections.append(contact.id);
+        }
     }
 }
 

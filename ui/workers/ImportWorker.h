@@ -14,7 +14,8 @@ namespace rapport {
 
 // Applies parsed files to the database on a thread of its own, so the window keeps painting: it opens its
 // own connection to the database file (a Qt Sql connection belongs to the thread that made it), takes an
-// ImportCheckpoint for undo, then imports every file in one transaction. cancel() rolls it all back.
+// ImportCheckpoint for undo, then imports every file in one transaction. cancel() rolls it all back. Once
+// committed, it finds which of the contacts added are connections, for the wizard's last page.
 class ImportWorker : public QObject
 {
     Q_OBJECT
@@ -36,6 +37,9 @@ public:
     const QList<ImportSummary>& summaries() const { return m_summaries; }
     const ImportCheckpoint& checkpoint() const { return m_checkpoint; }
     const QList<ParsedImport>& files() const { return m_files; }
+    // The contacts the import added that are connections (stage connected), by id: those one may now want
+    // to keep in touch with.
+    const QList<qint64>& addedConnections() const { return m_addedConnections; }
 
 Q_SIGNALS:
     // Records applied out of all of them (emitted from the worker thread, received queued).
@@ -54,6 +58,7 @@ private:
     QString m_error;
     QList<ImportSummary> m_summaries;
     ImportCheckpoint m_checkpoint;
+    QList<qint64> m_addedConnections;
 };
 
 } // namespace rapport
