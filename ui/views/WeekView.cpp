@@ -7,6 +7,7 @@
 #include "core/templates/NoteComposer.h"
 #include "ui/commands/PlanCommands.h"
 #include "ui/dialogs/ContentSharedDialog.h"
+#include "ui/models/KeepInTouchModel.h"
 #include "ui/models/WeekPlanModel.h"
 #include "ui/views/ActionCardDelegate.h"
 #include "ui/views/StatusColors.h"
@@ -25,6 +26,7 @@
 #include <QShowEvent>
 #include <QTableView>
 #include <QToolButton>
+#include <QTreeView>
 #include <QUndoStack>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -37,9 +39,12 @@ void showProgress(QProgressBar* bar, const PlanProgress& progress)
 {
     bar->setRange(0, std::max(progress.target, 1));
     bar->setValue(std::min(progress.done, std::max(progress.target, 1)));
-    //: Progress towards a weekly target: "3 / 4"
-    bar->setFormat(WeekView::tr("%1 / %2").arg(progress.done).arg(progress.target));
+    //: Progress towards a weekly target: "Requests 3 / 4" (the target's name is the bar's accessible name)
+    bar->setFormat(WeekView::tr("%1 %2 / %3").arg(bar->accessibleName()).arg(progress.done).arg(progress.target));
 }
+
+// A list this many rows high shows enough to act on without taking the week's place.
+constexpr int kKeepInTouchRows = 6;
 
 } // namespace
 
@@ -51,6 +56,7 @@ WeekView::WeekView(Database& database, PlanWorker& planner, QUndoStack* undoStac
     , m_undoStack(undoStack ? undoStack : new QUndoStack(this))
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
+    m_keepInTouchModel = new KeepInTouchModel(this);
     buildUi();
     connect(m_model, &WeekPlanModel::planChanged, this, &WeekView::showPlan);
     connect(m_model, &WeekPlanModel::actionDropped, this, [this](qint64 contactId, PlanActionKind kind, QDate day) {
@@ -69,6 +75,7 @@ void WeekView::setLocale(const QLocale& locale)
 {
     QWidget::setLocale(locale);
     m_model->setLocale(locale);
+    m_keepInTouchModel->setLocale(locale);
     m_date->setLocale(locale);
 }
 
@@ -117,22 +124,26 @@ void WeekView::buildUi()
     navigation->addWidget(new QLabel(tr("Go to:"), this));
     navigation->addWidget(m_date);
 
-    auto addBar = [this](QHBoxLayout* layout, const QString& title, const QString& tip) {
-        auto* label = new QLabel(title, this);
+    auto addBar = [this](QHBoxLayout* layout, const char* name, const QString& title, const QString& tip) {
         auto* bar = new QProgressBar(this);
+        bar->setObjectName(QString::fromLatin1(name));
+        bar->setAccessibleName(title);
         bar->setTextVisible(true);
-        bar->setMinimumWidth(140);
+        bar->setAlignment(Qt::AlignCenter);
+        bar->setMinimumWidth(120);
         bar->setToolTip(tip);
-        label->setBuddy(bar);
-        layout->addWidget(label);
         layout->addWidget(bar, 1);
-        layout->addSpacing(16);
         return bar;
     };
     auto* progress = new QHBoxLayout;
-    m_requests = addBar(progress, tr("Requests"), tr("Connection requests sent this week, of the rule's target"));
-    m_followUps = addBar(progress, tr("Follow-ups"), tr("Follow-ups done this week, of those due"));
-    m_checkIns = addBar(progress, tr("Check-ins"), tr("Check-ins done this week, of those due"));
+    progress->setSpacing(12);
+    m_requests = addBar(progress, "requestsBar", tr("Requests"),
+                        tr("Connection requests sent this week, of the rule's target"));
+    m_followUps = addBar(progress, "followUpsBar", tr("Follow-ups"), tr("Follow-ups done this week, of those due"));
+    m_checkIns = addBar(progress, "checkInsBar", tr("Check-ins"),
+                        tr("Check-ins done this week, of those due (at most the rule's check-ins a week)"));
+    m_replies = addBar(progress, "repliesBar", tr("Replies"),
+                       tr("Messages answered this week, of those received in the last two weeks and not answered"));
 
     m_warnings = new QLabel(this);
     m_warnings->setWordWrap(true);
@@ -164,12 +175,61 @@ void WeekView::buildUi()
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setMinimumSectionSize(110);
 
+    m_keepInTouchToggle = new QToolButton(this);
+    m_keepInTouchToggle->setObjectName(QStringLiteral("keepInTouchToggle"));
+    m_keepInTouchToggle->setCheckable(true);
+    m_keepInTouchToggle->setChecked(true);
+    m_keepInTouchToggle->setAutoRaise(true);
+    m_keepInTouchToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_keepInTouchToggle->setToolTip(tr("Show or hide everyone due to keep in touch"));
+    QFont headingFont = m_keepInTouchToggle->font();
+    headingFont.setBold(true);
+    m_keepInTouchToggle->setFont(headingFont);
+    connect(m_keepInTouchToggle, &QToolButton::toggled, this, &WeekView::setKeepInTouchExpanded);
+
+    m_keepInTouchList = new QTreeView(this);
+    m_keepInTouchList->setObjectName(QStringLiteral("keepInTouchList"));
+    m_keepInTouchList->setAccessibleName(tr("Keep in touch"));
+    m_keepInTouchList->setModel(m_keepInTouchModel);
+    m_keepInTouchList->setRootIsDecorated(false);
+    m_keepInTouchList->setUniformRowHeights(true);
+    m_keepInTouchList->setAlternatingRowColors(true);
+    m_keepInTouchList->setAllColumnsShowFocus(true);
+    m_keepInTouchList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_keepInTouchList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_keepInTouchList->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_keepInTouchList->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_keepInTouchList->header()->setStretchLastSection(false);
+    m_keepInTouchList->header()->setSectionResizeMode(KeepInTouchModel::NameColumn, QHeaderView::Stretch);
+    const QFontMetrics metrics = m_keepInTouchList->fontMetrics();
+    m_keepInTouchList->header()->resizeSection(KeepInTouchModel::DueColumn,
+                                               metrics.horizontalAdvance(QStringLiteral("Wed 30 Sep 2026")) + 24);
+    m_keepInTouchList->header()->resizeSection(
+        KeepInTouchModel::WhenColumn,
+        std::max(metrics.horizontalAdvance(tr("this week")), metrics.horizontalAdvance(tr("Planned"))) + 32);
+    m_keepInTouchList->setFixedHeight(m_keepInTouchList->header()->sizeHint().height()
+                                      + kKeepInTouchRows * (metrics.height() + 6)
+                                      + 2 * m_keepInTouchList->frameWidth());
+    connect(m_keepInTouchList, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        Q_EMIT contactActivated(m_keepInTouchModel->actionAt(index.row()).contactId);
+    });
+    connect(m_keepInTouchList, &QTreeView::customContextMenuRequested, this, [this](const QPoint& position) {
+        const QModelIndex index = m_keepInTouchList->indexAt(position);
+        if (!index.isValid())
+            return;
+        if (auto menu = createKeepInTouchMenu(index.row(), this))
+            menu->exec(m_keepInTouchList->viewport()->mapToGlobal(position));
+    });
+
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(navigation);
     layout->addLayout(progress);
     layout->addWidget(m_warnings);
     layout->addWidget(m_error);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_keepInTouchToggle, 0, Qt::AlignLeft);
+    layout->addWidget(m_keepInTouchList);
+    setKeepInTouchExpanded(true);
 
     connect(m_previous, &QToolButton::clicked, m_model, &WeekPlanModel::previousWeek);
     connect(m_next, &QToolButton::clicked, m_model, &WeekPlanModel::nextWeek);
@@ -239,6 +299,8 @@ void WeekView::showPlan()
     showProgress(m_requests, plan.requests);
     showProgress(m_followUps, plan.followUps);
     showProgress(m_checkIns, plan.checkIns);
+    showProgress(m_replies, plan.replies);
+    showKeepInTouch();
 
     m_warnings->setVisible(!plan.warnings.isEmpty());
     QString html;
@@ -246,6 +308,90 @@ void WeekView::showPlan()
     for (const QString& warning : plan.warnings)
         html += QStringLiteral("<div style=\"color:%1\">\u26a0 %2</div>").arg(color, warning.toHtmlEscaped());
     m_warnings->setText(html);
+}
+
+void WeekView::showKeepInTouch()
+{
+    m_keepInTouchModel->setPlan(m_model->plan());
+    const int all = m_keepInTouchModel->rowCount();
+    const int thisWeek = m_keepInTouchModel->thisWeekCount();
+    const QLocale locale = this->locale();
+    QString text;
+    if (all == 0)
+        text = tr("Keep in touch: nobody is due");
+    else if (thisWeek == all)
+        //: The collapsible list of contacts due to keep in touch: "Keep in touch: 3 due, all this week"
+        text = tr("Keep in touch: %1 due, all this week").arg(locale.toString(all));
+    else
+        //: "Keep in touch: 12 due, 5 this week, 7 wait"
+        text = tr("Keep in touch: %1 due, %2 this week, %3 wait")
+                   .arg(locale.toString(all), locale.toString(thisWeek), locale.toString(all - thisWeek));
+    m_keepInTouchToggle->setText(text);
+    m_keepInTouchToggle->setEnabled(all > 0);
+    setKeepInTouchExpanded(m_keepInTouchToggle->isChecked());
+}
+
+void WeekView::setKeepInTouchExpanded(bool expanded)
+{
+    m_keepInTouchToggle->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+    m_keepInTouchList->setVisible(expanded && m_keepInTouchModel->rowCount() > 0);
+}
+
+std::unique_ptr<QMenu> WeekView::createKeepInTouchMenu(int row, QWidget* parent)
+{
+    if (row < 0 || row >= m_keepInTouchModel->rowCount())
+        return nullptr;
+    const qint64 contactId = m_keepInTouchModel->actionAt(row).contactId;
+    const bool thisWeek = m_keepInTouchModel->isThisWeek(row);
+    auto menu = std::make_unique<QMenu>(parent);
+    QAction* open
+        = menu->addAction(tr("&Open contact"), this, [this, contactId] { Q_EMIT contactActivated(contactId); });
+    open->setObjectName(QStringLiteral("openContact"));
+    menu->setDefaultAction(open);
+    menu->addSeparator();
+    QAction* done = menu->addAction(tr("Mark &done"), this, [this, row] { showStatus(markKeepInTouchDone(row)); });
+    done->setObjectName(QStringLiteral("markDone"));
+    done->setToolTip(tr("Log a message sent to them now"));
+    QAction* snooze
+        = menu->addAction(tr("Snooze to &next week"), this, [this, row] { showStatus(snoozeKeepInTouch(row)); });
+    snooze->setObjectName(QStringLiteral("snooze"));
+    snooze->setEnabled(thisWeek);
+    if (!thisWeek)
+        snooze->setToolTip(tr("Not planned this week: it waits for a later week already."));
+    QAction* skip = menu->addAction(tr("S&kip this week"), this, [this, row] { showStatus(skipKeepInTouch(row)); });
+    skip->setObjectName(QStringLiteral("skip"));
+    return menu;
+}
+
+Status WeekView::markKeepInTouchDone(int row)
+{
+    if (row < 0 || row >= m_keepInTouchModel->rowCount())
+        return Error { tr("There is nobody on this row.") };
+    const PlanAction item = m_keepInTouchModel->actionAt(row);
+    // This week's check-in is marked as its card would be.
+    if (const QModelIndex card = m_model->indexOf(item.contactId, PlanActionKind::CheckIn); card.isValid())
+        return markDone(card);
+    return markDone(item);
+}
+
+Status WeekView::snoozeKeepInTouch(int row)
+{
+    if (row < 0 || row >= m_keepInTouchModel->rowCount())
+        return Error { tr("There is nobody on this row.") };
+    const PlanAction item = m_keepInTouchModel->actionAt(row);
+    if (!m_keepInTouchModel->isThisWeek(row))
+        return Error {
+            tr("%1 is not planned this week: the check-in waits for a later week already.").arg(item.contactName)
+        };
+    return adjust(item, m_model->weekStart().addDays(7), false, tr("Snooze %1 to next week").arg(item.contactName));
+}
+
+Status WeekView::skipKeepInTouch(int row)
+{
+    if (row < 0 || row >= m_keepInTouchModel->rowCount())
+        return Error { tr("There is nobody on this row.") };
+    const PlanAction item = m_keepInTouchModel->actionAt(row);
+    return adjust(item, QDate(), true, tr("Skip %1 this week").arg(item.contactName));
 }
 
 std::unique_ptr<QMenu> WeekView::createCardMenu(const QModelIndex& index, QWidget* parent)
@@ -271,8 +417,14 @@ std::unique_ptr<QMenu> WeekView::createCardMenu(const QModelIndex& index, QWidge
             copy->setToolTip(tr("No connection-note template fits this contact yet: see Templates."));
         }
     }
-    add(item->kind == PlanActionKind::SendRequest ? tr("Mark &sent") : tr("Mark &done"), "markDone",
-        [this, card] { showStatus(markDone(card)); });
+    QString doneText = tr("Mark &done");
+    if (item->kind == PlanActionKind::SendRequest)
+        doneText = tr("Mark &sent");
+    else if (item->kind == PlanActionKind::Reply)
+        doneText = tr("Mark &replied");
+    else if (item->kind == PlanActionKind::Follow)
+        doneText = tr("Mark &followed");
+    add(doneText, "markDone", [this, card] { showStatus(markDone(card)); });
     if (item->kind == PlanActionKind::FollowUp)
         add(tr("Mark content s&hared…"), "markContentShared", [this, card] { askContentShared(card); });
     menu->addSeparator();
@@ -291,8 +443,13 @@ Status WeekView::markDone(const QModelIndex& index)
     const PlanAction* found = m_model->action(index);
     if (!found)
         return Error { tr("There is no action on this card.") };
-    const PlanAction item = *found; // the model is reset when the command runs
+    return markDone(PlanAction(*found)); // a copy: the model is reset when the command runs
+}
 
+Status WeekView::markDone(const PlanAction& item)
+{
+    if (item.state == PlanActionState::Done)
+        return Error { tr("%1 is done already.").arg(item.contactName) };
     Interaction entry;
     entry.contactId = item.contactId;
     entry.occurredAt = now().toUTC();

@@ -17,20 +17,25 @@ class QProgressBar;
 class QPushButton;
 class QTableView;
 class QToolButton;
+class QTreeView;
 class QUndoStack;
 
 namespace rapport {
 
 class ActionCardDelegate;
 class Database;
+class KeepInTouchModel;
 class PlanWorker;
 class WeekPlanModel;
 
-// The "This week" place: the week's plan as seven day columns of action cards, the progress towards the
-// rule's targets and the plan's warnings above, with previous/next/today and a date picker. A card's
-// menu acts on it: for a request "Copy note and open profile" and "Mark sent", for a follow-up "Mark
-// content shared…", for every card "Snooze to tomorrow" and "Skip this week"; a card dragged onto another
-// day moves there. Every action is a command on the undo stack, and the plan and progress follow at once.
+// The "This week" place: the week's plan as seven day columns of action cards, the progress towards each
+// target (requests, follow-ups, check-ins, replies: done / target) and the plan's warnings above, with
+// previous/next/today and a date picker. A card's menu acts on it: for a request "Copy note and open
+// profile" and "Mark sent", for a follow-up "Mark content shared…", for a reply "Mark replied", for every
+// card "Snooze to tomorrow" and "Skip this week"; a card dragged onto another day moves there. Below, a
+// collapsible "Keep in touch" list holds every contact due to keep in touch (this week's check-ins, then
+// those that wait), each of which can be opened, marked done, snoozed to next week or skipped this week.
+// Every action is a command on the undo stack, and the plan and progress follow at once.
 class WeekView : public QWidget
 {
     Q_OBJECT
@@ -68,11 +73,23 @@ public:
     // Moves the card to `day`, from today on; what a drop on another day does.
     Status moveTo(const QModelIndex& index, const QDate& day);
 
+    // The "Keep in touch" list's row `row`: its menu, and what the menu does. Marking done logs a message
+    // sent as a check-in card's "Mark done" does; snoozing moves this week's check-in to next week (one that
+    // waits already waits); skipping leaves the contact out of this week.
+    std::unique_ptr<QMenu> createKeepInTouchMenu(int row, QWidget* parent = nullptr);
+    Status markKeepInTouchDone(int row);
+    Status snoozeKeepInTouch(int row);
+    Status skipKeepInTouch(int row);
+
     WeekPlanModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
     QProgressBar* requestsBar() const { return m_requests; }
     QProgressBar* followUpsBar() const { return m_followUps; }
     QProgressBar* checkInsBar() const { return m_checkIns; }
+    QProgressBar* repliesBar() const { return m_replies; }
+    KeepInTouchModel* keepInTouchModel() const { return m_keepInTouchModel; }
+    QTreeView* keepInTouchList() const { return m_keepInTouchList; }
+    QToolButton* keepInTouchToggle() const { return m_keepInTouchToggle; }
     QLabel* warningsLabel() const { return m_warnings; }
     QLabel* errorLabel() const { return m_error; }
     QDateEdit* datePicker() const { return m_date; }
@@ -92,6 +109,9 @@ private:
     QDateTime now() const;
     QDate today() const;
     void askContentShared(const QModelIndex& index);
+    Status markDone(const PlanAction& item);
+    void showKeepInTouch();
+    void setKeepInTouchExpanded(bool expanded);
     Status adjust(const PlanAction& item, const QDate& movedTo, bool skipped, const QString& text);
 
     Database& m_database;
@@ -109,9 +129,13 @@ private:
     QProgressBar* m_requests = nullptr;
     QProgressBar* m_followUps = nullptr;
     QProgressBar* m_checkIns = nullptr;
+    QProgressBar* m_replies = nullptr;
     QLabel* m_warnings = nullptr;
     QLabel* m_error = nullptr;
     QTableView* m_table = nullptr;
+    KeepInTouchModel* m_keepInTouchModel = nullptr;
+    QToolButton* m_keepInTouchToggle = nullptr;
+    QTreeView* m_keepInTouchList = nullptr;
 };
 
 } // namespace rapport
