@@ -73,7 +73,7 @@ void TrayController::createMenu()
     m_menu = std::make_unique<QMenu>();
     m_menu->setDefaultAction(m_menu->addAction(tr("Show Rapport"), this, &TrayController::showWindow));
     m_menu->addSeparator();
-    for (QAction** progress : { &m_requests, &m_followUps, &m_checkIns }) {
+    for (QAction** progress : { &m_requests, &m_followUps, &m_checkIns, &m_replies }) {
         *progress = m_menu->addAction(QString());
         (*progress)->setEnabled(false);
     }
@@ -200,7 +200,7 @@ QString TrayController::show(const Result<WeekPlan>& plan)
     const QString name = AppInfo::name();
     if (!plan) {
         m_host->setToolTip(name + u'\n' + plan.error());
-        for (QAction* progress : { m_requests, m_followUps, m_checkIns })
+        for (QAction* progress : { m_requests, m_followUps, m_checkIns, m_replies })
             progress->setVisible(false);
         return plan.error();
     }
@@ -211,14 +211,16 @@ QString TrayController::show(const Result<WeekPlan>& plan)
         QAction* action;
         QString label;
         PlanProgress progress;
+        bool shown;
     } rows[] = {
-        { m_requests, tr("Requests: %1 / %2"), plan->requests },
-        { m_followUps, tr("Follow-ups: %1 / %2"), plan->followUps },
-        { m_checkIns, tr("Check-ins: %1 / %2"), plan->checkIns },
+        { m_requests, tr("Requests: %1 / %2"), plan->requests, true },
+        { m_followUps, tr("Follow-ups: %1 / %2"), plan->followUps, true },
+        { m_checkIns, tr("Check-ins: %1 / %2"), plan->checkIns, true },
+        { m_replies, tr("Replies: %1 / %2"), plan->replies, plan->replies.target > 0 || plan->replies.done > 0 },
     };
     for (const auto& row : rows) {
         row.action->setText(row.label.arg(locale.toString(row.progress.done), locale.toString(row.progress.target)));
-        row.action->setVisible(true);
+        row.action->setVisible(row.shown);
     }
     return ReminderSchedule::text(*plan);
 }

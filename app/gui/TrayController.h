@@ -88,6 +88,7 @@ private:
     QAction* m_requests = nullptr;
     QAction* m_followUps = nullptr;
     QAction* m_checkIns = nullptr;
+    QAction* m_replies = nullptr; // shown only in a week with messages to answer
     Database* m_database = nullptr;
     QPointer<MainWindow> m_window;
     Clock m_now;

@@ -4,6 +4,7 @@
 #include "core/cadence/PlanService.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/Database.h"
+#include "core/storage/InteractionRepository.h"
 #include "ui/MainWindow.h"
 #include "ui/desktop/DesktopSettings.h"
 #include "ui/workers/PlanWorker.h"
@@ -218,7 +219,7 @@ TEST_F(TrayControllerTest, TheMenuShowsTheWeeksProgressAndTheTooltipWhatIsDue)
     EXPECT_EQ(m_host->toolTip, QStringLiteral("Rapport\n") + expectedText());
     QStringList items;
     for (QAction* item : m_host->menu->actions()) {
-        if (!item->isSeparator())
+        if (!item->isSeparator() && item->isVisible())
             items.append(item->text() + (item->isEnabled() ? QString() : QStringLiteral(" (disabled)")));
     }
     const QDate today = m_now.toTimeZone(kBerlin).date();
@@ -230,6 +231,38 @@ TEST_F(TrayControllerTest, TheMenuShowsTheWeeksProgressAndTheTooltipWhatIsDue)
                              QStringLiteral("Follow-ups: 0 / %1 (disabled)").arg(plan.followUps.target),
                              QStringLiteral("Check-ins: 0 / %1 (disabled)").arg(plan.checkIns.target),
                              QStringLiteral("Remind Me in 1 Hour"), QStringLiteral("Quit") }));
+}
+
+TEST_F(TrayControllerTest, AWeekWithMessagesToAnswerShowsTheRepliesToo)
+{
+    Contact rhea;
+    rhea.firstName = QStringLiteral("Rhea");
+    const qint64 id
+        = ContactRepository(*m_database).add(rhea, QDateTime(QDate(2026, 9, 1), QTime(9, 0), Qt::UTC)).value();
+    for (auto [kind, day] : { std::pair(InteractionKind::RequestSent, QDate(2026, 9, 2)),
+                              std::pair(InteractionKind::RequestAccepted, QDate(2026, 9, 4)),
+                              std::pair(InteractionKind::MessageReceived, QDate(2026, 11, 24)) }) {
+        Interaction entry;
+        entry.contactId = id;
+        entry.kind = kind;
+        entry.occurredAt = QDateTime(day, QTime(9, 0), Qt::UTC);
+        ASSERT_TRUE(InteractionRepository(*m_database).add(entry).ok());
+    }
+    auto tray = start(berlin(11, 25, 10));
+    const QDate today = m_now.toTimeZone(kBerlin).date();
+    const WeekPlan plan = PlanService::weekPlan(*m_database, today, today, QLocale(), kBerlin).value();
+    ASSERT_EQ(plan.replies, (PlanProgress { 0, 1 }));
+    QStringList items;
+    for (QAction* item : m_host->menu->actions()) {
+        if (!item->isSeparator() && item->isVisible() && !item->isEnabled())
+            items.append(item->text());
+    }
+    EXPECT_EQ(items,
+              (QStringList { QStringLiteral("Requests: 0 / %1").arg(plan.requests.target),
+                             QStringLiteral("Follow-ups: 0 / %1").arg(plan.followUps.target),
+                             QStringLiteral("Check-ins: 0 / %1").arg(plan.checkIns.target),
+                             QStringLiteral("Replies: 0 / 1") }));
+    EXPECT_EQ(m_host->toolTip, QStringLiteral("Rapport\n") + expectedText());
 }
 
 TEST_F(TrayControllerTest, ClickingTheNotificationOpensThisWeek)
