@@ -5,6 +5,7 @@
 #include "core/cadence/WeekPlanner.h"
 
 #include "core/storage/Database.h"
+#include "core/storage/PlanSnapshotLoader.h"
 
 #include <QList>
 
@@ -67,7 +68,7 @@ Result<WeekPlan> PlanService::plan(Database& database, const QDate& anyDayOfWeek
     if (!account)
         return Error { account.error() };
     const WeekPlanner planner(*rule, *limits, *account, locale, zone);
-    auto snapshot = PlanSnapshot::load(database, planner.window(anyDayOfWeek, today));
+    auto snapshot = PlanSnapshotLoader::forWeek(database, planner.window(anyDayOfWeek, today));
     if (!snapshot)
         return Error { snapshot.error() };
     return planner.plan(*snapshot, anyDayOfWeek, today);

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "core/Result.h"
 #include "core/cadence/PlanAdjustment.h"
 #include "core/domain/Contact.h"
 #include "core/domain/Interaction.h"
@@ -11,19 +10,13 @@
 
 namespace rapport {
 
-class Database;
-
 // What the WeekPlanner reads, loaded in one place so that planning itself is a pure, in-memory
 // function: the contacts (by id), their interaction log (by contact, then time), the templates, the tags'
 // keep-in-touch cadences and the user's adjustments of the week. The log is kept in the compact form the
 // planner reads.
 //
-// Loaded for one week (a Window), it holds only the contacts that can change that week's plan, each with
-// its whole log, found by indexed queries: prospects (no request event yet), those asked once long enough
-// ago to ask again, requests sent since the window's start, acceptances in the follow-up window, messages
-// received in the reply window, anyone with an entry in the week, and contacts with a keep-in-touch
-// cadence. On a network of 30,000 connections that is a few dozen contacts, not all of them. Any superset
-// of these gives the same plan.
+// PlanSnapshotLoader (core/storage) loads one for a week (a Window) with only the contacts that can change
+// that week's plan, each with its whole log.
 class PlanSnapshot
 {
 public:
@@ -45,16 +38,18 @@ public:
         qint64 acceptedFromMs = 0; // acceptances since: the follow-ups
         qint64 receivedFromMs = 0; // messages received since: the replies
         qint64 retryBeforeMs = 0; // one request sent before this may be asked again
+        qint64 metFromMs = 0; // met since: "send the request within the same week"
+        qint64 engagedFromMs = 0; // engaged with since: a follow-first prospect is engaged with a week apart
+        int requestsPerWeek = 0; // the rule's: how many prospects the week can take
     };
 
     PlanSnapshot() = default;
     PlanSnapshot(QList<Contact> contacts, QList<Interaction> interactions, QList<Template> templates = {},
                  QList<PlanAdjustment> adjustments = {}, QMap<QString, int> tagCadences = {});
 
-    // Everything: the whole log and no adjustments.
-    static Result<PlanSnapshot> load(Database& database);
-    // What the plan of `window`'s week needs, with that week's adjustments.
-    static Result<PlanSnapshot> load(Database& database, const Window& window);
+    // From entries already grouped by contact id and ordered by time within a contact.
+    static PlanSnapshot fromEntries(QList<Contact> contacts, QList<Entry> entries, QList<Template> templates,
+                                    QList<PlanAdjustment> adjustments, QMap<QString, int> tagCadences);
 
     const QList<Contact>& contacts() const { return m_contacts; }
     // Grouped by contact id, oldest first within a contact; equal times keep the log's order.

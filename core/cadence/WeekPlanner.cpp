@@ -36,6 +36,9 @@ PlanSnapshot::Window WeekPlanner::window(const QDate& anyDayOfWeek, const QDate&
     window.acceptedFromMs = calendar.startOf(asOf.addDays(-m_limits.followUpWindowDays - 1));
     window.receivedFromMs = calendar.startOf(asOf.addDays(-m_limits.replyWindowDays - 1));
     window.retryBeforeMs = calendar.startOf(asOf.addDays(1 - m_limits.reRequestAfterDeclineDays));
+    window.metFromMs = calendar.startOf(asOf.addDays(-8));
+    window.engagedFromMs = calendar.startOf(calendar.weekEnd().addDays(-8));
+    window.requestsPerWeek = m_rule.requestsPerWeek;
     return window;
 }
 

@@ -35,7 +35,7 @@ public:
 
     // The plan of the week holding `anyDayOfWeek`, as seen on `today`.
     WeekPlan plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWeek, const QDate& today) const;
-    // What plan() reads of the log for that week: PlanSnapshot::load(database, window(...)).
+    // What plan() reads of the database for that week: PlanSnapshotLoader::forWeek(database, window(...)).
     PlanSnapshot::Window window(const QDate& anyDayOfWeek, const QDate& today) const;
 
     // The first day of the week holding `day`, by the locale's first day of the week.

@@ -117,6 +117,16 @@ const std::vector<Migration>& migrations()
               QStringLiteral("UPDATE templates SET how_we_know = 'studied_together' WHERE name = 'Fellow alum' "
                              "AND kind = 'connection_note'"),
           } },
+        // The week's plan walks the prospects in its order of priority and stops after the few the week can take
+        // (PlanSnapshotLoader): the order as an index, and whether a contact was ever asked in one probe.
+        { 8,
+          {
+              QStringLiteral("CREATE INDEX contacts_priority ON contacts(starred DESC, ((how_we_know <> '') + "
+                             "(event <> '') + (mutual_connection <> '') + (school <> '') + (topic <> '')) DESC, "
+                             "created_at, id)"),
+              QStringLiteral("CREATE INDEX interactions_request_events ON interactions(contact_id) WHERE kind IN "
+                             "('request_sent', 'request_accepted', 'request_declined', 'request_withdrawn')"),
+          } },
     };
     return all;
 }
