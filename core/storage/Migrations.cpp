@@ -126,6 +126,10 @@ const std::vector<Migration>& migrations()
                              "created_at, id)"),
               QStringLiteral("CREATE INDEX interactions_request_events ON interactions(contact_id) WHERE kind IN "
                              "('request_sent', 'request_accepted', 'request_declined', 'request_withdrawn')"),
+              // The few the advisor may say to follow first, in the same order.
+              QStringLiteral("CREATE INDEX contacts_follow_first ON contacts(starred DESC, ((how_we_know <> '') + "
+                             "(event <> '') + (mutual_connection <> '') + (school <> '') + (topic <> '')) DESC, "
+                             "created_at, id) WHERE stay_anonymous = 1 OR high_profile = 1 OR little_in_common = 1"),
           } },
     };
     return all;

@@ -136,9 +136,10 @@ Result<PlanSnapshot> PlanSnapshotLoader::forWeek(Database& database, const PlanS
           QStringLiteral("SELECT c.id FROM contacts c WHERE %1 AND (NOT %2 OR %3) ORDER BY %4 LIMIT ?")
               .arg(kNeverAsked, followFirst(), kWarmedUp, kPriority),
           { prospects } },
-        // Those to follow first, in the same order.
+        // Those to follow first, in the same order, through the partial index of the few with an advisor's flag.
         { // sql: identifiers only (constant conditions and order)
-          QStringLiteral("SELECT c.id FROM contacts c WHERE %1 AND %2 ORDER BY %3 LIMIT ?")
+          QStringLiteral("SELECT c.id FROM contacts c WHERE (c.stay_anonymous = 1 OR c.high_profile = 1 OR "
+                         "c.little_in_common = 1) AND %1 AND %2 ORDER BY %3 LIMIT ?")
               .arg(kNeverAsked, followFirst(), kPriority),
           { followFirstProspects } },
         // Asked once, with no answer or a decline, long enough ago to ask again, in the same order.
