@@ -1,6 +1,7 @@
 #include "app/cli/Cli.h"
 
 #include "core/AppInfo.h"
+#include "core/cadence/AccountType.h"
 #include "core/cadence/CadenceSettings.h"
 #include "core/cadence/Limits.h"
 #include "core/domain/KeepInTouch.h"
@@ -11,6 +12,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/KeepInTouchDates.h"
+#include "core/storage/SilentConnections.h"
 #include "core/storage/TagCadenceRepository.h"
 
 #include <QCoreApplication>
@@ -140,6 +142,9 @@ Cli::Cli(QTextStream& out, QTextStream& err)
         { QStringLiteral("unstar"), tr("Take the contact's star away (contacts edit).") },
         { QStringLiteral("due"),
           tr("Only the contacts due to keep in touch by today, the most overdue first (contacts list).") },
+        { QStringLiteral("silent"),
+          tr("Only the connections with no interaction for two years, no cadence and no star, the longest silent "
+             "first: to review (contacts list).") },
         { QStringLiteral("at"), tr("When it happened, ISO 8601 (default: now; local time unless a zone is given)."),
           tr("time") },
         { QStringLiteral("text"), tr("The note or message text."), tr("text") },
@@ -182,10 +187,11 @@ Cli::Cli(QTextStream& out, QTextStream& err)
           &Cli::contactsEdit },
         { { QStringLiteral("contacts"), QStringLiteral("list") },
           QString(),
-          { QStringLiteral("due"), QStringLiteral("today"), QStringLiteral("json") },
+          { QStringLiteral("due"), QStringLiteral("silent"), QStringLiteral("today"), QStringLiteral("json") },
           0,
           0,
-          tr("List every contact with its stage and keep-in-touch cadence (--due: those due to keep in touch)."),
+          tr("List every contact with its stage and keep-in-touch cadence (--due: those due to keep in touch; "
+             "--silent: connections gone silent, to review)."),
           &Cli::contactsList },
         { { QStringLiteral("tags"), QStringLiteral("list") },
           QString(),
@@ -455,10 +461,13 @@ int Cli::contactsEdit(const QStringList& arguments)
 int Cli::contactsList(const QStringList&)
 {
     const bool dueOnly = m_parser.isSet(QStringLiteral("due"));
+    const bool silentOnly = m_parser.isSet(QStringLiteral("silent"));
+    if (dueOnly && silentOnly)
+        return fail(tr("--due and --silent cannot be used together"), BadUsage);
     QDate today = QDate::currentDate();
     if (m_parser.isSet(QStringLiteral("today"))) {
-        if (!dueOnly)
-            return fail(tr("--today applies to contacts list only with --due"), BadUsage);
+        if (!dueOnly && !silentOnly)
+            return fail(tr("--today applies to contacts list only with --due or --silent"), BadUsage);
         today = parseDay(m_parser.value(QStringLiteral("today")));
         if (!today.isValid()) {
             return fail(tr("--today \"%1\" is not a date such as 2026-11-23 (YYYY-MM-DD)")
@@ -492,6 +501,24 @@ int Cli::contactsList(const QStringList&)
             return dates->value(a.id).next < dates->value(b.id).next;
         });
         *contacts = std::move(due);
+    }
+    if (silentOnly) {
+        auto limits = CadenceSettings(**database).limits();
+        if (!limits)
+            return fail(limits.error());
+        auto silent = SilentConnections::load(**database, today, limits->silentAfterDays);
+        if (!silent)
+            return fail(silent.error());
+        QHash<qint64, Contact> byId;
+        for (const Contact& contact : std::as_const(*contacts))
+            byId.insert(contact.id, contact);
+        contacts->clear();
+        for (const SilentConnection& connection : std::as_const(*silent))
+            contacts->append(byId.value(connection.contactId));
+        if (contacts->isEmpty() && !m_parser.isSet(QStringLiteral("json"))) {
+            m_out << tr("No connection has been silent for %1 days.").arg(limits->silentAfterDays) << '\n';
+            return Ok;
+        }
     }
 
     if (m_parser.isSet(QStringLiteral("json"))) {
@@ -658,6 +685,16 @@ int Cli::log(const QStringList& arguments)
             for (const LimitBreach& breach :
                  checkNewRequest(*limits, *everything, interaction.contactId, interaction.occurredAt))
                 m_err << kProgram << ": " << tr("warning: %1").arg(breach.message) << '\n';
+        }
+        // Counted as LinkedIn counts (UTF-16 code units), against the account's limit.
+        const AccountType account = CadenceSettings(**database).accountType().value_or(AccountType::Premium);
+        if (const int limit = noteCharacterLimit(account); interaction.text.size() > limit) {
+            m_err << kProgram << ": "
+                  << tr("warning: the note is %1 characters, over the %2-character limit of a %3 account")
+                         .arg(interaction.text.size())
+                         .arg(limit)
+                         .arg(displayName(account))
+                  << '\n';
         }
     }
     auto id = InteractionRepository(**database).add(interaction);

@@ -541,3 +541,72 @@ TEST_F(CliKeepInTouchTest, HelpNamesTheNewCommands)
 }
 
 } // namespace
+
+namespace rapport {
+namespace {
+
+// "If a connection hasn't engaged in a long time, consider removing them": listed for review, never acted on.
+TEST_F(CliKeepInTouchTest, ListSilentShowsConnectionsQuietForTwoYearsWithoutStarOrCadence)
+{
+    const auto connected = [&](const char* name, const char* at, QStringList options = {}) {
+        const QString id = add(name, options);
+        const CliRun logged = run({ QStringLiteral("log"), id, QStringLiteral("request_accepted"),
+                                    QStringLiteral("--at"), QString::fromLatin1(at) });
+        EXPECT_EQ(logged.exitCode, 0) << logged.err.toStdString();
+        return id;
+    };
+    connected("Old", "2023-01-10T12:00:00Z");
+    connected("Older", "2022-05-10T12:00:00Z");
+    connected("Recent", "2025-09-10T12:00:00Z");
+    connected("Starred", "2022-01-10T12:00:00Z", { QStringLiteral("--star") });
+    connected("Close", "2022-01-10T12:00:00Z", { QStringLiteral("--keep-in-touch"), QStringLiteral("close") });
+    add("Prospect");
+
+    const QJsonArray silent = jsonOf({ QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--silent"),
+                                       QStringLiteral("--today"), QStringLiteral("2026-11-26") });
+    ASSERT_EQ(silent.size(), 2);
+    EXPECT_EQ(silent.at(0)[QStringLiteral("first_name")].toString(), QStringLiteral("Older")) << "longest first";
+    EXPECT_EQ(silent.at(1)[QStringLiteral("first_name")].toString(), QStringLiteral("Old"));
+
+    const CliRun none = run({ QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--silent"),
+                              QStringLiteral("--today"), QStringLiteral("2024-01-01") });
+    EXPECT_EQ(none.exitCode, 0);
+    EXPECT_TRUE(none.out.contains(QStringLiteral("No connection has been silent"))) << none.out.toStdString();
+    EXPECT_EQ(
+        run({ QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--silent"), QStringLiteral("--due") })
+            .exitCode,
+        2);
+}
+
+} // namespace
+} // namespace rapport
+
+namespace rapport {
+namespace {
+
+TEST_F(CliKeepInTouchTest, ANoteOverTheAccountsLimitIsLoggedWithAWarning)
+{
+    const QString ada = add("Ada");
+    const auto logNote = [&](int length) {
+        return run({ QStringLiteral("log"), ada, QStringLiteral("request_sent"), QStringLiteral("--text"),
+                     QString(length, u'x') });
+    };
+    CliRun premium = logNote(305);
+    EXPECT_EQ(premium.exitCode, 0);
+    EXPECT_TRUE(premium.err.contains(QStringLiteral("305 characters, over the 300-character limit")))
+        << premium.err.toStdString();
+    EXPECT_FALSE(logNote(295).err.contains(QStringLiteral("characters, over")));
+
+    ASSERT_EQ(
+        run({ QStringLiteral("rule"), QStringLiteral("set"), QStringLiteral("--account"), QStringLiteral("basic") })
+            .exitCode,
+        0);
+    const CliRun basic = logNote(205);
+    EXPECT_EQ(basic.exitCode, 0) << "sent by hand already: logged all the same";
+    EXPECT_TRUE(basic.err.contains(QStringLiteral("205 characters, over the 200-character limit")))
+        << basic.err.toStdString();
+    EXPECT_FALSE(logNote(195).err.contains(QStringLiteral("characters, over")));
+}
+
+} // namespace
+} // namespace rapport
