@@ -107,6 +107,7 @@ void MainWindow::createPlaces()
     connect(m_contactsView, &ContactsView::sampleDataRequested, this, &MainWindow::addSampleData);
     for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
         connect(m_contactsView->model(), signal, this, &MainWindow::updateCount);
+    connect(m_contactsView, &ContactsView::selectionChanged, this, &MainWindow::updateCount);
     m_templatesView = new TemplatesView(m_database, m_undoStack, m_planWorker, m_places);
     m_insightsView = new InsightsView(m_database, m_places);
     // Planned each time it is shown, not before: at start, planning the week while the contacts are read
@@ -142,6 +143,7 @@ void MainWindow::createPlaces()
         widest = std::max(widest, m_sidebar->fontMetrics().horizontalAdvance(m_sidebar->item(i)->text()));
     m_sidebar->setFixedWidth(widest + m_sidebar->iconSize().width() + 40);
     connect(m_sidebar, &QListWidget::currentRowChanged, m_places, &QStackedWidget::setCurrentIndex);
+    connect(m_places, &QStackedWidget::currentChanged, this, &MainWindow::updateCount);
 
     auto* central = new QWidget(this);
     auto* layout = new QHBoxLayout(central);
@@ -296,8 +298,16 @@ void MainWindow::reload()
 
 void MainWindow::updateCount()
 {
+    if (!m_countLabel)
+        return; // the places are being made
     const int count = m_contactsView->model()->rowCount();
-    m_countLabel->setText(count == 1 ? tr("1 contact") : tr("%1 contacts").arg(QLocale().toString(count)));
+    const int selected = currentPlace() == Place::Contacts ? m_contactsView->selectedCount() : 0;
+    if (selected > 1)
+        //: The status bar while contacts are selected: "40 of 1,480 contacts selected"
+        m_countLabel->setText(
+            tr("%1 of %2 contacts selected").arg(QLocale().toString(selected), QLocale().toString(count)));
+    else
+        m_countLabel->setText(count == 1 ? tr("1 contact") : tr("%1 contacts").arg(QLocale().toString(count)));
 }
 
 void MainWindow::chooseImportFiles()
@@ -331,9 +341,9 @@ ImportWizard* MainWindow::openImportWizard(const QStringList& files)
         m_contactsView->showOnly(
             QSet<qint64>(connections.cbegin(), connections.cend()),
             connections.size() == 1
-                ? tr("The connection that came in with the import. Select it, then choose Keep in Touch.")
-                : tr("The %1 connections that came in with the import. Select those to keep in touch with (Ctrl+A "
-                     "selects all of them), then choose how often with Keep in Touch.")
+                ? tr("The connection that came in with the import: select it, then choose how often.")
+                : tr("The %1 connections that came in with the import: select whom to keep in touch with "
+                     "(Ctrl+A for all), then choose how often.")
                       .arg(QLocale().toString(connections.size())));
     });
     m_importWizard = wizard;

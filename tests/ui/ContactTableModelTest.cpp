@@ -12,13 +12,17 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMenu>
 #include <QSortFilterProxyModel>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 namespace rapport {
 namespace {
@@ -354,6 +358,10 @@ TEST_F(ContactsKeepInTouchTest, KeepInTouchGivesTheSelectedContactsACadenceInOne
     for (int i = 0; i < 39; ++i)
         QTest::keyClick(table, Qt::Key_Down, Qt::ShiftModifier);
     ASSERT_EQ(view->selectedIds().size(), 40);
+    const QList<QLabel*> status = window.statusBar()->findChildren<QLabel*>();
+    EXPECT_TRUE(std::any_of(status.cbegin(), status.cend(), [](const QLabel* label) {
+        return label->text() == QStringLiteral("40 of 47 contacts selected");
+    })) << "the status bar counts the selection";
     EXPECT_TRUE(keepInTouch->isEnabled());
 
     QStringList offered;
@@ -362,9 +370,9 @@ TEST_F(ContactsKeepInTouchTest, KeepInTouchGivesTheSelectedContactsACadenceInOne
             offered.append(action->text());
     }
     EXPECT_EQ(offered,
-              (QStringList { QStringLiteral("Close (every 30 days)"), QStringLiteral("Regular (every 90 days)"),
-                             QStringLiteral("Occasional (every 180 days)"), QStringLiteral("Yearly (every 365 days)"),
-                             QStringLiteral("&Custom…"), QStringLiteral("&None") }));
+              (QStringList { QStringLiteral("&Close (every 30 days)"), QStringLiteral("&Regular (every 90 days)"),
+                             QStringLiteral("&Occasional (every 180 days)"), QStringLiteral("&Yearly (every 365 days)"),
+                             QStringLiteral("Custo&m…"), QStringLiteral("&None") }));
     QAction* close = keepInTouch->menu()->findChild<QAction*>(QStringLiteral("keepInTouch-close"));
     ASSERT_NE(close, nullptr);
     close->trigger();

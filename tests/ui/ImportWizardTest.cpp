@@ -19,6 +19,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -128,6 +129,12 @@ TEST_F(ImportWizardTest, TheResultSaysHowManyConnectionsCameInAndOffersToChooseW
     ASSERT_NE(cameIn, nullptr);
     ASSERT_TRUE(cameIn->isVisible());
     EXPECT_TRUE(cameIn->text().startsWith(QStringLiteral("4 connections came in."))) << cameIn->text().toStdString();
+    // The row without a name is listed in a box of its own, so that hundreds of them keep the page on screen.
+    auto* skipped = wizard->findChild<QPlainTextEdit*>(QStringLiteral("skippedRows"));
+    ASSERT_NE(skipped, nullptr);
+    EXPECT_TRUE(skipped->isVisible());
+    EXPECT_TRUE(skipped->toPlainText().startsWith(u"Line 8: ")) << skipped->toPlainText().toStdString();
+    EXPECT_FALSE(wizard->findChild<QLabel*>(QStringLiteral("result"))->text().contains(u"Line 8"));
     auto* choose = wizard->findChild<QPushButton*>(QStringLiteral("chooseKeepInTouch"));
     ASSERT_NE(choose, nullptr);
     ASSERT_TRUE(choose->isVisible());

@@ -238,6 +238,9 @@ TEST_F(WeekKeepInTouchTest, TheKeepInTouchListHoldsThisWeeksCheckInsThenThoseTha
     EXPECT_EQ(listed(*view), m_kits) << "the most overdue first";
     KeepInTouchModel* model = view->keepInTouchModel();
     EXPECT_EQ(model->headerData(KeepInTouchModel::NameColumn, Qt::Horizontal).toString(), QStringLiteral("Name"));
+    EXPECT_EQ(model->headerData(KeepInTouchModel::ReasonColumn, Qt::Horizontal).toString(), QStringLiteral("Why"));
+    EXPECT_TRUE(model->index(0, KeepInTouchModel::ReasonColumn).data().toString().contains(u"every 30 days"))
+        << model->index(0, KeepInTouchModel::ReasonColumn).data().toString().toStdString();
     for (int row = 0; row < 8; ++row) {
         EXPECT_EQ(model->index(row, KeepInTouchModel::NameColumn).data().toString(),
                   QStringLiteral("Kit%1 Keeper").arg(row + 1));

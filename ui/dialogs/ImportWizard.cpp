@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
@@ -200,6 +201,14 @@ void ImportWizard::createResultPage()
     page->setTitle(tr("Done"));
     m_result = wrappingLabel(page);
     m_result->setObjectName(QStringLiteral("result"));
+    // Every row skipped, in a box of its own: a file with hundreds of them must not make the page taller
+    // than the screen.
+    m_skipped = new QPlainTextEdit(page);
+    m_skipped->setObjectName(QStringLiteral("skippedRows"));
+    m_skipped->setAccessibleName(tr("Rows skipped"));
+    m_skipped->setReadOnly(true);
+    m_skipped->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_skipped->hide();
     m_connections = wrappingLabel(page);
     m_connections->setObjectName(QStringLiteral("connectionsCameIn"));
     QFont heading = m_connections->font();
@@ -219,11 +228,16 @@ void ImportWizard::createResultPage()
     auto* choose = new QHBoxLayout;
     choose->addWidget(m_chooseKeepInTouch);
     choose->addStretch();
+    m_skippedHeading = wrappingLabel(page);
+    m_skippedHeading->hide();
     auto* layout = new QVBoxLayout(page);
     layout->addWidget(m_result);
     layout->addSpacing(12);
     layout->addWidget(m_connections);
     layout->addLayout(choose);
+    layout->addSpacing(12);
+    layout->addWidget(m_skippedHeading);
+    layout->addWidget(m_skipped, 1);
     layout->addStretch();
     page->setFinalPage(true);
     setPage(ResultPage, page);
@@ -446,11 +460,13 @@ void ImportWizard::importDone()
     QString text = tr("Added %1 contacts, merged %2 and logged %3 interactions. Edit → Undo takes the whole "
                       "import back.")
                        .arg(QLocale().toString(added), QLocale().toString(merged), QLocale().toString(entries));
-    if (!skipped.isEmpty()) {
-        text += QStringLiteral("\n\n") + tr("%n row(s) skipped:", nullptr, int(skipped.size())) + u'\n'
-            + skipped.mid(0, 50).join(u'\n');
-    }
     m_result->setText(text);
+    m_skippedHeading->setText(skipped.size() == 1
+                                  ? tr("1 row was skipped:")
+                                  : tr("%1 rows were skipped:").arg(QLocale().toString(skipped.size())));
+    m_skippedHeading->setVisible(!skipped.isEmpty());
+    m_skipped->setPlainText(skipped.join(u'\n'));
+    m_skipped->setVisible(!skipped.isEmpty());
     const qsizetype connections = m_worker->addedConnections().size();
     //: After an import: "1,500 connections came in. Rapport plans check-ins only with those you choose…"
     m_connections->setText(

@@ -10,6 +10,7 @@
 
 class QComboBox;
 class QLabel;
+class QPlainTextEdit;
 class QPushButton;
 class QProgressBar;
 class QTabWidget;
@@ -97,6 +98,8 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_importStatus = nullptr;
     QLabel* m_result = nullptr;
+    QLabel* m_skippedHeading = nullptr;
+    QPlainTextEdit* m_skipped = nullptr;
     QLabel* m_connections = nullptr;
     QPushButton* m_chooseKeepInTouch = nullptr;
     std::unique_ptr<ImportWorker> m_worker;

@@ -56,6 +56,8 @@ PreferencesDialog::PreferencesDialog(Database& database, StartAtLogin startAtLog
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
+    // Room for the Tags page's list, whatever the General page needs.
+    resize(std::max(sizeHint().width(), 560), std::max(sizeHint().height(), 480));
 
     load();
 }

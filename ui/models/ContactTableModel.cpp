@@ -349,7 +349,7 @@ QVariant ContactTableModel::headerData(int section, Qt::Orientation orientation,
     case LastInteractionColumn:
         return tr("Last interaction");
     case NextActionColumn:
-        return tr("Next planned action");
+        return tr("Next action");
     case KeepInTouchColumn:
         return tr("Keep in touch");
     case TagsColumn:

@@ -73,6 +73,8 @@ QVariant KeepInTouchModel::data(const QModelIndex& index, int role) const
                                      row.action.date.year() == m_today.year() ? tr("ddd d MMM") : tr("d MMM yyyy"));
         case WhenColumn:
             return row.thisWeek ? tr("this week") : tr("waits");
+        case ReasonColumn:
+            return row.action.reason;
         default:
             return {};
         }
@@ -92,6 +94,8 @@ QVariant KeepInTouchModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Due");
     case WhenColumn:
         return tr("Planned");
+    case ReasonColumn:
+        return tr("Why");
     default:
         return {};
     }

@@ -9,7 +9,8 @@
 namespace rapport {
 
 // The plan's "Keep in touch" list (WeekPlan::keepInTouch): every contact due to keep in touch, in the plan's
-// order, with when it is due and whether this week's plan holds its check-in or it waits for a later week.
+// order, with when it is due, whether this week's plan holds its check-in or it waits for a later week, and
+// the plan's reason.
 class KeepInTouchModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -20,6 +21,7 @@ public:
         NameColumn,
         DueColumn,
         WhenColumn, // "this week" or "waits"
+        ReasonColumn, // the plan's one line: "last contact 3 months ago, every 30 days: …"
         ColumnCount
     };
     enum Role

@@ -22,7 +22,6 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -88,21 +87,23 @@ ContactsView::ContactsView(Database& database, PlanWorker& planner, QUndoStack* 
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setHighlightSections(false);
-    // Wide enough for the header and a typical value, whatever the font and the language.
+    // Wide enough for the header and a typical value, whatever the font and the language; what is left goes to
+    // the tags (nine columns fit a window 1180 pixels wide without scrolling).
     const QFontMetrics metrics = m_table->fontMetrics();
     const auto fit = [&](int column, const QString& sample) {
         const QString header = m_model->headerData(column, Qt::Horizontal).toString();
         m_table->setColumnWidth(column,
-                                std::max(metrics.horizontalAdvance(header), metrics.horizontalAdvance(sample)) + 28);
+                                std::max(metrics.horizontalAdvance(header), metrics.horizontalAdvance(sample)) + 22);
     };
     fit(ContactTableModel::StarredColumn, QStringLiteral("\u2605"));
     fit(ContactTableModel::NameColumn, QStringLiteral("Alexandra Castellanos"));
-    fit(ContactTableModel::PositionColumn, QStringLiteral("Senior Software Engineer"));
+    fit(ContactTableModel::PositionColumn, QStringLiteral("Software Engineer"));
     fit(ContactTableModel::CompanyColumn, QStringLiteral("Summit Education"));
     fit(ContactTableModel::StageColumn, displayName(Stage::NoResponse));
     fit(ContactTableModel::LastInteractionColumn, QLocale().toString(QDate(2024, 12, 30), QLocale::ShortFormat));
     fit(ContactTableModel::NextActionColumn, tr("%1, %2").arg(tr("Check in"), QStringLiteral("Wed 30 Dec")));
     fit(ContactTableModel::KeepInTouchColumn, QLocale().toString(QDate(2024, 12, 30), QLocale::ShortFormat));
+    fit(ContactTableModel::TagsColumn, QStringLiteral("mentor"));
     connect(m_table, &QTableView::activated, this,
             [this](const QModelIndex& index) { openContact(m_proxy->contactIdAt(index.row())); });
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -207,9 +208,10 @@ void ContactsView::createKeepInTouchActions()
         });
         action->setObjectName(QStringLiteral("keepInTouch-") + key);
     };
+    // "&Close (every 30 days)": each preset's first letter picks it from the keyboard.
     for (const keep_in_touch::Preset& preset : keep_in_touch::kPresets)
-        add(keep_in_touch::describe(preset.days), QString::fromLatin1(preset.key), preset.days);
-    QAction* custom = m_keepInTouchMenu->addAction(tr("&Custom…"), this, &ContactsView::askCustomKeepInTouch);
+        add(u'&' + keep_in_touch::describe(preset.days), QString::fromLatin1(preset.key), preset.days);
+    QAction* custom = m_keepInTouchMenu->addAction(tr("Custo&m…"), this, &ContactsView::askCustomKeepInTouch);
     custom->setObjectName(QStringLiteral("keepInTouch-custom"));
     m_keepInTouchMenu->addSeparator();
     add(tr("&None"), QStringLiteral("none"), keep_in_touch::kNone);
@@ -220,11 +222,20 @@ void ContactsView::createKeepInTouchActions()
                                  "when that many days have passed since your last interaction"));
     m_keepInTouch->setMenu(m_keepInTouchMenu);
     m_keepInTouch->setEnabled(false);
-    m_keepInTouchButton = new QToolButton(this);
-    m_keepInTouchButton->setObjectName(QStringLiteral("keepInTouchButton"));
-    m_keepInTouchButton->setDefaultAction(m_keepInTouch);
-    m_keepInTouchButton->setPopupMode(QToolButton::InstantPopup);
-    m_keepInTouchButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_keepInTouchButton = keepInTouchButton(this);
+    m_keepInTouchButton->setText(m_keepInTouch->text());
+}
+
+QPushButton* ContactsView::keepInTouchButton(QWidget* parent)
+{
+    auto* button = new QPushButton(QIcon(QStringLiteral(":/icons/week.svg")), tr("Keep in Touch…"), parent);
+    button->setObjectName(QStringLiteral("keepInTouchButton"));
+    button->setToolTip(m_keepInTouch->toolTip());
+    button->setMenu(m_keepInTouchMenu);
+    button->setEnabled(m_keepInTouch->isEnabled());
+    connect(m_keepInTouch, &QAction::changed, button,
+            [this, button] { button->setEnabled(m_keepInTouch->isEnabled()); });
+    return button;
 }
 
 void ContactsView::askCustomKeepInTouch()
@@ -256,10 +267,8 @@ QWidget* ContactsView::createFilterBanner()
     m_bannerText->setObjectName(QStringLiteral("filterBannerText"));
     m_bannerText->setWordWrap(true);
     m_bannerText->setTextFormat(Qt::PlainText);
-    auto* keep = new QToolButton(banner);
-    keep->setDefaultAction(m_keepInTouch);
-    keep->setPopupMode(QToolButton::InstantPopup);
-    keep->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    QPushButton* keep = keepInTouchButton(banner);
+    keep->setObjectName(QStringLiteral("bannerKeepInTouch"));
     auto* all = new QPushButton(tr("Show &All Contacts"), banner);
     all->setObjectName(QStringLiteral("showAllContacts"));
     connect(all, &QPushButton::clicked, this, &ContactsView::showAll);
@@ -296,6 +305,12 @@ void ContactsView::showAll()
 void ContactsView::updateSelectionActions()
 {
     m_keepInTouch->setEnabled(m_table->selectionModel()->hasSelection());
+    Q_EMIT selectionChanged();
+}
+
+int ContactsView::selectedCount() const
+{
+    return int(m_table->selectionModel()->selectedRows().size());
 }
 
 std::unique_ptr<QMenu> ContactsView::createContextMenu(QWidget* parent)

@@ -17,7 +17,6 @@ class QMenu;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
-class QToolButton;
 class QUndoStack;
 
 namespace rapport {
@@ -57,6 +56,7 @@ public:
     ContactFilterProxy* proxy() const { return m_proxy; }
     // The ids of the selected contacts, in the order shown.
     QList<qint64> selectedIds() const;
+    int selectedCount() const;
 
     // Opens the contact's dialog (a new contact for 0) and returns it; it deletes itself when closed.
     ContactDialog* openContact(qint64 id);
@@ -74,12 +74,15 @@ public:
 Q_SIGNALS:
     void importRequested();
     void sampleDataRequested();
+    // The rows selected changed (their number is selectedCount()).
+    void selectionChanged();
 
 private:
     QWidget* createFirstRun();
     QWidget* createFilterBanner();
     void createKeepInTouchActions();
     void askCustomKeepInTouch();
+    QPushButton* keepInTouchButton(QWidget* parent);
     void updateTags();
     void updateEmptyState();
     void updateSelectionActions();
@@ -97,7 +100,7 @@ private:
     QCheckBox* m_due = nullptr;
     QAction* m_keepInTouch = nullptr;
     QMenu* m_keepInTouchMenu = nullptr;
-    QToolButton* m_keepInTouchButton = nullptr;
+    QPushButton* m_keepInTouchButton = nullptr;
     QWidget* m_banner = nullptr;
     QLabel* m_bannerText = nullptr;
     QPushButton* m_new = nullptr;

@@ -23,13 +23,17 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QShowEvent>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace rapport {
 
@@ -45,6 +49,20 @@ void showProgress(QProgressBar* bar, const PlanProgress& progress)
 
 // A list this many rows high shows enough to act on without taking the week's place.
 constexpr int kKeepInTouchRows = 6;
+constexpr int kKeepInTouchRowPadding = 8;
+
+// Rows with room around the text: the list is read and clicked, not scanned like a spreadsheet.
+class RoomyRowDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        const QSize size = QStyledItemDelegate::sizeHint(option, index);
+        return QSize(size.width(), std::max(size.height(), option.fontMetrics.height()) + kKeepInTouchRowPadding);
+    }
+};
 
 } // namespace
 
@@ -177,20 +195,20 @@ void WeekView::buildUi()
 
     m_keepInTouchToggle = new QToolButton(this);
     m_keepInTouchToggle->setObjectName(QStringLiteral("keepInTouchToggle"));
-    m_keepInTouchToggle->setCheckable(true);
-    m_keepInTouchToggle->setChecked(true);
     m_keepInTouchToggle->setAutoRaise(true);
     m_keepInTouchToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_keepInTouchToggle->setToolTip(tr("Show or hide everyone due to keep in touch"));
     QFont headingFont = m_keepInTouchToggle->font();
     headingFont.setBold(true);
     m_keepInTouchToggle->setFont(headingFont);
-    connect(m_keepInTouchToggle, &QToolButton::toggled, this, &WeekView::setKeepInTouchExpanded);
+    connect(m_keepInTouchToggle, &QToolButton::clicked, this,
+            [this] { setKeepInTouchExpanded(!m_keepInTouchExpanded); });
 
     m_keepInTouchList = new QTreeView(this);
     m_keepInTouchList->setObjectName(QStringLiteral("keepInTouchList"));
     m_keepInTouchList->setAccessibleName(tr("Keep in touch"));
     m_keepInTouchList->setModel(m_keepInTouchModel);
+    m_keepInTouchList->setItemDelegate(new RoomyRowDelegate(m_keepInTouchList));
     m_keepInTouchList->setRootIsDecorated(false);
     m_keepInTouchList->setUniformRowHeights(true);
     m_keepInTouchList->setAlternatingRowColors(true);
@@ -199,17 +217,22 @@ void WeekView::buildUi()
     m_keepInTouchList->setSelectionMode(QAbstractItemView::SingleSelection);
     m_keepInTouchList->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_keepInTouchList->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_keepInTouchList->header()->setStretchLastSection(false);
-    m_keepInTouchList->header()->setSectionResizeMode(KeepInTouchModel::NameColumn, QHeaderView::Stretch);
+    m_keepInTouchList->header()->setStretchLastSection(true);
+    m_keepInTouchList->header()->setSectionsMovable(false);
     const QFontMetrics metrics = m_keepInTouchList->fontMetrics();
+    const auto widest = [&](std::initializer_list<QString> samples) {
+        int width = 0;
+        for (const QString& sample : samples)
+            width = std::max(width, metrics.horizontalAdvance(sample));
+        return width + 28;
+    };
+    m_keepInTouchList->header()->resizeSection(KeepInTouchModel::NameColumn,
+                                               widest({ QStringLiteral("Alexandra Castellanos-Whitfield") }));
     m_keepInTouchList->header()->resizeSection(KeepInTouchModel::DueColumn,
-                                               metrics.horizontalAdvance(QStringLiteral("Wed 30 Sep 2026")) + 24);
-    m_keepInTouchList->header()->resizeSection(
-        KeepInTouchModel::WhenColumn,
-        std::max(metrics.horizontalAdvance(tr("this week")), metrics.horizontalAdvance(tr("Planned"))) + 32);
-    m_keepInTouchList->setFixedHeight(m_keepInTouchList->header()->sizeHint().height()
-                                      + kKeepInTouchRows * (metrics.height() + 6)
-                                      + 2 * m_keepInTouchList->frameWidth());
+                                               widest({ QStringLiteral("Wed 30 Sep"), QStringLiteral("30 Sep 2026") }));
+    m_keepInTouchList->header()->resizeSection(KeepInTouchModel::WhenColumn,
+                                               widest({ tr("this week"), tr("waits"), tr("Planned") }));
+    fitKeepInTouchList();
     connect(m_keepInTouchList, &QTreeView::activated, this, [this](const QModelIndex& index) {
         Q_EMIT contactActivated(m_keepInTouchModel->actionAt(index.row()).contactId);
     });
@@ -250,6 +273,21 @@ void WeekView::buildUi()
         if (auto menu = createCardMenu(index, this))
             menu->exec(m_table->viewport()->mapToGlobal(position));
     });
+}
+
+void WeekView::fitKeepInTouchList()
+{
+    // Six rows, or fewer in a short window: the week's cards come first.
+    const int rowHeight = m_keepInTouchList->fontMetrics().height() + kKeepInTouchRowPadding;
+    const int rows = std::clamp(height() / 4 / rowHeight, 3, kKeepInTouchRows);
+    m_keepInTouchList->setFixedHeight(m_keepInTouchList->header()->sizeHint().height() + rows * rowHeight
+                                      + 2 * m_keepInTouchList->frameWidth());
+}
+
+void WeekView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitKeepInTouchList();
 }
 
 void WeekView::reload()
@@ -328,11 +366,12 @@ void WeekView::showKeepInTouch()
                    .arg(locale.toString(all), locale.toString(thisWeek), locale.toString(all - thisWeek));
     m_keepInTouchToggle->setText(text);
     m_keepInTouchToggle->setEnabled(all > 0);
-    setKeepInTouchExpanded(m_keepInTouchToggle->isChecked());
+    setKeepInTouchExpanded(m_keepInTouchExpanded);
 }
 
 void WeekView::setKeepInTouchExpanded(bool expanded)
 {
+    m_keepInTouchExpanded = expanded;
     m_keepInTouchToggle->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
     m_keepInTouchList->setVisible(expanded && m_keepInTouchModel->rowCount() > 0);
 }

@@ -101,6 +101,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void buildUi();
@@ -112,6 +113,7 @@ private:
     Status markDone(const PlanAction& item);
     void showKeepInTouch();
     void setKeepInTouchExpanded(bool expanded);
+    void fitKeepInTouchList();
     Status adjust(const PlanAction& item, const QDate& movedTo, bool skipped, const QString& text);
 
     Database& m_database;
@@ -136,6 +138,7 @@ private:
     KeepInTouchModel* m_keepInTouchModel = nullptr;
     QToolButton* m_keepInTouchToggle = nullptr;
     QTreeView* m_keepInTouchList = nullptr;
+    bool m_keepInTouchExpanded = true;
 };
 
 } // namespace rapport
