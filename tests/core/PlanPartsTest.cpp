@@ -434,3 +434,22 @@ TEST(PlanParts, TheSuggestedNoteFitsHowWeKnowThePerson)
 
 } // namespace
 } // namespace rapport::test
+
+namespace rapport::test {
+namespace {
+
+TEST(PlanParts, ACheckInSnoozedToNextWeekLeavesItsPlaceToOneThatWaits)
+{
+    PlanFixture f;
+    f.rule.checkInsPerWeek = 1;
+    const qint64 first = f.connection(QStringLiteral("First"), 30, QDate(2024, 1, 1), true);
+    const qint64 second = f.connection(QStringLiteral("Second"), 30, QDate(2024, 1, 1));
+    EXPECT_EQ(contactsOf(actionsOf(f.plan(kMonday), PlanActionKind::CheckIn)), QList<qint64> { first });
+    f.adjustments = { { first, PlanActionKind::CheckIn, kMonday, kMonday.addDays(7), false } };
+    const WeekPlan plan = f.plan(kMonday);
+    EXPECT_EQ(contactsOf(actionsOf(plan, PlanActionKind::CheckIn)), QList<qint64> { second });
+    EXPECT_FALSE(contactsOf(plan.keepInTouch).contains(first)) << "snoozed: out of this week's list";
+}
+
+} // namespace
+} // namespace rapport::test

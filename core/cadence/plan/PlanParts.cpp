@@ -40,6 +40,12 @@ bool Adjustments::skipped(qint64 contactId, PlanActionKind kind) const
     return adjustment && adjustment->skipped;
 }
 
+bool Adjustments::outOfWeek(qint64 contactId, PlanActionKind kind, const QDate& weekEnd) const
+{
+    const QDate moved = movedTo(contactId, kind);
+    return skipped(contactId, kind) || (moved.isValid() && moved > weekEnd);
+}
+
 QDate Adjustments::movedTo(qint64 contactId, PlanActionKind kind) const
 {
     const PlanAdjustment* adjustment = m_byAction.value({ contactId, int(kind) }, nullptr);
@@ -90,7 +96,7 @@ void planFollowUps(const PlanContext& context, const QList<PlanContact>& contact
         const QDate acceptedOn = calendar.dateOf(history.acceptedMs);
         if (!calendar.open() || acceptedOn < windowStart
             || acceptedOn.addDays(limits.followUpAfterDays) > calendar.weekEnd()
-            || context.adjustments.skipped(candidate.contact->id, PlanActionKind::FollowUp))
+            || context.adjustments.outOfWeek(candidate.contact->id, PlanActionKind::FollowUp, calendar.weekEnd()))
             continue;
         if (history.unansweredOutreach >= limits.followUpMessagesMax)
             ++capped;
@@ -190,7 +196,8 @@ void planCheckIns(const PlanContext& context, const QList<PlanContact>& contacts
             = history.lastTouchMs != kNever ? history.lastTouchMs : contact.createdAt.toMSecsSinceEpoch();
         const QDate lastOn = calendar.dateOf(lastMs);
         const QDate dueOn = lastOn.addDays(candidate.cadenceDays);
-        if (dueOn > calendar.weekEnd() || context.adjustments.skipped(contact.id, PlanActionKind::CheckIn))
+        if (dueOn > calendar.weekEnd()
+            || context.adjustments.outOfWeek(contact.id, PlanActionKind::CheckIn, calendar.weekEnd()))
             continue;
         if (history.unansweredOutreach >= limits.followUpMessagesMax) {
             ++capped;

@@ -32,6 +32,8 @@ public:
     Adjustments(const QList<PlanAdjustment>& adjustments, const QDate& weekStart);
 
     bool skipped(qint64 contactId, PlanActionKind kind) const;
+    // Skipped, or snoozed past the week's end: either way the action leaves its place to the next one.
+    bool outOfWeek(qint64 contactId, PlanActionKind kind, const QDate& weekEnd) const;
     // The day the user moved the action to, if they did.
     QDate movedTo(qint64 contactId, PlanActionKind kind) const;
     // Puts a moved action on its new day (today, overdue, if that day has passed); false when it was

@@ -132,9 +132,7 @@ void planRequests(const PlanContext& context, const QList<PlanContact>& contacts
         if (!retry && ConnectAdvisor::adviceFor(contact, metOn, asOf) == ConnectAdvice::FollowFirst
             && !warmedUp(candidate))
             continue;
-        const QDate movedTo = context.adjustments.movedTo(contact.id, PlanActionKind::SendRequest);
-        const bool skipped = context.adjustments.skipped(contact.id, PlanActionKind::SendRequest)
-            || (movedTo.isValid() && movedTo > calendar.weekEnd());
+        const bool skipped = context.adjustments.outOfWeek(contact.id, PlanActionKind::SendRequest, calendar.weekEnd());
         prospects.append({ &candidate, personalizationContext(contact),
                            metOn.isValid() && metOn >= metSince && metOn < asOf, retry, skipped });
     }
