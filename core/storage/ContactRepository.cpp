@@ -7,6 +7,7 @@
 #include "core/storage/SqlUtil.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -30,11 +31,12 @@ QStringList textColumns()
 // Every column the repository writes, in the order values() binds them.
 QStringList writtenColumns()
 {
-    return textColumns() + QStringList { QStringLiteral("profile_key"),    QStringLiteral("email_key"),
-                                         QStringLiteral("tags"),           QStringLiteral("starred"),
-                                         QStringLiteral("keep_in_touch_days"),
-                                         QStringLiteral("high_profile"),   QStringLiteral("little_in_common"),
-                                         QStringLiteral("stay_anonymous"), QStringLiteral("updated_at") };
+    return textColumns()
+        + QStringList {
+              QStringLiteral("profile_key"),      QStringLiteral("email_key"),          QStringLiteral("tags"),
+              QStringLiteral("starred"),          QStringLiteral("keep_in_touch_days"), QStringLiteral("high_profile"),
+              QStringLiteral("little_in_common"), QStringLiteral("stay_anonymous"),     QStringLiteral("updated_at")
+          };
 }
 
 QVariantList values(const Contact& contact, const QDateTime& now)
@@ -60,7 +62,8 @@ QString selectColumns()
     for (const QString& column : textColumns() + QStringList { QStringLiteral("tags") })
         columns.append(sql::utf8Column(column));
     return columns.join(QStringLiteral(", "))
-        + QStringLiteral(", starred, keep_in_touch_days, high_profile, little_in_common, stay_anonymous, created_at, updated_at");
+        + QStringLiteral(
+               ", starred, keep_in_touch_days, high_profile, little_in_common, stay_anonymous, created_at, updated_at");
 }
 
 Contact fromRecord(const QSqlQuery& query)
@@ -210,6 +213,53 @@ Result<QList<Contact>> ContactRepository::forPlanning(const QString& idsJson) co
         contacts.append(std::move(contact));
     }
     return contacts;
+}
+
+namespace {
+
+// Ids as a JSON array, bound as one value and read with json_each().
+QString idArray(const QList<qint64>& ids)
+{
+    QStringList numbers;
+    numbers.reserve(ids.size());
+    for (qint64 id : ids)
+        numbers.append(QString::number(id));
+    return u'[' + numbers.join(u',') + u']';
+}
+
+} // namespace
+
+Result<QHash<qint64, int>> ContactRepository::keepInTouchDays(const QList<qint64>& ids) const
+{
+    auto query = sql::exec(m_database.connection(),
+                           QStringLiteral("SELECT id, keep_in_touch_days FROM contacts WHERE id IN "
+                                          "(SELECT value FROM json_each(?))"),
+                           { idArray(ids) });
+    if (!query)
+        return Error { query.error() };
+    QHash<qint64, int> days;
+    while (query->next())
+        days.insert(query->value(0).toLongLong(), query->value(1).toInt());
+    if (days.size() < QSet<qint64>(ids.cbegin(), ids.cend()).size()) {
+        for (qint64 id : ids) {
+            if (!days.contains(id))
+                return Error { tr("There is no contact with id %1.").arg(id) };
+        }
+    }
+    return days;
+}
+
+Status ContactRepository::setKeepInTouchDays(const QList<qint64>& ids, int days, const QDateTime& now)
+{
+    if (const QString problem = keep_in_touch::problem(days); !problem.isEmpty())
+        return Error { problem };
+    auto query = sql::exec(m_database.connection(),
+                           QStringLiteral("UPDATE contacts SET keep_in_touch_days = ?, updated_at = ? WHERE id IN "
+                                          "(SELECT value FROM json_each(?))"),
+                           { days, now.toMSecsSinceEpoch(), idArray(ids) });
+    if (!query)
+        return Error { query.error() };
+    return success();
 }
 
 Result<int> ContactRepository::count() const

@@ -200,3 +200,31 @@ TEST(ContactText, ControlCharactersAndBrokenTextAreNamedByField)
 
 } // namespace
 } // namespace rapport
+
+namespace rapport {
+namespace {
+
+using test::DatabaseTest;
+
+TEST_F(DatabaseTest, ManyContactsGetAKeepInTouchCadenceInOneGo)
+{
+    ContactRepository contacts(db());
+    QList<qint64> ids;
+    for (int i = 0; i < 50; ++i) {
+        Contact contact;
+        contact.firstName = QStringLiteral("Person %1").arg(i);
+        contact.keepInTouchDays = i == 0 ? 90 : 0;
+        ids.append(contacts.add(contact).value());
+    }
+    EXPECT_EQ(contacts.keepInTouchDays({ ids[0], ids[1] }).value(),
+              (QHash<qint64, int> { { ids[0], 90 }, { ids[1], 0 } }));
+    ASSERT_TRUE(contacts.setKeepInTouchDays(ids.mid(1), 30).ok());
+    EXPECT_EQ(contacts.find(ids[0]).value().keepInTouchDays, 90) << "only the ids given";
+    EXPECT_EQ(contacts.find(ids[49]).value().keepInTouchDays, 30);
+    EXPECT_FALSE(contacts.setKeepInTouchDays(ids, 3).ok()) << "not a cadence";
+    EXPECT_EQ(contacts.find(ids[49]).value().keepInTouchDays, 30);
+    EXPECT_FALSE(contacts.keepInTouchDays({ 9999 }).ok()) << "an unknown contact is an error";
+}
+
+} // namespace
+} // namespace rapport

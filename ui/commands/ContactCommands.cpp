@@ -220,42 +220,35 @@ SetKeepInTouchCommand::SetKeepInTouchCommand(Database& database, ContactTableMod
 
 void SetKeepInTouchCommand::doRedo()
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
     const bool first = m_before.isEmpty();
-    QList<Contact> before;
-    QList<Contact> after;
-    const Status stored = m_database.transaction([&]() -> Status {
-        ContactRepository contacts(m_database);
-        for (qint64 id : std::as_const(m_ids)) {
-            auto contact = contacts.find(id);
-            if (!contact)
-                return Error { contact.error() };
-            before.append(*contact);
-            contact->keepInTouchDays = m_days;
-            if (Status updated = contacts.update(*contact, now); !updated)
-                return updated;
-            contact->updatedAt = now;
-            after.append(std::move(*contact));
-        }
-        return success();
-    });
-    if (!check(stored))
-        return;
     if (first) {
-        m_before = std::move(before);
-        if (m_before.size() == 1)
-            setText(m_days > 0 ? tr("Keep in touch with “%1”").arg(m_before.first().fullName())
-                               : tr("Stop keeping in touch with “%1”").arg(m_before.first().fullName()));
+        auto before = ContactRepository(m_database).keepInTouchDays(m_ids);
+        if (!check(before))
+            return;
+        m_before = std::move(before).value();
+        if (m_ids.size() == 1 && m_model && m_model->rowOf(m_ids.first()) >= 0) {
+            const QString name = m_model->contactAt(m_model->rowOf(m_ids.first())).fullName();
+            setText(m_days > 0 ? tr("Keep in touch with “%1”").arg(name)
+                               : tr("Stop keeping in touch with “%1”").arg(name));
+        }
     }
+    if (!check(ContactRepository(m_database).setKeepInTouchDays(m_ids, m_days)))
+        return;
+    QHash<qint64, int> after;
+    for (qint64 id : std::as_const(m_ids))
+        after.insert(id, m_days);
     showInModel(after);
 }
 
 void SetKeepInTouchCommand::doUndo()
 {
+    // One statement for each cadence the contacts had: usually one or two.
+    QHash<int, QList<qint64>> byDays;
+    for (auto it = m_before.cbegin(); it != m_before.cend(); ++it)
+        byDays[it.value()].append(it.key());
     const Status restored = m_database.transaction([&]() -> Status {
-        ContactRepository contacts(m_database);
-        for (const Contact& contact : std::as_const(m_before)) {
-            if (Status back = contacts.update(contact, contact.updatedAt); !back)
+        for (auto it = byDays.cbegin(); it != byDays.cend(); ++it) {
+            if (Status back = ContactRepository(m_database).setKeepInTouchDays(it.value(), it.key()); !back)
                 return back;
         }
         return success();
@@ -264,18 +257,18 @@ void SetKeepInTouchCommand::doUndo()
         showInModel(m_before);
 }
 
-void SetKeepInTouchCommand::showInModel(const QList<Contact>& contacts)
+void SetKeepInTouchCommand::showInModel(const QHash<qint64, int>& ownDays)
 {
     if (!m_model)
         return;
     auto dates = KeepInTouchDates::load(m_database);
     if (!dates) {
         // Stored all the same: the rows are read again one by one.
-        for (const Contact& contact : contacts)
-            refresh(contact.id);
+        for (auto it = ownDays.cbegin(); it != ownDays.cend(); ++it)
+            refresh(it.key());
         return;
     }
-    m_model->updateKeepInTouch(contacts, *dates);
+    m_model->updateKeepInTouch(ownDays, *dates);
 }
 
 AddInteractionCommand::AddInteractionCommand(Database& database, ContactTableModel* model, Interaction interaction)

@@ -92,9 +92,9 @@ private:
     std::optional<ArchivedContact> m_removed;
 };
 
-// Gives every contact of `ids` the keep-in-touch cadence `days` (0 for none), in one transaction; undo puts
+// Gives every contact of `ids` the keep-in-touch cadence `days` (0 for none), in one statement; undo puts
 // each one's own cadence back. The contacts list follows with one reading of the cadences, not one per
-// contact, so that a thousand contacts change at once.
+// contact, so that thousands of contacts change at once.
 class SetKeepInTouchCommand : public ContactCommand
 {
 public:
@@ -105,11 +105,11 @@ protected:
     void doUndo() override;
 
 private:
-    void showInModel(const QList<Contact>& contacts);
+    void showInModel(const QHash<qint64, int>& ownDays);
 
     QList<qint64> m_ids;
     int m_days;
-    QList<Contact> m_before; // as they were before the first run
+    QHash<qint64, int> m_before; // each one's own cadence before the first run
 };
 
 class AddInteractionCommand : public ContactCommand

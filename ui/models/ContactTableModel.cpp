@@ -114,11 +114,15 @@ void ContactTableModel::removeId(qint64 id)
     Q_EMIT contactChanged(id);
 }
 
-void ContactTableModel::updateKeepInTouch(const QList<Contact>& changed, const QHash<qint64, KeepInTouchDate>& dates)
+void ContactTableModel::updateKeepInTouch(const QHash<qint64, int>& ownDays,
+                                          const QHash<qint64, KeepInTouchDate>& dates)
 {
-    for (const Contact& contact : changed) {
-        if (const int row = rowOf(contact.id); row >= 0)
+    for (auto it = ownDays.cbegin(); it != ownDays.cend(); ++it) {
+        if (const int row = rowOf(it.key()); row >= 0) {
+            Contact contact = m_rows.at(row).contact;
+            contact.keepInTouchDays = it.value();
             m_rows[row] = makeRow(contact, m_rows.at(row).facts);
+        }
     }
     int first = -1;
     int last = -1;
@@ -132,8 +136,8 @@ void ContactTableModel::updateKeepInTouch(const QList<Contact>& changed, const Q
         first = first < 0 ? i : first;
         last = i;
     }
-    for (const Contact& contact : changed) {
-        if (const int row = rowOf(contact.id); row >= 0) {
+    for (auto it = ownDays.cbegin(); it != ownDays.cend(); ++it) {
+        if (const int row = rowOf(it.key()); row >= 0) {
             first = first < 0 ? row : std::min(first, row);
             last = std::max(last, row);
         }
@@ -142,8 +146,8 @@ void ContactTableModel::updateKeepInTouch(const QList<Contact>& changed, const Q
         return;
     m_ranks = {};
     Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
-    for (const Contact& contact : changed)
-        Q_EMIT contactChanged(contact.id);
+    for (auto it = ownDays.cbegin(); it != ownDays.cend(); ++it)
+        Q_EMIT contactChanged(it.key());
 }
 
 void ContactTableModel::setToday(const QDate& today)

@@ -51,9 +51,10 @@ public:
     void setNextActions(const QHash<qint64, NextAction>& next);
     // Adds the contact or replaces the row that has its id.
     void upsert(const Contact& contact, const ContactFacts& facts);
-    // After cadences changed (contacts' own, or a tag's): replaces the rows of `changed` (their other facts
-    // stay) and sets every row's keep-in-touch cadence and next date from `dates` (none when missing).
-    void updateKeepInTouch(const QList<Contact>& changed, const QHash<qint64, KeepInTouchDate>& dates);
+    // After cadences changed (contacts' own, or a tag's): sets the own cadence of the contacts in `ownDays`
+    // (by id; their other fields and facts stay) and every row's keep-in-touch cadence and next date from
+    // `dates` (none when missing).
+    void updateKeepInTouch(const QHash<qint64, int>& ownDays, const QHash<qint64, KeepInTouchDate>& dates);
     // The day "due to keep in touch" is measured against; the current date unless set.
     void setToday(const QDate& today);
     QDate today() const { return m_today; }

@@ -9,7 +9,6 @@
 #include "ui/workers/PlanWorker.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFrame>
@@ -346,11 +345,8 @@ Status ContactsView::setKeepInTouch(int days)
     }
     if (changing.isEmpty())
         return success(); // nothing to change, nothing to undo
-    // A contact at a time through the repository: about a second per thousand contacts.
-    QApplication::setOverrideCursor(Qt::WaitCursor);
     const Status set = ExecutedCommand::push(
         m_undoStack, std::make_unique<SetKeepInTouchCommand>(m_database, m_model, std::move(changing), days));
-    QApplication::restoreOverrideCursor();
     if (set)
         askForPlan(); // check-ins come and go
     return set;
