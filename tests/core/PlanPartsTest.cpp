@@ -453,3 +453,23 @@ TEST(PlanParts, ACheckInSnoozedToNextWeekLeavesItsPlaceToOneThatWaits)
 
 } // namespace
 } // namespace rapport::test
+
+namespace rapport::test {
+namespace {
+
+TEST(PlanParts, LongAgoReadsInMonthsAndYears)
+{
+    PlanFixture f;
+    f.connection(QStringLiteral("Old friend"), 30, QDate(2019, 6, 1));
+    f.connection(QStringLiteral("Last summer"), 90, QDate(2026, 6, 1));
+    QStringList reasons;
+    for (const PlanAction& action : actionsOf(f.plan(kMonday), PlanActionKind::CheckIn))
+        reasons.append(action.reason);
+    EXPECT_TRUE(reasons.join(u'\n').contains(QStringLiteral("last contact 7 years ago")))
+        << reasons.join(u'\n').toStdString();
+    EXPECT_TRUE(reasons.join(u'\n').contains(QStringLiteral("last contact 5 months ago")))
+        << reasons.join(u'\n').toStdString();
+}
+
+} // namespace
+} // namespace rapport::test

@@ -13,6 +13,11 @@ QString ago(qint64 days)
         return tr("today");
     if (days == 1)
         return tr("yesterday");
+    // "2479 days ago" reads as a number to work out: past three months, months; past two years, years.
+    if (days >= 730)
+        return tr("%1 years ago").arg(days / 365);
+    if (days > 90)
+        return tr("%1 months ago").arg(days / 30);
     return tr("%1 days ago").arg(days);
 }
 
