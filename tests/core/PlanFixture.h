@@ -87,6 +87,14 @@ private:
     qint64 m_lastId = 0;
 };
 
+inline QList<qint64> contactsOf(const QList<PlanAction>& actions)
+{
+    QList<qint64> ids;
+    for (const PlanAction& action : actions)
+        ids.append(action.contactId);
+    return ids;
+}
+
 inline QList<PlanAction> actionsOf(const WeekPlan& plan, PlanActionKind kind,
                                    std::optional<PlanActionState> state = std::nullopt)
 {

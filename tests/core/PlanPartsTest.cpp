@@ -16,14 +16,6 @@ const QDate kTuesday(2026, 11, 24);
 const QDate kThursday(2026, 11, 26);
 const QDate kFriday(2026, 11, 27);
 
-QList<qint64> contactsOf(const QList<PlanAction>& actions)
-{
-    QList<qint64> ids;
-    for (const PlanAction& action : actions)
-        ids.append(action.contactId);
-    return ids;
-}
-
 int openActions(const WeekPlan& plan)
 {
     return int(std::count_if(plan.actions.cbegin(), plan.actions.cend(),

@@ -8,6 +8,7 @@ namespace rapport {
 namespace {
 
 using test::actionsOf;
+using test::contactsOf;
 using test::PlanFixture;
 
 const QDate kMonday(2026, 11, 23);
@@ -20,14 +21,6 @@ QList<QDate> datesOf(const QList<PlanAction>& actions)
     for (const PlanAction& action : actions)
         dates.append(action.date);
     return dates;
-}
-
-QList<qint64> contactsOf(const QList<PlanAction>& actions)
-{
-    QList<qint64> ids;
-    for (const PlanAction& action : actions)
-        ids.append(action.contactId);
-    return ids;
 }
 
 void addProspects(PlanFixture& f, int count)
