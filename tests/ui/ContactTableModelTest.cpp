@@ -11,6 +11,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
@@ -337,6 +338,38 @@ TEST_F(ContactsKeepInTouchTest, DueToKeepInTouchFiltersBesideTheStage)
     EXPECT_EQ(view->proxy()->contactIdAt(0), m_dana);
     QTest::keyClick(due, Qt::Key_Space);
     EXPECT_EQ(view->proxy()->rowCount(), 47);
+}
+
+// "If a connection hasn't engaged in a long time, consider removing them": the stage filter lists them.
+TEST_F(ContactsKeepInTouchTest, SilentConnectionsAreListedForReview)
+{
+    const auto connection = [&](const char* name, bool starred) {
+        Contact contact;
+        contact.firstName = QString::fromLatin1(name);
+        contact.starred = starred;
+        const qint64 id = ContactRepository(*m_database).add(contact).value();
+        Interaction accepted;
+        accepted.contactId = id;
+        accepted.kind = InteractionKind::RequestAccepted;
+        accepted.occurredAt = QDateTime::currentDateTimeUtc().addDays(-3 * 365);
+        EXPECT_TRUE(InteractionRepository(*m_database).add(accepted).ok());
+        return id;
+    };
+    const qint64 quiet = connection("Quiet", false);
+    connection("Starred", true);
+    MainWindow window(*m_database);
+    showContacts(window);
+    ContactsView* view = window.contactsView();
+    QAbstractItemModelTester tester(view->proxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    auto* stage = view->findChild<QComboBox*>(QStringLiteral("stageFilter"));
+    ASSERT_NE(stage, nullptr);
+    stage->setFocus();
+    QTest::keyClick(stage, Qt::Key_End);
+    EXPECT_EQ(stage->currentText(), QStringLiteral("Silent for two years"));
+    ASSERT_EQ(view->proxy()->rowCount(), 1) << "not the starred one, nor prospects or those kept in touch with";
+    EXPECT_EQ(view->proxy()->contactIdAt(0), quiet);
+    QTest::keyClick(stage, Qt::Key_Home);
+    EXPECT_EQ(view->proxy()->rowCount(), 49);
 }
 
 TEST_F(ContactsKeepInTouchTest, KeepInTouchGivesTheSelectedContactsACadenceInOneUndoableStep)

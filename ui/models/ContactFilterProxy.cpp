@@ -58,6 +58,14 @@ void ContactFilterProxy::setDueFilter(bool due)
     invalidate();
 }
 
+void ContactFilterProxy::setSilentFilter(bool silent)
+{
+    if (silent == m_silent)
+        return;
+    m_silent = silent;
+    invalidate();
+}
+
 void ContactFilterProxy::setIdFilter(std::optional<QSet<qint64>> ids)
 {
     if (ids == m_ids)
@@ -81,6 +89,8 @@ bool ContactFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sour
     if (!m_tag.isEmpty() && !m_model->hasTag(sourceRow, m_tag))
         return false;
     if (m_due && !m_model->dueToKeepInTouch(sourceRow))
+        return false;
+    if (m_silent && !m_model->silent(sourceRow))
         return false;
     if (m_ids && !m_ids->contains(m_model->contactAt(sourceRow).id))
         return false;

@@ -36,6 +36,8 @@ public:
     QString tagFilter() const { return m_tag; }
     // Only contacts next due to keep in touch today or earlier (ContactTableModel::today()).
     void setDueFilter(bool due);
+    // Only connections gone silent, to review (ContactTableModel::silent()).
+    void setSilentFilter(bool silent);
     bool dueFilter() const { return m_due; }
     // Only these contacts; nullopt shows every one.
     void setIdFilter(std::optional<QSet<qint64>> ids);
@@ -56,6 +58,7 @@ private:
     std::optional<Stage> m_stage;
     QString m_tag;
     bool m_due = false;
+    bool m_silent = false;
     std::optional<QSet<qint64>> m_ids;
 };
 

@@ -166,6 +166,14 @@ bool ContactTableModel::dueToKeepInTouch(int row) const
     return next.isValid() && next <= m_today;
 }
 
+bool ContactTableModel::silent(int row) const
+{
+    const Row& entry = m_rows.at(row);
+    const QDateTime& last = entry.facts.lastInteraction;
+    return entry.facts.stage == Stage::Connected && !entry.contact.starred && entry.facts.keepInTouchDays == 0
+        && last.isValid() && last.date() < m_today.addDays(-m_silentAfterDays);
+}
+
 QStringList ContactTableModel::allTags() const
 {
     QSet<QString> tags;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/cadence/Limits.h"
 #include "core/domain/Contact.h"
 #include "core/storage/ContactOverview.h"
 #include "core/storage/KeepInTouchDates.h"
@@ -74,6 +75,10 @@ public:
     Stage stageAt(int row) const { return m_rows.at(row).facts.stage; }
     // Next due to keep in touch today or earlier.
     bool dueToKeepInTouch(int row) const;
+    // A connection silent for `silentAfterDays` (no interaction of any kind), without a star or a cadence: listed
+    // for the user to review (domain: Silent connections).
+    bool silent(int row) const;
+    void setSilentAfterDays(int days) { m_silentAfterDays = days; }
     // Orders two rows by a column: negative, zero or positive, as `left` sorts before, with or after `right`.
     int compare(int left, int right, int column) const;
     // Each row's place when sorted by `column` (ties by name, then by row): comparing two ranks is what
@@ -107,6 +112,7 @@ private:
     QHash<qint64, int> m_rowOf;
     mutable std::array<QList<int>, ColumnCount> m_ranks; // empty: not computed since the rows changed
     QDate m_today = QDate::currentDate();
+    int m_silentAfterDays = Limits {}.silentAfterDays;
 };
 
 } // namespace rapport

@@ -1,5 +1,6 @@
 #include "ui/views/ContactsView.h"
 
+#include "core/cadence/CadenceSettings.h"
 #include "core/domain/KeepInTouch.h"
 #include "core/storage/ContactOverview.h"
 #include "ui/commands/ContactCommands.h"
@@ -30,6 +31,13 @@
 
 namespace rapport {
 
+namespace {
+
+// The stage filter's item for silent connections (stages are 0 and up).
+constexpr int kSilentItem = -2;
+
+} // namespace
+
 ContactsView::ContactsView(Database& database, PlanWorker& planner, QUndoStack* undoStack, QWidget* parent)
     : QWidget(parent)
     , m_database(database)
@@ -52,14 +60,24 @@ ContactsView::ContactsView(Database& database, PlanWorker& planner, QUndoStack* 
     m_search->setAccessibleName(tr("Search contacts"));
     connect(m_search, &QLineEdit::textChanged, m_proxy, &ContactFilterProxy::setSearchText);
 
+    m_stage->setObjectName(QStringLiteral("stageFilter"));
     m_stage->setAccessibleName(tr("Stage filter"));
     m_stage->addItem(tr("All stages"));
     for (Stage stage : { Stage::Prospect, Stage::Following, Stage::Requested, Stage::Connected, Stage::NoResponse,
                          Stage::Declined, Stage::Withdrawn })
         m_stage->addItem(displayName(stage), int(stage));
+    // Connections with no interaction for two years, no star and no cadence: to remove, keep or keep in touch with.
+    m_stage->insertSeparator(m_stage->count());
+    m_stage->addItem(tr("Silent for two years"), kSilentItem);
+    m_stage->setItemData(m_stage->count() - 1,
+                         tr("Connections with no interaction for two years, no star and no keep-in-touch cadence: "
+                            "review them (delete, or choose Keep in Touch…)"),
+                         Qt::ToolTipRole);
     connect(m_stage, &QComboBox::currentIndexChanged, this, [this] {
         const QVariant stage = m_stage->currentData();
-        m_proxy->setStageFilter(stage.isValid() ? std::optional(Stage(stage.toInt())) : std::nullopt);
+        const bool silent = stage.isValid() && stage.toInt() == kSilentItem;
+        m_proxy->setSilentFilter(silent);
+        m_proxy->setStageFilter(stage.isValid() && !silent ? std::optional(Stage(stage.toInt())) : std::nullopt);
     });
     m_tag->setAccessibleName(tr("Tag filter"));
     m_tag->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -358,7 +376,11 @@ Status ContactsView::reload()
     auto overview = ContactOverview::load(m_database, now);
     if (!overview)
         return Error { overview.error() };
+    auto limits = CadenceSettings(m_database).limits();
+    if (!limits)
+        return Error { limits.error() };
     m_model->setToday(now.toLocalTime().date());
+    m_model->setSilentAfterDays(limits->silentAfterDays);
     m_model->setOverview(std::move(*overview));
     m_model->setNextActions(m_nextActions);
     updateTags();
