@@ -5,6 +5,7 @@
 #include "core/domain/Interaction.h"
 #include "core/domain/Template.h"
 
+#include <QHash>
 #include <QList>
 #include <QMap>
 
@@ -59,12 +60,26 @@ public:
     // The tags' keep-in-touch cadences in days, by lower-cased tag.
     const QMap<QString, int>& tagCadences() const { return m_tagCadences; }
 
+    // How the requests written from each template were answered, by template name: accepted of answered
+    // (accepted, declined or withdrawn). The plan suggests the best-performing note when none is written
+    // for how we know the person.
+    struct TemplateAnswers
+    {
+        int accepted = 0;
+        int answered = 0;
+
+        bool operator==(const TemplateAnswers&) const = default;
+    };
+    const QHash<QString, TemplateAnswers>& templateAnswers() const { return m_templateAnswers; }
+    void setTemplateAnswers(QHash<QString, TemplateAnswers> answers) { m_templateAnswers = std::move(answers); }
+
 private:
     QList<Contact> m_contacts;
     QList<Entry> m_entries;
     QList<Template> m_templates;
     QList<PlanAdjustment> m_adjustments;
     QMap<QString, int> m_tagCadences;
+    QHash<QString, TemplateAnswers> m_templateAnswers;
 };
 
 } // namespace rapport

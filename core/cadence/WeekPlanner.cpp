@@ -68,7 +68,8 @@ WeekPlan WeekPlanner::plan(const PlanSnapshot& snapshot, const QDate& anyDayOfWe
     }
 
     const plan::Adjustments adjustments(snapshot.adjustments(), calendar.weekStart());
-    const plan::PlanContext context { calendar, m_rule, m_limits, m_account, snapshot.templates(), adjustments };
+    const QList<Template> templates = plan::orderedByAnswers(snapshot.templates(), snapshot.templateAnswers());
+    const plan::PlanContext context { calendar, m_rule, m_limits, m_account, templates, adjustments };
     plan::planRequests(context, contacts, plan);
     plan::planFollowUps(context, contacts, plan);
     plan::planReplies(context, contacts, plan);

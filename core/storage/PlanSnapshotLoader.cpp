@@ -82,6 +82,29 @@ struct Row
     PlanSnapshot::Entry entry;
 };
 
+// How the requests written from each template were answered: the first request event after each (an answer at
+// the same instant comes after its request in the log), as PlanSnapshot counts them from a whole log.
+Result<QHash<QString, PlanSnapshot::TemplateAnswers>> templateAnswers(Database& database)
+{
+    auto query = sql::exec(
+        database.connection(),
+        QStringLiteral(
+            "SELECT template, SUM(next = 'request_accepted'), SUM(next IN ('request_accepted', 'request_declined', "
+            "'request_withdrawn')) FROM (SELECT s.template AS template, (SELECT a.kind FROM interactions a "
+            "WHERE a.contact_id = s.contact_id AND a.kind IN ('request_sent', 'request_accepted', "
+            "'request_declined', 'request_withdrawn') AND (a.occurred_at > s.occurred_at OR (a.occurred_at = "
+            "s.occurred_at AND a.id > s.id)) ORDER BY a.occurred_at, a.id LIMIT 1) AS next FROM interactions s "
+            "WHERE s.kind = 'request_sent' AND s.template <> '') GROUP BY template"));
+    if (!query)
+        return Error { query.error() };
+    QHash<QString, PlanSnapshot::TemplateAnswers> answers;
+    while (query->next()) {
+        if (const int answered = query->value(2).toInt(); answered > 0)
+            answers.insert(query->value(0).toString(), { query->value(1).toInt(), answered });
+    }
+    return answers;
+}
+
 } // namespace
 
 Result<PlanSnapshot> PlanSnapshotLoader::whole(Database& database)
@@ -226,8 +249,14 @@ Result<PlanSnapshot> PlanSnapshotLoader::forWeek(Database& database, const PlanS
     entries.reserve(rows.size());
     for (const Row& row : std::as_const(rows))
         entries.append(row.entry);
-    return PlanSnapshot::fromEntries(std::move(contacts).value(), std::move(entries), std::move(templates).value(),
-                                     std::move(adjustments).value(), std::move(tagCadences).value());
+    auto answers = templateAnswers(database);
+    if (!answers)
+        return Error { answers.error() };
+    PlanSnapshot snapshot
+        = PlanSnapshot::fromEntries(std::move(contacts).value(), std::move(entries), std::move(templates).value(),
+                                    std::move(adjustments).value(), std::move(tagCadences).value());
+    snapshot.setTemplateAnswers(std::move(answers).value());
+    return snapshot;
 }
 
 } // namespace rapport

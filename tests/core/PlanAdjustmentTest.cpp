@@ -223,8 +223,12 @@ TEST_F(PlanAdjustmentRepositoryTest, TheWeeksWindowPlansAsTheWholeLog)
                 entry.kind = kinds[random.bounded(int(std::size(kinds)))];
                 entry.occurredAt = QDateTime(today.addDays(10 - int(random.bounded(300))),
                                              QTime(int(random.bounded(24)), int(random.bounded(60))), Qt::UTC);
-                if (entry.kind == InteractionKind::RequestSent && random.bounded(2) == 0)
+                if (entry.kind == InteractionKind::RequestSent && random.bounded(2) == 0) {
                     entry.text = QStringLiteral("Hello");
+                    // Answers by template decide which note for anyone is suggested first.
+                    entry.templateName = random.bounded(2) == 0 ? QStringLiteral("Admire your work")
+                                                                : QStringLiteral("Met at an event");
+                }
                 if (auto added = log.add(entry); !added)
                     return Error { added.error() };
             }
@@ -268,6 +272,8 @@ TEST_F(PlanAdjustmentRepositoryTest, TheWeeksWindowPlansAsTheWholeLog)
                                  PlanAdjustmentRepository(db()).forWeek(WeekPlanner::weekStart(week, locale)).value(),
                                  TagCadenceRepository(db()).all().value());
         const WeekPlan expected = planner.plan(whole, week, day);
+        EXPECT_EQ(whole.templateAnswers(),
+                  PlanSnapshotLoader::forWeek(db(), planner.window(week, day))->templateAnswers());
         auto windowed = PlanSnapshotLoader::forWeek(db(), planner.window(week, day));
         ASSERT_TRUE(windowed.ok()) << windowed.error().toStdString();
         EXPECT_LT(windowed->entries().size(), whole.entries().size());

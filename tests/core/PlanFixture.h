@@ -37,7 +37,8 @@ public:
         return id;
     }
 
-    void log(qint64 id, InteractionKind kind, const QDateTime& when, const QString& text = {})
+    void log(qint64 id, InteractionKind kind, const QDateTime& when, const QString& text = {},
+             const QString& templateName = {})
     {
         Interaction entry;
         entry.id = m_log.size() + 1;
@@ -45,11 +46,13 @@ public:
         entry.kind = kind;
         entry.occurredAt = when;
         entry.text = text;
+        entry.templateName = templateName;
         m_log.append(entry);
     }
-    void log(qint64 id, InteractionKind kind, const QDate& day, const QString& text = {})
+    void log(qint64 id, InteractionKind kind, const QDate& day, const QString& text = {},
+             const QString& templateName = {})
     {
-        log(id, kind, at(day), text);
+        log(id, kind, at(day), text, templateName);
     }
 
     WeekPlan plan(const QDate& today, const QDate& week = {}) const

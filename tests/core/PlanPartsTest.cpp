@@ -465,3 +465,47 @@ TEST(PlanParts, LongAgoReadsInMonthsAndYears)
 
 } // namespace
 } // namespace rapport::test
+
+namespace rapport::test {
+namespace {
+
+// "...else the best-performing connection note": with enough answers, the note accepted most often.
+TEST(PlanParts, WithoutANoteForHowWeKnowThemTheBestPerformingNoteIsSuggested)
+{
+    const auto note = [](qint64 id, const char* name) {
+        Template item;
+        item.id = id;
+        item.name = QString::fromUtf8(name);
+        item.kind = TemplateKind::ConnectionNote;
+        item.body = QStringLiteral("Hi {first_name}, I enjoy your posts about {topic}.");
+        return item;
+    };
+    PlanFixture f;
+    f.templates = { note(1, "Plain"), note(2, "Better") };
+    // Six answered requests each: "Plain" accepted once, "Better" five times.
+    for (int i = 0; i < 12; ++i) {
+        const qint64 id = f.contact(QStringLiteral("Asked %1").arg(i));
+        const bool better = i % 2 == 1;
+        f.log(id, InteractionKind::RequestSent, QDate(2026, 6, 1).addDays(i), QStringLiteral("Hi"),
+              better ? QStringLiteral("Better") : QStringLiteral("Plain"));
+        const bool accepted = better ? i != 11 : i == 0;
+        f.log(id, accepted ? InteractionKind::RequestAccepted : InteractionKind::RequestDeclined,
+              QDate(2026, 6, 5).addDays(i));
+    }
+    const qint64 prospect = f.contact(QStringLiteral("Colleague"), true);
+    f.edit(prospect).topic = QStringLiteral("compilers");
+    f.edit(prospect).howWeKnow = QStringLiteral("worked_together");
+    const auto suggested = [&] {
+        for (const PlanAction& action : actionsOf(f.plan(kMonday), PlanActionKind::SendRequest)) {
+            if (action.contactId == prospect)
+                return action.templateName;
+        }
+        return QString();
+    };
+    EXPECT_EQ(suggested(), QStringLiteral("Better"));
+    f.templates = { note(1, "Plain"), note(3, "Untried") };
+    EXPECT_EQ(suggested(), QStringLiteral("Plain")) << "a note with 5 answers or more before an untried one";
+}
+
+} // namespace
+} // namespace rapport::test

@@ -376,6 +376,20 @@ void planEngagements(const PlanContext& context, const QList<PlanContact>& conta
     }
 }
 
+QList<Template> orderedByAnswers(const QList<Template>& templates,
+                                 const QHash<QString, PlanSnapshot::TemplateAnswers>& answers)
+{
+    constexpr int kEnoughAnswers = 5;
+    const auto rate = [&](const Template& item) {
+        const PlanSnapshot::TemplateAnswers counts = answers.value(item.name);
+        return counts.answered >= kEnoughAnswers ? double(counts.accepted) / counts.answered : -1.0;
+    };
+    QList<Template> ordered = templates;
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [&](const Template& a, const Template& b) { return rate(a) > rate(b); });
+    return ordered;
+}
+
 void finish(WeekPlan& plan)
 {
     // By day, then kind; within those, in the order planned (priority, oldest due first). Sorting keys and

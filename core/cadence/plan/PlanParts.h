@@ -50,7 +50,7 @@ struct PlanContext
     const CadenceRule& rule;
     const Limits& limits;
     AccountType account;
-    const QList<Template>& templates;
+    const QList<Template>& templates; // the best-performing first (see orderedByAnswers)
     const Adjustments& adjustments;
 };
 
@@ -75,5 +75,10 @@ void finish(WeekPlan& plan);
 // Whether a prospect the advisor would have followed for "little in common" has been engaged with twice,
 // far enough apart, to be asked now.
 bool warmedUp(const PlanContact& prospect);
+
+// The templates with the best acceptance first (of at least 5 answered requests), then the others in their
+// order: the plan suggests the best-performing note that fits.
+QList<Template> orderedByAnswers(const QList<Template>& templates,
+                                 const QHash<QString, PlanSnapshot::TemplateAnswers>& answers);
 
 } // namespace rapport::plan
