@@ -11,6 +11,7 @@
 #include "tests/core/TestDatabase.h"
 #include <QAbstractItemModelTester>
 #include <QClipboard>
+#include <QComboBox>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -280,6 +281,30 @@ TEST_F(TemplatesViewTest, ShowsTheSelectedTemplatesAcceptance)
         << view->statsLabel()->text().toStdString();
     EXPECT_TRUE(view->statsLabel()->text().contains(QStringLiteral("accepted 3 of 6 answered: 50%")))
         << view->statsLabel()->text().toStdString();
+}
+
+} // namespace
+} // namespace rapport
+
+namespace rapport {
+namespace {
+
+// A connection note may say whom it is for, so that the plan suggests it to them first; undoable like a rename.
+TEST_F(TemplatesViewTest, ANoteSaysWhomItIsFor)
+{
+    auto view = makeView();
+    startNewNote(*view);
+    const qint64 id = view->currentTemplateId();
+    auto* forWhom = view->findChild<QComboBox*>(QStringLiteral("templateForWhom"));
+    ASSERT_NE(forWhom, nullptr);
+    EXPECT_EQ(forWhom->currentText(), QStringLiteral("Anyone"));
+    forWhom->setFocus();
+    QTest::keyClick(forWhom, Qt::Key_End);
+    EXPECT_EQ(forWhom->currentText(), QStringLiteral("Interview"));
+    EXPECT_EQ(TemplateRepository(*m_database).find(id)->forHowWeKnow, QStringList { QStringLiteral("interview") });
+    EXPECT_EQ(m_undo.undoText(), QStringLiteral("Change whom a note is for"));
+    m_undo.undo();
+    EXPECT_TRUE(TemplateRepository(*m_database).find(id)->forHowWeKnow.isEmpty());
 }
 
 } // namespace

@@ -69,7 +69,9 @@ SetTemplateFieldCommand::SetTemplateFieldCommand(Database& database, TemplateLis
                                                  QVariant before, QVariant after)
     : TemplateCommand(database, model,
                       field == Field::Name ? QCoreApplication::translate("TemplatesView", "Rename template")
-                                           : QCoreApplication::translate("TemplatesView", "Change template kind"))
+                          : field == Field::Kind
+                          ? QCoreApplication::translate("TemplatesView", "Change template kind")
+                          : QCoreApplication::translate("TemplatesView", "Change whom a note is for"))
     , m_id(id)
     , m_field(field)
     , m_before(std::move(before))
@@ -84,10 +86,17 @@ void SetTemplateFieldCommand::apply(const QVariant& value)
     if (!check(current))
         return;
     Template changed = *current;
-    if (m_field == Field::Name)
+    switch (m_field) {
+    case Field::Name:
         changed.name = value.toString();
-    else
+        break;
+    case Field::Kind:
         changed.kind = TemplateKind(value.toInt());
+        break;
+    case Field::ForHowWeKnow:
+        changed.forHowWeKnow = value.toStringList();
+        break;
+    }
     const Status updated = repository.update(changed);
     if (!check(updated))
         return;

@@ -50,14 +50,16 @@ private:
     Template m_template;
 };
 
-// Renames a template or changes its kind; the body is saved as the user types and is not part of it.
+// Renames a template, changes its kind or whom it is for (how we know them); the body is saved as the user
+// types and is not part of it.
 class SetTemplateFieldCommand : public TemplateCommand
 {
 public:
     enum class Field
     {
         Name,
-        Kind
+        Kind,
+        ForHowWeKnow, // a QStringList of HowWeKnow keys
     };
     SetTemplateFieldCommand(Database& database, TemplateListModel* model, qint64 id, Field field, QVariant before,
                             QVariant after);

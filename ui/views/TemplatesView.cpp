@@ -3,6 +3,7 @@
 #include "core/cadence/AccountType.h"
 #include "core/cadence/CadenceSettings.h"
 #include "core/cadence/Limits.h"
+#include "core/domain/HowWeKnow.h"
 #include "core/stats/AcceptanceStats.h"
 #include "core/stats/StatsSnapshot.h"
 #include "core/storage/ContactRepository.h"
@@ -138,6 +139,15 @@ void TemplatesView::buildUi()
     for (TemplateKind kind : { TemplateKind::ConnectionNote, TemplateKind::FollowUp, TemplateKind::CheckIn })
         m_kind->addItem(displayName(kind), int(kind));
     connect(m_kind, &QComboBox::activated, this, &TemplatesView::commitKind);
+    m_forWhom = new QComboBox(m_editor);
+    m_forWhom->setObjectName(QStringLiteral("templateForWhom"));
+    m_forWhom->setAccessibleName(tr("Whom the note is for"));
+    m_forWhom->setToolTip(tr("The plan suggests a note written for how you know the person first, then the "
+                             "best-performing note for anyone."));
+    m_forWhom->addItem(tr("Anyone"), QString());
+    for (HowWeKnow value : kAllHowWeKnow)
+        m_forWhom->addItem(displayName(value), toKey(value));
+    connect(m_forWhom, &QComboBox::activated, this, &TemplatesView::commitForWhom);
 
     m_body = new QPlainTextEdit(m_editor);
     m_body->setAccessibleName(tr("Template text"));
@@ -200,6 +210,7 @@ void TemplatesView::buildUi()
     auto* header = new QFormLayout;
     header->addRow(tr("&Name:"), m_name);
     header->addRow(tr("&Kind:"), m_kind);
+    header->addRow(tr("&For:"), m_forWhom);
     header->addRow(tr("Your name:"), m_myNameEdit);
 
     auto* bodyFooter = new QHBoxLayout;
@@ -342,6 +353,9 @@ void TemplatesView::showTemplate(int row)
         m_currentId = item.id;
         m_name->setText(item.name);
         m_kind->setCurrentIndex(m_kind->findData(int(item.kind)));
+        m_forWhom->setCurrentIndex(
+            item.forHowWeKnow.isEmpty() ? 0 : std::max(0, m_forWhom->findData(item.forHowWeKnow.first())));
+        m_forWhom->setEnabled(item.kind == TemplateKind::ConnectionNote);
         if (m_body->toPlainText() != item.body)
             m_body->setPlainText(item.body);
         m_stats->setText(item.kind == TemplateKind::ConnectionNote ? statsText(m_templateStats.value(item.name))
@@ -519,6 +533,20 @@ void TemplatesView::commitKind()
     if (before != after) {
         pushCommand(new SetTemplateFieldCommand(m_database, m_model, m_currentId, SetTemplateFieldCommand::Field::Kind,
                                                 before, after));
+    }
+}
+
+void TemplatesView::commitForWhom()
+{
+    const int row = m_model->rowOf(m_currentId);
+    if (row < 0)
+        return;
+    const QStringList before = m_model->at(row).forHowWeKnow;
+    const QString key = m_forWhom->currentData().toString();
+    const QStringList after = key.isEmpty() ? QStringList() : QStringList { key };
+    if (before != after) {
+        pushCommand(new SetTemplateFieldCommand(m_database, m_model, m_currentId,
+                                                SetTemplateFieldCommand::Field::ForHowWeKnow, before, after));
     }
 }
 

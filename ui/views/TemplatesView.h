@@ -87,6 +87,7 @@ private:
     void refreshCounters();
     void commitName();
     void commitKind();
+    void commitForWhom();
     void setMyName();
     int limitFor(TemplateKind kind) const; // 0: no limit
     void updateCounter(QLabel* label, qsizetype used, int limit);
@@ -107,6 +108,7 @@ private:
     QListView* m_list = nullptr;
     QLineEdit* m_name = nullptr;
     QComboBox* m_kind = nullptr;
+    QComboBox* m_forWhom = nullptr; // whom a connection note is for: anyone, or how we know them
     QPlainTextEdit* m_body = nullptr;
     QToolButton* m_insert = nullptr;
     QLabel* m_counter = nullptr;
