@@ -7,6 +7,28 @@
 
 namespace rapport::plan {
 
+int personalizationContext(const Contact& contact)
+{
+    int filled = 0;
+    for (const QString* field :
+         { &contact.howWeKnow, &contact.event, &contact.mutualConnection, &contact.school, &contact.topic }) {
+        if (!field->isEmpty())
+            ++filled;
+    }
+    return filled;
+}
+
+bool staticPriority(const Contact& a, const Contact& b)
+{
+    if (a.starred != b.starred)
+        return a.starred;
+    if (const int x = personalizationContext(a), y = personalizationContext(b); x != y)
+        return x > y;
+    if (a.createdAt != b.createdAt)
+        return a.createdAt < b.createdAt;
+    return a.id < b.id;
+}
+
 QString ago(qint64 days)
 {
     if (days <= 0)

@@ -15,6 +15,13 @@ inline QString tr(const char* text)
     return QCoreApplication::translate("WeekPlanner", text);
 }
 
+// How many of the five personalization fields (how we know them, event, mutual connection, school, topic)
+// are filled in: more means a better note, so an earlier request.
+int personalizationContext(const Contact& contact);
+// The planner's order of prospects, before anything that happened: starred first, then the most
+// personalization context, then the oldest added (PlanSnapshotLoader walks an index in this order).
+bool staticPriority(const Contact& a, const Contact& b);
+
 // "today", "yesterday", "4 days ago".
 QString ago(qint64 days);
 

@@ -346,12 +346,8 @@ void planEngagements(const PlanContext& context, const QList<PlanContact>& conta
     }
 
     // Those to follow first: a follow once, then engaging at least a week apart.
-    std::sort(followFirst.begin(), followFirst.end(), [](const PlanContact* a, const PlanContact* b) {
-        if (a->contact->starred != b->contact->starred)
-            return a->contact->starred;
-        return a->contact->createdAt != b->contact->createdAt ? a->contact->createdAt < b->contact->createdAt
-                                                              : a->contact->id < b->contact->id;
-    });
+    std::sort(followFirst.begin(), followFirst.end(),
+              [](const PlanContact* a, const PlanContact* b) { return staticPriority(*a->contact, *b->contact); });
     for (const PlanContact* prospect : followFirst) {
         if (used >= budget)
             break;

@@ -19,17 +19,6 @@ struct Prospect
     bool skipped; // by the user, or snoozed out of the week
 };
 
-int personalizationContext(const Contact& contact)
-{
-    int filled = 0;
-    for (const QString* field :
-         { &contact.howWeKnow, &contact.event, &contact.mutualConnection, &contact.school, &contact.topic }) {
-        if (!field->isEmpty())
-            ++filled;
-    }
-    return filled;
-}
-
 // Starred first, then met in the last week, then those never asked before, the most personalization
 // context, the oldest added.
 bool higherPriority(const Prospect& a, const Prospect& b)
