@@ -26,6 +26,24 @@
 namespace rapport {
 namespace {
 
+// The week of Wednesday 25 November 2026, shown and planned, in the UK's weeks and UTC.
+std::unique_ptr<WeekView> makeWeekView(Database& database, std::unique_ptr<PlanWorker>& planner, const QString& path,
+                                       int height)
+{
+    if (!planner)
+        planner = std::make_unique<PlanWorker>(path);
+    auto view = std::make_unique<WeekView>(database, *planner);
+    view->setClock([] { return QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC); });
+    view->setLocale(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    view->setTimeZone(QTimeZone::utc());
+    view->reload();
+    view->resize(1100, height);
+    view->show();
+    EXPECT_TRUE(QTest::qWaitForWindowExposed(view.get()));
+    EXPECT_TRUE(test::planned(*view->model()));
+    return view;
+}
+
 // Prospects who went to the same school, so the plan suggests the "Fellow alum" note; today is pinned to
 // Wednesday 25 November 2026.
 class WeekViewTest : public test::DatabaseTest
@@ -44,21 +62,7 @@ protected:
         }
     }
 
-    std::unique_ptr<WeekView> makeView()
-    {
-        if (!m_planner)
-            m_planner = std::make_unique<PlanWorker>(path());
-        auto view = std::make_unique<WeekView>(*m_database, *m_planner);
-        view->setClock([] { return QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC); });
-        view->setLocale(QLocale(QLocale::English, QLocale::UnitedKingdom));
-        view->setTimeZone(QTimeZone::utc());
-        view->reload();
-        view->resize(1100, 700);
-        view->show();
-        EXPECT_TRUE(QTest::qWaitForWindowExposed(view.get()));
-        EXPECT_TRUE(test::planned(*view->model()));
-        return view;
-    }
+    std::unique_ptr<WeekView> makeView() { return makeWeekView(*m_database, m_planner, path(), 700); }
 
     std::unique_ptr<PlanWorker> m_planner;
 };
@@ -168,21 +172,7 @@ protected:
         ASSERT_TRUE(InteractionRepository(*m_database).add(entry).ok());
     }
 
-    std::unique_ptr<WeekView> makeView()
-    {
-        if (!m_planner)
-            m_planner = std::make_unique<PlanWorker>(path());
-        auto view = std::make_unique<WeekView>(*m_database, *m_planner);
-        view->setClock([] { return QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC); });
-        view->setLocale(QLocale(QLocale::English, QLocale::UnitedKingdom));
-        view->setTimeZone(QTimeZone::utc());
-        view->reload();
-        view->resize(1100, 760);
-        view->show();
-        EXPECT_TRUE(QTest::qWaitForWindowExposed(view.get()));
-        EXPECT_TRUE(test::planned(*view->model()));
-        return view;
-    }
+    std::unique_ptr<WeekView> makeView() { return makeWeekView(*m_database, m_planner, path(), 760); }
 
     QList<qint64> listed(const WeekView& view) const
     {
