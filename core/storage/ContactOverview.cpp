@@ -69,12 +69,12 @@ Result<ContactFacts> ContactOverview::factsOf(Database& database, qint64 contact
         if (!facts.lastInteraction.isValid() || entry.occurredAt > facts.lastInteraction)
             facts.lastInteraction = entry.occurredAt;
     }
-    auto keepInTouch = KeepInTouchDates::load(database);
+    auto keepInTouch = KeepInTouchDates::of(database, contactId);
     if (!keepInTouch)
         return Error { keepInTouch.error() };
-    if (const auto it = keepInTouch->constFind(contactId); it != keepInTouch->cend()) {
-        facts.keepInTouchDays = it->days;
-        facts.nextKeepInTouch = it->next;
+    if (*keepInTouch) {
+        facts.keepInTouchDays = (*keepInTouch)->days;
+        facts.nextKeepInTouch = (*keepInTouch)->next;
     }
     return facts;
 }

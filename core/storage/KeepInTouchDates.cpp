@@ -13,6 +13,22 @@ namespace rapport {
 
 Result<QHash<qint64, KeepInTouchDate>> KeepInTouchDates::load(Database& database, const QTimeZone& zone)
 {
+    return read(database, 0, zone);
+}
+
+Result<std::optional<KeepInTouchDate>> KeepInTouchDates::of(Database& database, qint64 contactId, const QTimeZone& zone)
+{
+    auto dates = read(database, contactId, zone);
+    if (!dates)
+        return Error { dates.error() };
+    if (const auto it = dates->constFind(contactId); it != dates->cend())
+        return std::optional(*it);
+    return std::optional<KeepInTouchDate>();
+}
+
+Result<QHash<qint64, KeepInTouchDate>> KeepInTouchDates::read(Database& database, qint64 contactId,
+                                                              const QTimeZone& zone)
+{
     auto tagCadences = TagCadenceRepository(database).all();
     if (!tagCadences)
         return Error { tagCadences.error() };
@@ -21,9 +37,9 @@ Result<QHash<qint64, KeepInTouchDate>> KeepInTouchDates::load(Database& database
     auto query = sql::exec(database.connection(),
                            QStringLiteral("SELECT c.id, c.keep_in_touch_days, c.tags, c.created_at, "
                                           "(SELECT MAX(i.occurred_at) FROM interactions i WHERE i.contact_id = c.id "
-                                          "AND i.kind <> 'note') FROM contacts c WHERE c.keep_in_touch_days > 0 "
-                                          "OR (? AND c.tags <> '')"),
-                           { tagCadences->isEmpty() ? 0 : 1 });
+                                          "AND i.kind <> 'note') FROM contacts c WHERE (c.keep_in_touch_days > 0 "
+                                          "OR (? AND c.tags <> '')) AND (? = 0 OR c.id = ?)"),
+                           { tagCadences->isEmpty() ? 0 : 1, contactId, contactId });
     if (!query)
         return Error { query.error() };
     QHash<qint64, KeepInTouchDate> dates;

@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QTimeZone>
 
+#include <optional>
+
 namespace rapport {
 
 class Database;
@@ -27,6 +29,13 @@ public:
     // Every contact with a cadence, by id; contacts without one are left out.
     static Result<QHash<qint64, KeepInTouchDate>> load(Database& database,
                                                        const QTimeZone& zone = QTimeZone::systemTimeZone());
+    // One contact's, if it has a cadence: what ContactOverview::factsOf shows after an edit.
+    static Result<std::optional<KeepInTouchDate>> of(Database& database, qint64 contactId,
+                                                     const QTimeZone& zone = QTimeZone::systemTimeZone());
+
+private:
+    // contactId 0: every contact.
+    static Result<QHash<qint64, KeepInTouchDate>> read(Database& database, qint64 contactId, const QTimeZone& zone);
 };
 
 } // namespace rapport
