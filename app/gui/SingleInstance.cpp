@@ -19,11 +19,15 @@ constexpr char kAcknowledged = 'k';
 
 QString canonicalDatabasePath(const QString& path)
 {
+    // A symlink to the database and the database itself are one file: both resolve to the file's own path.
     // The file may not exist yet (first start), its folder usually does: resolve what can be resolved.
     const QFileInfo file(path);
-    const QString folder = QFileInfo(file.absolutePath()).canonicalFilePath();
-    QString canonical
-        = folder.isEmpty() ? QDir::cleanPath(file.absoluteFilePath()) : QDir(folder).filePath(file.fileName());
+    QString canonical = file.canonicalFilePath();
+    if (canonical.isEmpty()) {
+        const QString folder = QFileInfo(file.absolutePath()).canonicalFilePath();
+        canonical
+            = folder.isEmpty() ? QDir::cleanPath(file.absoluteFilePath()) : QDir(folder).filePath(file.fileName());
+    }
 #if defined(Q_OS_WIN) || defined(Q_OS_MACOS)
     canonical = canonical.toCaseFolded(); // the usual file systems there ignore case
 #endif

@@ -67,6 +67,22 @@ TEST_F(SingleInstanceTest, EachDatabaseHasItsOwnInstance)
 }
 
 #ifdef Q_OS_UNIX
+TEST_F(SingleInstanceTest, ASymlinkToTheDatabaseIsTheSameDatabase)
+{
+    {
+        QFile database(m_dir.filePath(QStringLiteral("rapport.sqlite")));
+        ASSERT_TRUE(database.open(QIODevice::WriteOnly));
+    }
+    ASSERT_TRUE(
+        QFile::link(m_dir.filePath(QStringLiteral("rapport.sqlite")), m_dir.filePath(QStringLiteral("link.db"))));
+    EXPECT_EQ(key(QStringLiteral("link.db")), key(QStringLiteral("rapport.sqlite")));
+
+    SingleInstance first(key(QStringLiteral("rapport.sqlite")));
+    ASSERT_TRUE(first.listen().ok());
+    SingleInstance throughTheLink(key(QStringLiteral("link.db")));
+    EXPECT_FALSE(throughTheLink.listen().ok()) << "a second window through a symlinked --db";
+}
+
 TEST_F(SingleInstanceTest, ASocketLeftByACrashIsReplaced)
 {
     // What a crashed instance leaves: the socket file, with nobody listening.
