@@ -17,11 +17,14 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QTimeZone>
 
 #include <algorithm>
+#include <climits>
 #include <optional>
 
 namespace rapport {
@@ -124,7 +127,7 @@ Cli::Cli(QTextStream& out, QTextStream& err)
     m_parser.setApplicationDescription(tr("Rapport's command line: the same data and rules as the Rapport window."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addOptions({
+    const QList<QCommandLineOption> options {
         { QStringLiteral("db"), tr("The database file (default: $RAPPORT_DB, else %1).").arg(Database::defaultPath()),
           tr("path") },
         { QStringLiteral("json"), tr("Print JSON instead of text.") },
@@ -168,7 +171,12 @@ Cli::Cli(QTextStream& out, QTextStream& err)
         { QStringLiteral("dry-run"), tr("Show what the import would do without changing anything.") },
         { QStringLiteral("contacts"), tr("How many sample contacts to add (demo)."), tr("N") },
         { QStringLiteral("seed"), tr("The seed of the sample data (demo; default 1)."), tr("S") },
-    });
+    };
+    m_parser.addOptions(options);
+    for (const QCommandLineOption& option : options) {
+        if (!option.valueName().isEmpty())
+            m_valueOptions += option.names();
+    }
 
     m_commands = {
         { { QStringLiteral("contacts"), QStringLiteral("add") },
@@ -177,14 +185,16 @@ Cli::Cli(QTextStream& out, QTextStream& err)
           0,
           0,
           tr("Add a contact (--first and --last required)."),
-          &Cli::contactsAdd },
+          &Cli::contactsAdd,
+          Access::Write },
         { { QStringLiteral("contacts"), QStringLiteral("edit") },
           QStringLiteral("CONTACT_ID"),
           kContactOptions + QStringList { QStringLiteral("unstar") },
           1,
           1,
           tr("Change a contact's fields, keep-in-touch cadence or star; what is not given stays as it is."),
-          &Cli::contactsEdit },
+          &Cli::contactsEdit,
+          Access::Write },
         { { QStringLiteral("contacts"), QStringLiteral("list") },
           QString(),
           { QStringLiteral("due"), QStringLiteral("silent"), QStringLiteral("today"), QStringLiteral("json") },
@@ -207,14 +217,16 @@ Cli::Cli(QTextStream& out, QTextStream& err)
           2,
           tr("Keep in touch with a tag's contacts that have no cadence of their own. CADENCE is %1.")
               .arg(cadenceChoices()),
-          &Cli::tagsSetCadence },
+          &Cli::tagsSetCadence,
+          Access::Write },
         { { QStringLiteral("log") },
           QStringLiteral("CONTACT_ID KIND"),
           { QStringLiteral("at"), QStringLiteral("text"), QStringLiteral("url"), QStringLiteral("template") },
           2,
           2,
           tr("Log an interaction. KIND is one of: %1.").arg(interactionKindKeys()),
-          &Cli::log },
+          &Cli::log,
+          Access::Write },
         { { QStringLiteral("interactions") },
           QStringLiteral("[CONTACT_ID]"),
           { QStringLiteral("json") },
@@ -252,21 +264,26 @@ Cli::Cli(QTextStream& out, QTextStream& err)
           1,
           tr("Choose the cadence rule (custom takes --requests, --notes, --followups, --check-ins) or the account "
              "type."),
-          &Cli::ruleSet },
+          &Cli::ruleSet,
+          Access::Write },
         { { QStringLiteral("inspect") },
           QStringLiteral("FILE"),
           { QStringLiteral("json") },
           1,
           1,
           tr("Show how a CSV file is read: format, encoding, delimiter, header, rows, errors (no database)."),
-          &Cli::inspect },
+          &Cli::inspect,
+          Access::Read,
+          true },
         { { QStringLiteral("import") },
           QStringLiteral("FILE"),
           { QStringLiteral("format"), QStringLiteral("map"), QStringLiteral("dry-run"), QStringLiteral("json") },
           1,
           1,
           tr("Import a CSV file (LinkedIn, Google, Outlook, Rapport's own, or mapped) in one transaction."),
-          &Cli::importFile },
+          &Cli::importFile,
+          Access::Write,
+          true },
         { { QStringLiteral("export") },
           QStringLiteral("contacts|interactions FILE"),
           {},
@@ -280,7 +297,8 @@ Cli::Cli(QTextStream& out, QTextStream& err)
           0,
           0,
           tr("Add sample contacts with a few years of interactions (--contacts N)."),
-          &Cli::demo },
+          &Cli::demo,
+          Access::Write },
         { { QStringLiteral("backup") },
           QString(),
           {},
@@ -289,11 +307,12 @@ Cli::Cli(QTextStream& out, QTextStream& err)
           tr("Back up the database now into the backups folder beside it."),
           &Cli::backup },
         { { QStringLiteral("restore") },
-          QStringLiteral("FILE"),
+          QStringLiteral("[FILE]"),
           {},
+          0,
           1,
-          1,
-          tr("Replace the database with a backup, keeping a backup of the current state first."),
+          tr("Replace the database's data with a backup, keeping a backup of the current state first; without "
+             "FILE, list this database's backups with their dates, sizes and contacts."),
           &Cli::restore },
     };
 }
@@ -323,7 +342,26 @@ int Cli::fail(const QString& message, int code)
 
 int Cli::run(const QStringList& arguments)
 {
-    if (!m_parser.parse(arguments))
+    // "-5" where a contact id goes is a (bad) argument, not an unknown option "5": numbers that start with a
+    // minus and are not an option's value are hidden from the parser behind a mark, and given back after.
+    static const QRegularExpression negativeNumber(QStringLiteral("^-[0-9]"));
+    constexpr QChar kNegativeMark(0xE000);
+    QStringList parsed;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& argument = arguments[i];
+        if (argument == u"--") {
+            parsed += arguments.mid(i);
+            break;
+        }
+        if (i > 0 && negativeNumber.match(argument).hasMatch()) {
+            parsed.append(kNegativeMark + argument);
+            continue;
+        }
+        parsed.append(argument);
+        if (argument.startsWith(u"--") && m_valueOptions.contains(argument.mid(2)) && i + 1 < arguments.size())
+            parsed.append(arguments[++i]);
+    }
+    if (!m_parser.parse(parsed))
         return fail(m_parser.errorText() + u' ' + tr("(see --help)"), BadUsage);
     if (m_parser.isSet(QStringLiteral("version"))) {
         m_out << kProgram << ' ' << AppInfo::version() << '\n';
@@ -334,7 +372,11 @@ int Cli::run(const QStringList& arguments)
         return Ok;
     }
 
-    const QStringList positional = m_parser.positionalArguments();
+    QStringList positional = m_parser.positionalArguments();
+    for (QString& argument : positional) {
+        if (argument.startsWith(kNegativeMark))
+            argument.remove(0, 1);
+    }
     if (positional.isEmpty()) {
         m_err << helpText();
         return BadUsage;
@@ -345,8 +387,25 @@ int Cli::run(const QStringList& arguments)
             && (!chosen || command.words.size() > chosen->words.size()))
             chosen = &command;
     }
-    if (!chosen)
-        return fail(tr("unknown command \"%1\" (see --help)").arg(positional.mid(0, 2).join(u' ')), BadUsage);
+    if (!chosen) {
+        // "contacts", "tags" and "rule" are groups of commands: name the ones the group has.
+        QStringList subcommands;
+        for (const Command& command : m_commands) {
+            if (command.words.size() > 1 && command.words.first() == positional.first())
+                subcommands.append(command.words.at(1));
+        }
+        if (subcommands.isEmpty())
+            return fail(tr("unknown command \"%1\" (see --help)").arg(positional.first()), BadUsage);
+        if (positional.size() == 1) {
+            return fail(tr("\"%1\" needs a command: %2 (see --help)")
+                            .arg(positional.first(), subcommands.join(QStringLiteral(", "))),
+                        BadUsage);
+        }
+        return fail(
+            tr("unknown command \"%1\"; \"%2\" takes %3 (see --help)")
+                .arg(positional.mid(0, 2).join(u' '), positional.first(), subcommands.join(QStringLiteral(", "))),
+            BadUsage);
+    }
 
     const QString name = chosen->words.join(u' ');
     for (const QString& option : m_parser.optionNames()) {
@@ -359,14 +418,86 @@ int Cli::run(const QStringList& arguments)
                         .arg(name, chosen->arguments.isEmpty() ? tr("no arguments") : chosen->arguments),
                     BadUsage);
     }
+    // An empty --db is a mistake (an unset variable in a script), not a request for the default database.
+    if (m_parser.isSet(QStringLiteral("db")) && m_parser.value(QStringLiteral("db")).trimmed().isEmpty())
+        return fail(tr("--db \"%1\" is not a path to a database file").arg(m_parser.value(QStringLiteral("db"))));
+    if (const QString bad = badOptionValue(); !bad.isEmpty())
+        return fail(bad);
+    if (chosen->readsFile) {
+        // A device or a pipe cannot be read twice (the format is sniffed first), and /dev/zero never ends.
+        const QFileInfo file(rest.first());
+        if (file.isDir())
+            return fail(tr("%1 is a folder, not a CSV file").arg(rest.first()));
+        if (file.exists() && !file.isFile())
+            return fail(tr("%1 is not a regular file; save it to a file first").arg(rest.first()));
+    }
+    m_command = chosen;
     const int code = (this->*chosen->handler)(rest);
     m_out.flush();
     return code;
 }
 
+QString Cli::badOptionValue() const
+{
+    for (const char* day : { "from", "to", "today", "week" }) {
+        const QString option = QString::fromLatin1(day);
+        if (m_parser.isSet(option) && !parseDay(m_parser.value(option)).isValid()) {
+            return tr("--%1 \"%2\" is not a date such as 2026-11-23 (YYYY-MM-DD)").arg(option, m_parser.value(option));
+        }
+    }
+    const struct
+    {
+        const char* option;
+        qint64 min;
+        qint64 max; // 0: no upper bound here (the rule's limits check it, naming the limit)
+    } numbers[] = {
+        { "requests", 0, 0 },  { "notes", 0, 0 },          { "followups", 0, 0 },
+        { "check-ins", 0, 0 }, { "contacts", 1, 1000000 }, { "seed", 0, 4294967295 },
+    };
+    for (const auto& number : numbers) {
+        const QString option = QString::fromLatin1(number.option);
+        if (!m_parser.isSet(option))
+            continue;
+        bool isNumber = false;
+        const qint64 value = m_parser.value(option).trimmed().toLongLong(&isNumber);
+        if (isNumber && value >= number.min && (number.max == 0 ? value <= INT_MAX : value <= number.max))
+            continue;
+        if (number.max == 0)
+            return tr("--%1 \"%2\" is not a whole number of %3 or more")
+                .arg(option, m_parser.value(option))
+                .arg(number.min);
+        return tr("--%1 \"%2\" is not a whole number from %3 to %4")
+            .arg(option, m_parser.value(option))
+            .arg(number.min)
+            .arg(number.max);
+    }
+    if (m_parser.isSet(QStringLiteral("format")) && !importFormatFromKey(m_parser.value(QStringLiteral("format")))) {
+        return tr("unknown format \"%1\"; use one of: %2")
+            .arg(m_parser.value(QStringLiteral("format")), importFormatKeys());
+    }
+    return QString();
+}
+
 Result<std::unique_ptr<Database>> Cli::openDatabase()
 {
-    return Database::open(Database::resolvePath(m_parser.value(QStringLiteral("db"))));
+    const bool writes = m_command && m_command->access == Access::Write && !m_parser.isSet(QStringLiteral("dry-run"));
+    return openDatabase(writes ? Access::Write : Access::Read);
+}
+
+Result<std::unique_ptr<Database>> Cli::openDatabase(Access access)
+{
+    const QString path = Database::resolvePath(m_parser.value(QStringLiteral("db")));
+    const bool atDefault = QFileInfo(path).absoluteFilePath() == QFileInfo(Database::defaultPath()).absoluteFilePath();
+    const Database::Create create = atDefault ? Database::Create::FileAndFolders
+        : access == Access::Write             ? Database::Create::File
+                                              : Database::Create::Nothing;
+    auto database = Database::open(path, create);
+    if (database && (*database)->wasCreated() && !atDefault) {
+        m_err << kProgram << ": "
+              << tr("created a new database at %1").arg(QDir::toNativeSeparators((*database)->path())) << '\n';
+        m_err.flush();
+    }
+    return database;
 }
 
 QDate Cli::parseDay(const QString& text)
@@ -664,7 +795,15 @@ int Cli::log(const QStringList& arguments)
     interaction.kind = *kind;
     interaction.occurredAt = QDateTime::currentDateTimeUtc();
     if (m_parser.isSet(QStringLiteral("at"))) {
-        interaction.occurredAt = parseTime(m_parser.value(QStringLiteral("at")));
+        const QString at = m_parser.value(QStringLiteral("at"));
+        interaction.occurredAt = parseTime(at);
+        // Well formed, but a local time the clocks skip (02:30 on the night summer time starts): read as UTC
+        // it is a time, so it is the zone that has no such time.
+        if (!interaction.occurredAt.isValid() && parseTime(at.trimmed() + u'Z').isValid()) {
+            return fail(tr("--at \"%1\" does not exist in the local time zone (%2): the clocks skip it; give the time "
+                           "after the change or a zone such as +01:00")
+                            .arg(at, QString::fromUtf8(QTimeZone::systemTimeZoneId())));
+        }
         if (!interaction.occurredAt.isValid()) {
             return fail(tr("--at \"%1\" is not an ISO 8601 date and time such as 2026-11-21T09:30:00Z")
                             .arg(m_parser.value(QStringLiteral("at"))));

@@ -27,6 +27,14 @@ public:
         BadUsage = 2
     };
 
+    // Whether a command changes the database. Only one that does creates a database file that is not
+    // there yet (at a --db or $RAPPORT_DB path; the default location is always created).
+    enum class Access
+    {
+        Read,
+        Write
+    };
+
     Cli(QTextStream& out, QTextStream& err);
     int run(const QStringList& arguments);
 
@@ -40,6 +48,8 @@ private:
         int maxArguments;
         QString summary;
         int (Cli::*handler)(const QStringList& arguments);
+        Access access = Access::Read; // --dry-run makes any command a reading one
+        bool readsFile = false; // its FILE argument is read (and must be a regular file)
     };
 
     int contactsAdd(const QStringList& arguments);
@@ -60,7 +70,14 @@ private:
     int backup(const QStringList& arguments); // CliBackup.cpp
     int restore(const QStringList& arguments); // CliBackup.cpp
 
+    // Opens --db, else $RAPPORT_DB, else the default location, for what the running command does.
     Result<std::unique_ptr<Database>> openDatabase();
+    // A --db or $RAPPORT_DB path is created only for Access::Write, in a folder that exists, with a note
+    // on stderr; the default location is created with its folders, for any command.
+    Result<std::unique_ptr<Database>> openDatabase(Access access);
+    // One line on stderr naming the first option whose value is not what it takes (a date, a number in
+    // range, a known key), or an empty string.
+    QString badOptionValue() const;
     // Sets the fields given as options (--first, --company, --tags, --keep-in-touch, --star, ...) on `contact`,
     // for contacts add and contacts edit; an error names the option and the value.
     Status applyContactOptions(Contact& contact) const;
@@ -73,7 +90,9 @@ private:
     QTextStream& m_out;
     QTextStream& m_err;
     QCommandLineParser m_parser;
+    QStringList m_valueOptions; // the names of the options that take a value
     std::vector<Command> m_commands;
+    const Command* m_command = nullptr; // the one running
 };
 
 } // namespace rapport

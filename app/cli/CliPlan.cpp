@@ -50,22 +50,11 @@ QString ruleSummary(const CadenceRule& rule)
 
 int Cli::plan(const QStringList&)
 {
-    QDate today = QDate::currentDate();
-    if (m_parser.isSet(QStringLiteral("today"))) {
-        today = parseDay(m_parser.value(QStringLiteral("today")));
-        if (!today.isValid()) {
-            return fail(tr("--today \"%1\" is not a date such as 2026-11-23 (YYYY-MM-DD)")
-                            .arg(m_parser.value(QStringLiteral("today"))));
-        }
-    }
-    QDate week = today;
-    if (m_parser.isSet(QStringLiteral("week"))) {
-        week = parseDay(m_parser.value(QStringLiteral("week")));
-        if (!week.isValid()) {
-            return fail(tr("--week \"%1\" is not a date such as 2026-11-23 (YYYY-MM-DD)")
-                            .arg(m_parser.value(QStringLiteral("week"))));
-        }
-    }
+    // The dates were checked with the other options' values (Cli::badOptionValue).
+    const QDate today = m_parser.isSet(QStringLiteral("today")) ? parseDay(m_parser.value(QStringLiteral("today")))
+                                                                : QDate::currentDate();
+    const QDate week
+        = m_parser.isSet(QStringLiteral("week")) ? parseDay(m_parser.value(QStringLiteral("week"))) : today;
 
     auto database = openDatabase();
     if (!database)

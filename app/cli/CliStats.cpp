@@ -45,24 +45,21 @@ int Cli::stats(const QStringList&)
         = m_parser.isSet(QStringLiteral("by")) ? m_parser.value(QStringLiteral("by")) : QStringLiteral("week");
     const auto grouping = groupingFromKey(byKey);
     if (!grouping)
-        return fail(tr("--by \"%1\" is not one of: %2").arg(byKey, groupingKeys()), BadUsage);
+        return fail(tr("--by \"%1\" is not one of: %2").arg(byKey, groupingKeys()));
 
+    // The dates were checked with the other options' values (Cli::badOptionValue).
     QDate dates[3];
     const char* names[3] = { "from", "to", "today" };
     for (int i = 0; i < 3; ++i) {
         const QString name = QString::fromLatin1(names[i]);
-        if (!m_parser.isSet(name))
-            continue;
-        dates[i] = QDate::fromString(m_parser.value(name).trimmed(), Qt::ISODate);
-        if (!dates[i].isValid())
-            return fail(tr("--%1 \"%2\" is not a date such as 2026-03-02").arg(name, m_parser.value(name)), BadUsage);
+        if (m_parser.isSet(name))
+            dates[i] = parseDay(m_parser.value(name));
     }
     const QDate today = dates[2].isValid() ? dates[2] : QDate::currentDate();
     const DateRange period { dates[0], dates[1].isValid() ? dates[1] : today };
     if (period.from.isValid() && period.from > period.to)
         return fail(
-            tr("--from %1 is after --to %2").arg(period.from.toString(Qt::ISODate), period.to.toString(Qt::ISODate)),
-            BadUsage);
+            tr("--from %1 is after --to %2").arg(period.from.toString(Qt::ISODate), period.to.toString(Qt::ISODate)));
 
     auto database = openDatabase();
     if (!database)

@@ -38,16 +38,30 @@ Result<QVariant> scalar(const QSqlDatabase& db, const QString& statement)
     return query->value(0);
 }
 
+constexpr QFileDevice::Permissions kGroupOrOther = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+    | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+
+// Makes `folder` and any folder missing above it, each owner-only whatever the umask: mkdir with 0700 can
+// only lose bits to the umask, never gain them.
+bool makePrivateFolders(const QString& folder)
+{
+    const QFileInfo info(folder);
+    if (info.isDir())
+        return true;
+    if (info.exists() || info.isSymLink())
+        return false;
+    const QString parent = info.absolutePath();
+    if (parent == info.absoluteFilePath() || !makePrivateFolders(parent))
+        return false;
+    return QDir().mkdir(info.absoluteFilePath(),
+                        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)
+        || QFileInfo(folder).isDir();
+}
+
 // Creates the file owner-only before SQLite sees it: SQLite gives the -wal and -shm files the mode of
 // the database file, so they are 0600 too.
 Status createPrivateFile(const QString& path)
 {
-    const QFileInfo info(path);
-    const QString dir = info.absolutePath();
-    if (!QDir().mkpath(dir))
-        return Error { tr("Cannot create the folder %1 for the database.").arg(QDir::toNativeSeparators(dir)) };
-    if (info.exists())
-        return success();
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         return Error {
@@ -55,6 +69,21 @@ Status createPrivateFile(const QString& path)
         };
     }
     return success();
+}
+
+// A database made readable by others (copied in, or written under a loose umask by an older Rapport) is
+// made the user's alone again, with the -wal and -shm beside it. Best effort: a file the user does not own
+// keeps its mode, and SQLite still decides whether it can be opened.
+void tightenPermissions(const QString& path)
+{
+    for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
+        const QString file = path + suffix;
+        if (!QFileInfo(file).isFile())
+            continue;
+        const QFileDevice::Permissions permissions = QFile::permissions(file);
+        if (permissions & kGroupOrOther)
+            QFile::setPermissions(file, permissions & ~kGroupOrOther);
+    }
 }
 
 } // namespace
@@ -116,15 +145,41 @@ Result<Database::Revision> Database::revision() const
     return Revision { query->value(0).toLongLong(), query->value(1).toLongLong() };
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& path)
+Result<std::unique_ptr<Database>> Database::open(const QString& path, Create create)
 {
     if (path.trimmed().isEmpty())
         return Error { tr("No database path was given.") };
     const QFileInfo info(path);
+    const QString where = QDir::toNativeSeparators(path);
     if (info.isDir())
-        return Error { tr("%1 is a folder, not a database file.").arg(QDir::toNativeSeparators(path)) };
-    if (Status created = createPrivateFile(path); !created)
-        return Error { created.error() };
+        return Error { tr("%1 is a folder, not a database file.").arg(where) };
+    // A device or a FIFO is never a database, and SQLite would create a -journal beside it (/dev/null-journal).
+    if (info.exists() && !info.isFile())
+        return Error { tr("%1 is not a regular file, so it cannot be a database.").arg(where) };
+    if (!info.exists() && info.isSymLink())
+        return Error {
+            tr("%1 is a link to %2, which does not exist.").arg(where, QDir::toNativeSeparators(info.symLinkTarget()))
+        };
+
+    bool created = false;
+    if (info.exists()) {
+        tightenPermissions(path);
+    } else {
+        const QString folder = info.absolutePath();
+        if (create == Create::FileAndFolders) {
+            if (!makePrivateFolders(folder))
+                return Error {
+                    tr("Cannot create the folder %1 for the database.").arg(QDir::toNativeSeparators(folder))
+                };
+        } else if (!QFileInfo(folder).isDir()) {
+            return Error { tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(folder)) };
+        }
+        if (create == Create::Nothing)
+            return Error { tr("The database %1 does not exist.").arg(where) };
+        if (Status made = createPrivateFile(path); !made)
+            return Error { made.error() };
+        created = true;
+    }
 
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return Error { tr("Qt's SQLite driver (QSQLITE) is not installed.") };
@@ -135,6 +190,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path)
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     }
     std::unique_ptr<Database> database(new Database(info.absoluteFilePath(), name));
+    database->m_created = created;
     QSqlDatabase db = database->connection();
     if (!db.open()) {
         return Error {
@@ -143,10 +199,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path)
     }
     if (Status configured = database->configure(); !configured)
         return Error { configured.error() };
-    const bool created = database->schemaVersion() == 0;
+    const bool fresh = database->schemaVersion() == 0;
     if (Status migrated = database->migrate(); !migrated)
         return Error { migrated.error() };
-    if (created) {
+    if (fresh) {
         if (Status seeded = TemplateRepository(*database).installDefaults(); !seeded)
             return Error { seeded.error() };
     }

@@ -16,9 +16,19 @@ namespace rapport {
 class Database
 {
 public:
-    // Opens (creating it if needed) and migrates the database at `path`. A file that is not a Rapport
-    // database, or one from a newer Rapport, is refused and left untouched.
-    static Result<std::unique_ptr<Database>> open(const QString& path);
+    // What open() may create when the database file is not there yet.
+    enum class Create
+    {
+        FileAndFolders, // the default location: the file and any folder missing above it, owner-only (0700)
+        File, // a path the user typed: the file, in a folder that must exist (a typo makes no folders)
+        Nothing, // only a database that exists: a command that only reads creates nothing
+    };
+
+    // Opens (creating what `create` allows) and migrates the database at `path`. A file that is not a
+    // Rapport database, one from a newer Rapport, or a path that is not a regular file (a device, a FIFO)
+    // is refused and left untouched. An existing database, -wal or -shm that others may read is made
+    // owner-only (0600).
+    static Result<std::unique_ptr<Database>> open(const QString& path, Create create = Create::FileAndFolders);
 
     // QStandardPaths::AppDataLocation/rapport.sqlite.
     static QString defaultPath();
@@ -32,6 +42,8 @@ public:
     Database& operator=(const Database&) = delete;
 
     QString path() const { return m_path; }
+    // True when open() created the file, rather than finding it.
+    bool wasCreated() const { return m_created; }
     QSqlDatabase connection() const;
     int schemaVersion() const;
 
@@ -57,6 +69,7 @@ private:
     QString m_path;
     QString m_connectionName;
     int m_transactionDepth = 0;
+    bool m_created = false;
 };
 
 } // namespace rapport

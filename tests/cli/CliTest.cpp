@@ -1,3 +1,4 @@
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -6,6 +7,11 @@
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#include <sys/types.h>
+#endif
 
 namespace {
 
@@ -610,3 +616,140 @@ TEST_F(CliKeepInTouchTest, ANoteOverTheAccountsLimitIsLoggedWithAWarning)
 
 } // namespace
 } // namespace rapport
+
+namespace {
+
+// Issue 18, item 8: a typo in --db made a new, empty database (and its folders) and showed it as if it were the
+// user's. A path that was given is created only by a command that writes, in a folder that exists, and says so.
+class CliDatabasePathTest : public CliTest
+{
+protected:
+    CliRun at(const QString& path, const QStringList& arguments)
+    {
+        return cli(QStringList { QStringLiteral("--db"), path } + arguments);
+    }
+};
+
+TEST_F(CliDatabasePathTest, AFolderThatDoesNotExistIsAnErrorAndNothingIsCreated)
+{
+    const QString typo = m_dir.filePath(QStringLiteral("nonexistent/dir/r.db"));
+    const QString message = QStringLiteral("rapport-cli: The folder %1 does not exist.\n")
+                                .arg(m_dir.filePath(QStringLiteral("nonexistent/dir")));
+    const CliRun list = at(typo, { QStringLiteral("contacts"), QStringLiteral("list") });
+    EXPECT_EQ(list.exitCode, 1);
+    EXPECT_EQ(list.err, message);
+    EXPECT_TRUE(list.out.isEmpty()) << list.out.toStdString();
+    const CliRun add = at(typo,
+                          { QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("--first"),
+                            QStringLiteral("A"), QStringLiteral("--last"), QStringLiteral("B") });
+    EXPECT_EQ(add.exitCode, 1);
+    EXPECT_EQ(add.err, message);
+
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("RAPPORT_DB"), typo);
+    const CliRun fromEnvironment = cli({ QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("--first"),
+                                         QStringLiteral("A"), QStringLiteral("--last"), QStringLiteral("B") },
+                                       environment);
+    EXPECT_EQ(fromEnvironment.exitCode, 1);
+    EXPECT_EQ(fromEnvironment.err, message);
+    EXPECT_FALSE(QFile::exists(m_dir.filePath(QStringLiteral("nonexistent"))));
+}
+
+TEST_F(CliDatabasePathTest, CommandsThatOnlyReadSayTheDatabaseDoesNotExistAndCreateNothing)
+{
+    const QString csv = QStringLiteral(RAPPORT_TEST_DATA "/google-contacts.csv");
+    const QList<QStringList> reading {
+        { QStringLiteral("contacts"), QStringLiteral("list") },
+        { QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--due") },
+        { QStringLiteral("tags"), QStringLiteral("list") },
+        { QStringLiteral("interactions") },
+        { QStringLiteral("stats") },
+        { QStringLiteral("plan") },
+        { QStringLiteral("rule"), QStringLiteral("show") },
+        { QStringLiteral("export"), QStringLiteral("contacts"), m_dir.filePath(QStringLiteral("out.csv")) },
+        { QStringLiteral("backup") },
+        { QStringLiteral("import"), csv, QStringLiteral("--dry-run") },
+    };
+    for (const QStringList& arguments : reading) {
+        const CliRun run = withDb(arguments);
+        EXPECT_EQ(run.exitCode, 1) << arguments.join(u' ').toStdString();
+        EXPECT_EQ(run.err, QStringLiteral("rapport-cli: The database %1 does not exist.\n").arg(db()))
+            << arguments.join(u' ').toStdString();
+        EXPECT_EQ(QDir(m_dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList())
+            << arguments.join(u' ').toStdString();
+    }
+}
+
+TEST_F(CliDatabasePathTest, CommandsThatWriteCreateItWithAOneLineNote)
+{
+    const QString csv = QStringLiteral(RAPPORT_TEST_DATA "/google-contacts.csv");
+    const QList<QStringList> writing {
+        { QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("--first"), QStringLiteral("Ada"),
+          QStringLiteral("--last"), QStringLiteral("Lovelace") },
+        { QStringLiteral("rule"), QStringLiteral("set"), QStringLiteral("10-4-1") },
+        { QStringLiteral("tags"), QStringLiteral("set-cadence"), QStringLiteral("friends"), QStringLiteral("close") },
+        { QStringLiteral("import"), csv },
+        { QStringLiteral("demo"), QStringLiteral("--contacts"), QStringLiteral("3") },
+    };
+    int n = 0;
+    for (const QStringList& arguments : writing) {
+        const QString path = m_dir.filePath(QStringLiteral("new-%1.db").arg(++n));
+        const CliRun first = at(path, arguments);
+        EXPECT_EQ(first.exitCode, 0) << arguments.join(u' ').toStdString() << ": " << first.err.toStdString();
+        EXPECT_EQ(first.err, QStringLiteral("rapport-cli: created a new database at %1\n").arg(path))
+            << arguments.join(u' ').toStdString();
+        EXPECT_TRUE(QFile::exists(path));
+        const CliRun read = at(path, { QStringLiteral("rule"), QStringLiteral("show") });
+        EXPECT_EQ(read.exitCode, 0);
+        EXPECT_TRUE(read.err.isEmpty()) << "only the first write says it created the file: " << read.err.toStdString();
+    }
+}
+
+TEST_F(CliDatabasePathTest, AnEmptyDbIsAnErrorNotTheDefaultDatabase)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")));
+    environment.remove(QStringLiteral("RAPPORT_DB"));
+    for (const QString& empty : { QString(), QStringLiteral(" ") }) {
+        const CliRun run
+            = cli({ QStringLiteral("--db"), empty, QStringLiteral("contacts"), QStringLiteral("add"),
+                    QStringLiteral("--first"), QStringLiteral("A"), QStringLiteral("--last"), QStringLiteral("B") },
+                  environment);
+        EXPECT_EQ(run.exitCode, 1);
+        EXPECT_EQ(run.err, QStringLiteral("rapport-cli: --db \"%1\" is not a path to a database file\n").arg(empty));
+    }
+    EXPECT_FALSE(QFile::exists(m_dir.filePath(QStringLiteral("xdg"))));
+}
+
+// The default location is Rapport's own: any command creates it, folders included, without a note, and the
+// folders are the user's alone even under umask 000 (issue 18, item 6).
+TEST_F(CliDatabasePathTest, TheDefaultLocationIsCreatedWithOwnerOnlyFoldersEvenUnderUmaskZero)
+{
+#ifdef Q_OS_UNIX
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    const QString xdg = m_dir.filePath(QStringLiteral("xdg"));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), xdg);
+    environment.remove(QStringLiteral("RAPPORT_DB"));
+    const mode_t previous = umask(0);
+    const CliRun list = cli({ QStringLiteral("contacts"), QStringLiteral("list") }, environment);
+    const CliRun add = cli({ QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("--first"),
+                             QStringLiteral("A"), QStringLiteral("--last"), QStringLiteral("B") },
+                           environment);
+    umask(previous);
+    EXPECT_EQ(list.exitCode, 0) << list.err.toStdString();
+    EXPECT_TRUE(list.err.isEmpty()) << list.err.toStdString();
+    EXPECT_EQ(add.exitCode, 0) << add.err.toStdString();
+
+    const QString database = xdg + QStringLiteral("/Rapport/rapport.sqlite");
+    ASSERT_TRUE(QFile::exists(database));
+    const auto groupOrOther = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    for (const QString& folder : { xdg, xdg + QStringLiteral("/Rapport") })
+        EXPECT_EQ(QFile::permissions(folder) & groupOrOther, QFileDevice::Permissions()) << folder.toStdString();
+    EXPECT_EQ(QFile::permissions(database) & groupOrOther, QFileDevice::Permissions());
+#else
+    GTEST_SKIP() << "umask is POSIX";
+#endif
+}
+
+} // namespace

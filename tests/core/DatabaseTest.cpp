@@ -7,8 +7,14 @@
 
 #include "TestDatabase.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSqlQuery>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#include <sys/types.h>
+#endif
 
 #include <gtest/gtest.h>
 
@@ -233,8 +239,9 @@ TEST(DatabaseOpen, TheKeepInTouchMigrationTurnsStarredIntoClose)
                 ASSERT_TRUE(sql::exec(old, statement).ok()) << statement.toStdString();
         }
         ASSERT_TRUE(sql::exec(old, QStringLiteral("PRAGMA user_version = 5")).ok());
-        ASSERT_TRUE(sql::exec(old, QStringLiteral("INSERT INTO contacts (id, first_name, starred, created_at, updated_at) "
-                                                  "VALUES (1, 'Starred', 1, 0, 0), (2, 'Plain', 0, 0, 0)"))
+        ASSERT_TRUE(sql::exec(old,
+                              QStringLiteral("INSERT INTO contacts (id, first_name, starred, created_at, updated_at) "
+                                             "VALUES (1, 'Starred', 1, 0, 0), (2, 'Plain', 0, 0, 0)"))
                         .ok());
         old.close();
     }
@@ -244,6 +251,171 @@ TEST(DatabaseOpen, TheKeepInTouchMigrationTurnsStarredIntoClose)
     ContactRepository contacts(**opened);
     EXPECT_EQ(contacts.find(1).value().keepInTouchDays, 30);
     EXPECT_EQ(contacts.find(2).value().keepInTouchDays, 0);
+}
+
+} // namespace
+} // namespace rapport
+
+namespace rapport {
+namespace {
+
+constexpr QFileDevice::Permissions kGroupOrOther = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+    | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+
+// Issue 18, item 8: a path the user typed is never made up on the way. Only the default location creates its
+// folders; Create::File makes the file in a folder that exists; Create::Nothing opens what is there.
+TEST(DatabaseOpen, CreateNothingOpensOnlyAnExistingDatabase)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("r.sqlite"));
+    auto missing = Database::open(path, Database::Create::Nothing);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error(), QStringLiteral("The database %1 does not exist.").arg(path));
+    EXPECT_FALSE(QFile::exists(path));
+
+    ASSERT_TRUE(Database::open(path).ok());
+    auto existing = Database::open(path, Database::Create::Nothing);
+    ASSERT_TRUE(existing.ok()) << existing.error().toStdString();
+    EXPECT_FALSE((*existing)->wasCreated());
+}
+
+TEST(DatabaseOpen, CreateFileNeedsItsFolderToExist)
+{
+    QTemporaryDir dir;
+    const QString typo = dir.filePath(QStringLiteral("nonexistent/dir/r.sqlite"));
+    for (const Database::Create create : { Database::Create::File, Database::Create::Nothing }) {
+        auto opened = Database::open(typo, create);
+        ASSERT_FALSE(opened.ok());
+        EXPECT_EQ(opened.error(),
+                  QStringLiteral("The folder %1 does not exist.").arg(dir.filePath(QStringLiteral("nonexistent/dir"))));
+    }
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("nonexistent"))));
+
+    const QString path = dir.filePath(QStringLiteral("r.sqlite"));
+    {
+        auto created = Database::open(path, Database::Create::File);
+        ASSERT_TRUE(created.ok()) << created.error().toStdString();
+        EXPECT_TRUE((*created)->wasCreated());
+        EXPECT_EQ((*created)->schemaVersion(), Database::latestSchemaVersion());
+    }
+    auto reopened = Database::open(path, Database::Create::File);
+    ASSERT_TRUE(reopened.ok());
+    EXPECT_FALSE((*reopened)->wasCreated());
+}
+
+// Issue 18, item 12: SQLite given /dev/null made /dev/null-journal; a FIFO would block or be replaced.
+TEST(DatabaseOpen, APathThatIsNotARegularFileIsRefusedBeforeSqliteSeesIt)
+{
+#ifdef Q_OS_UNIX
+    const bool journalBefore = QFile::exists(QStringLiteral("/dev/null-journal"));
+    auto device = Database::open(QStringLiteral("/dev/null"));
+    ASSERT_FALSE(device.ok());
+    EXPECT_EQ(device.error(), QStringLiteral("/dev/null is not a regular file, so it cannot be a database."));
+    EXPECT_EQ(QFile::exists(QStringLiteral("/dev/null-journal")), journalBefore);
+
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("fifo"));
+    ASSERT_EQ(mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    auto opened = Database::open(fifo);
+    ASSERT_FALSE(opened.ok());
+    EXPECT_TRUE(opened.error().contains(QStringLiteral("not a regular file"))) << opened.error().toStdString();
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot),
+              QStringList { QStringLiteral("fifo") });
+#else
+    GTEST_SKIP() << "devices and FIFOs as on Unix";
+#endif
+}
+
+TEST(DatabaseOpen, ALinkToADatabaseOpensItAndADanglingLinkIsRefused)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("r.sqlite"));
+    {
+        auto created = Database::open(path);
+        ASSERT_TRUE(created.ok());
+        ASSERT_TRUE(
+            SettingsRepository(**created).setValue(QStringLiteral("k"), QStringLiteral("through the link")).ok());
+    }
+    const QString link = dir.filePath(QStringLiteral("link.sqlite"));
+    ASSERT_TRUE(QFile::link(path, link));
+    auto opened = Database::open(link, Database::Create::Nothing);
+    ASSERT_TRUE(opened.ok()) << opened.error().toStdString();
+    EXPECT_EQ(SettingsRepository(**opened).value(QStringLiteral("k")).value(), QStringLiteral("through the link"));
+
+    const QString dangling = dir.filePath(QStringLiteral("dangling.sqlite"));
+    ASSERT_TRUE(QFile::link(dir.filePath(QStringLiteral("gone.sqlite")), dangling));
+    EXPECT_FALSE(Database::open(dangling).ok());
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("gone.sqlite"))));
+}
+
+// Issue 18, item 6: a database that others could read (copied in, or made under a loose umask) is made the
+// user's alone when it is opened, with the -wal and -shm another connection keeps beside it.
+TEST(DatabaseOpen, ADatabaseWalAndShmOthersCanReadAreMadeOwnerOnly)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("r.sqlite"));
+    auto first = Database::open(path);
+    ASSERT_TRUE(first.ok());
+    ASSERT_TRUE(SettingsRepository(**first).setValue(QStringLiteral("k"), QStringLiteral("v")).ok());
+    const auto loose = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+        | QFileDevice::ReadOther | QFileDevice::WriteOther;
+    for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
+        ASSERT_TRUE(QFile::setPermissions(path + suffix, loose)) << suffix.toStdString();
+        ASSERT_NE(QFile::permissions(path + suffix) & kGroupOrOther, QFileDevice::Permissions());
+    }
+
+    auto second = Database::open(path);
+    ASSERT_TRUE(second.ok()) << second.error().toStdString();
+    for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
+        const auto permissions = QFile::permissions(path + suffix);
+        EXPECT_EQ(permissions & kGroupOrOther, QFileDevice::Permissions()) << suffix.toStdString();
+        EXPECT_TRUE(permissions & QFileDevice::ReadOwner && permissions & QFileDevice::WriteOwner)
+            << suffix.toStdString();
+    }
+}
+
+#ifdef Q_OS_UNIX
+// Restores the umask however the test ends.
+class Umask
+{
+public:
+    explicit Umask(mode_t mask)
+        : m_previous(umask(mask))
+    {
+    }
+    ~Umask() { umask(m_previous); }
+    Umask(const Umask&) = delete;
+    Umask& operator=(const Umask&) = delete;
+
+private:
+    mode_t m_previous;
+};
+#endif
+
+// Issue 18, item 6: under umask 000 the folders the default location needs came out 0777.
+TEST(DatabaseOpen, TheFoldersAndFilesItCreatesAreOwnerOnlyEvenUnderUmaskZero)
+{
+#ifdef Q_OS_UNIX
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("data/Rapport/rapport.sqlite"));
+    {
+        const Umask open(0);
+        auto opened = Database::open(path);
+        ASSERT_TRUE(opened.ok()) << opened.error().toStdString();
+        ASSERT_TRUE(SettingsRepository(**opened).setValue(QStringLiteral("k"), QStringLiteral("v")).ok());
+        const auto folder = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+        for (const char* created : { "data", "data/Rapport" }) {
+            const QString name = dir.filePath(QString::fromLatin1(created));
+            EXPECT_EQ(QFile::permissions(name) & (folder | kGroupOrOther), folder) << created;
+        }
+        const auto file = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+        for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
+            EXPECT_EQ(QFile::permissions(path + suffix) & (folder | kGroupOrOther), file) << suffix.toStdString();
+        }
+    }
+#else
+    GTEST_SKIP() << "umask is POSIX";
+#endif
 }
 
 } // namespace
