@@ -9,11 +9,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QtEndian>
 
 #include <algorithm>
 
@@ -26,23 +29,76 @@ QString tr(const char* text)
     return QCoreApplication::translate("Backups", text);
 }
 
-QString fileNameFor(const QDateTime& time)
+QString native(const QString& path)
 {
-    return QStringLiteral("rapport-%1.sqlite").arg(time.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    return QDir::toNativeSeparators(path);
 }
 
-const QRegularExpression& namePattern()
+constexpr QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions kOwnerOnlyFolder = kOwnerOnly | QFileDevice::ExeOwner;
+
+// What a database's backups are named after: its file name without ".sqlite" (rapport.sqlite's backups are
+// rapport-DATE.sqlite, as before backups had their database's name; work.db's are work.db-DATE.sqlite).
+QString stemOf(const QString& databasePath)
 {
-    static const QRegularExpression pattern(QStringLiteral("^rapport-(\\d{8}-\\d{6})(-\\d+)?\\.sqlite$"));
-    return pattern;
+    QString stem = QFileInfo(databasePath).fileName();
+    if (stem.endsWith(QStringLiteral(".sqlite")))
+        stem.chop(7);
+    return stem;
 }
 
-// Runs `work` on a private read-only connection to `path`, closed afterwards.
+QString fileNameFor(const QString& stem, const QDateTime& time, int copy)
+{
+    const QString stamp = time.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    return copy < 2 ? QStringLiteral("%1-%2.sqlite").arg(stem, stamp)
+                    : QStringLiteral("%1-%2-%3.sqlite").arg(stem, stamp).arg(copy);
+}
+
+QRegularExpression namePattern(const QString& stem)
+{
+    return QRegularExpression(u'^' + QRegularExpression::escape(stem)
+                              + QStringLiteral("-(\\d{8}-\\d{6})(-\\d+)?\\.sqlite$"));
+}
+
+// Files being written carry this suffix until they are verified; SQLite may add -journal to it.
+constexpr auto kPartialSuffix = ".partial";
+
+// Every process that writes or cleans a backups folder holds its lock, so whatever partial file is found
+// while holding it was left by an interrupted backup. QLockFile notices a lock whose process died.
+class FolderLock
+{
+public:
+    explicit FolderLock(const QString& folder)
+        : m_lock(folder + QStringLiteral("/.backups.lock"))
+    {
+        m_lock.setStaleLockTime(0); // a long backup keeps its lock: only a dead owner's lock is stale
+    }
+    Status acquire()
+    {
+        if (m_lock.tryLock(60'000))
+            return success();
+        return Error { tr("Another Rapport process is writing a backup; try again when it is done.") };
+    }
+
+private:
+    QLockFile m_lock;
+};
+
+Status makePrivateFolder(const QString& folder)
+{
+    if (!QDir().mkpath(folder))
+        return Error { tr("Cannot create the backup folder %1.").arg(native(folder)) };
+    QFile::setPermissions(folder, kOwnerOnlyFolder); // backups are as private as the database
+    return success();
+}
+
+QAtomicInteger<int> connectionCounter; // one for every withConnection, nested ones included
+
+// Runs `work` on a private connection to `path`, closed afterwards.
 template <class Work> auto withConnection(const QString& path, bool readOnly, Work work)
 {
-    static QAtomicInteger<int> counter;
-    const QString name = QStringLiteral("rapport-backup-%1").arg(counter.fetchAndAddRelaxed(1));
-    decltype(work(std::declval<QSqlDatabase&>())) result = Error { tr("Cannot open %1.").arg(path) };
+    const QString name = QStringLiteral("rapport-backup-%1").arg(connectionCounter.fetchAndAddRelaxed(1));
+    decltype(work(std::declval<QSqlDatabase&>())) result = Error { tr("Cannot open %1.").arg(native(path)) };
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
@@ -56,40 +112,210 @@ template <class Work> auto withConnection(const QString& path, bool readOnly, Wo
     return result;
 }
 
-// Creates an empty owner-only file for VACUUM INTO to fill: SQLite keeps the mode of a file it is given.
-Status createPrivateFile(const QString& path)
+Result<qint64> integer(const QSqlDatabase& db, const QString& statement)
+{
+    auto query = sql::exec(db, statement);
+    if (!query)
+        return Error { query.error() };
+    if (!query->next())
+        return Error { tr("No value from %1").arg(statement) };
+    return query->value(0).toLongLong();
+}
+
+// Tables with their columns, and indexes, by name: what a schema is made of, to compare two.
+using SchemaShape = QMap<QString, QStringList>;
+
+Result<SchemaShape> shapeOf(const QSqlDatabase& db, const QString& schema = QStringLiteral("main"))
+{
+    // sql: identifiers only (the schema name is "main" or the attached name chosen below)
+    auto query = sql::exec(db,
+                           QStringLiteral("SELECT m.type, m.name, p.name FROM %1.sqlite_schema AS m "
+                                          "LEFT JOIN pragma_table_info(m.name, '%1') AS p ON m.type = 'table' "
+                                          "WHERE m.type IN ('table', 'index') AND m.name NOT LIKE 'sqlite_%' "
+                                          "ORDER BY m.name, p.cid")
+                               .arg(schema));
+    if (!query)
+        return Error { query.error() };
+    SchemaShape shape;
+    while (query->next()) {
+        QStringList& entry = shape[query->value(0).toString() + u' ' + query->value(1).toString()];
+        if (!query->isNull(2))
+            entry.append(query->value(2).toString());
+    }
+    return shape;
+}
+
+// The schema that migrations 1..version make, in memory.
+Result<SchemaShape> expectedShape(int version)
+{
+    return withConnection(QStringLiteral(":memory:"), false, [&](QSqlDatabase& db) -> Result<SchemaShape> {
+        for (const Migration& migration : migrations()) {
+            if (migration.version > version)
+                break;
+            for (const QString& statement : migration.statements) {
+                if (auto done = sql::exec(db, statement); !done)
+                    return Error { done.error() };
+            }
+        }
+        return shapeOf(db);
+    });
+}
+
+// What `actual` lacks of `expected`, for the user: "table contacts, column interactions.kind".
+QStringList missingFrom(const SchemaShape& actual, const SchemaShape& expected)
+{
+    QStringList missing;
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        const auto found = actual.constFind(it.key());
+        if (found == actual.cend()) {
+            missing.append(it.key());
+            continue;
+        }
+        const QString table = it.key().section(u' ', 1);
+        for (const QString& column : *it) {
+            if (!found->contains(column))
+                missing.append(QStringLiteral("column %1.%2").arg(table, column));
+        }
+    }
+    return missing;
+}
+
+// A quick look at the file's header, without SQLite: an SQLite file of Rapport's whose length is the
+// size its header gives. It tells a whole backup from an empty or cut-off one; verify() checks the rest.
+bool looksWhole(const QString& path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return Error { tr("Cannot create the backup %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()) };
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray header = file.read(100);
+    if (header.size() < 100 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0")))
+        return false;
+    const auto big16 = [&](int at) { return qFromBigEndian<quint16>(header.constData() + at); };
+    const auto big32 = [&](int at) { return qFromBigEndian<quint32>(header.constData() + at); };
+    const qint64 pageSize = big16(16) == 1 ? 65536 : big16(16);
+    const bool pageCountValid = big32(92) == big32(24); // "version-valid-for" matches the change counter
+    return big32(68) == quint32(kApplicationId) && (!pageCountValid || pageSize * big32(28) == file.size());
+}
+
+Status checkSchema(const QSqlDatabase& db, const QString& path)
+{
+    auto version = integer(db, QStringLiteral("PRAGMA user_version"));
+    if (!version)
+        return Error { version.error() };
+    if (*version > Database::latestSchemaVersion())
+        return Error { tr("%1 comes from a newer version of Rapport.").arg(native(path)) };
+    if (*version < 1)
+        return Error { tr("%1 has no Rapport schema.").arg(native(path)) };
+    auto expected = expectedShape(int(*version));
+    auto actual = shapeOf(db);
+    if (!expected || !actual)
+        return Error { expected ? actual.error() : expected.error() };
+    if (const QStringList missing = missingFrom(*actual, *expected); !missing.isEmpty())
+        return Error {
+            tr("%1 is damaged: its schema lacks %2.").arg(native(path), missing.join(QStringLiteral(", ")))
+        };
     return success();
 }
 
-// A path in `folder` for a backup taken at `now` that no file has yet.
-QString freshPath(const QString& folder, const QDateTime& now)
+// Removes what interrupted backups and restores left in `folder`: partial files, journals beside backups,
+// and files under a backup name that are not whole. The folder's lock must be held.
+void cleanLeftovers(const QString& folder)
 {
-    QString path = folder + u'/' + fileNameFor(now);
-    for (int n = 2; QFileInfo::exists(path); ++n)
-        path = folder + u'/' + fileNameFor(now).replace(QStringLiteral(".sqlite"), QStringLiteral("-%1.sqlite").arg(n));
+    static const QRegularExpression anyBackupName(QStringLiteral("^.+-\\d{8}-\\d{6}(-\\d+)?\\.sqlite$"));
+    const QDir dir(folder);
+    for (const QFileInfo& info : dir.entryInfoList(QDir::Files | QDir::Hidden)) {
+        const QString name = info.fileName();
+        const bool partial = name.contains(QLatin1StringView(kPartialSuffix));
+        const bool journal = name.endsWith(QStringLiteral(".sqlite-journal"));
+        const bool brokenBackup = anyBackupName.match(name).hasMatch() && !looksWhole(info.absoluteFilePath());
+        if (partial || journal || brokenBackup)
+            QFile::remove(info.absoluteFilePath());
+    }
+}
+
+// A backup name in `folder` for `stem` at `now` that no file has yet.
+QString freshPath(const QString& folder, const QString& stem, const QDateTime& now)
+{
+    QString path;
+    for (int copy = 1; path.isEmpty() || QFileInfo::exists(path); ++copy)
+        path = folder + u'/' + fileNameFor(stem, now, copy);
     return path;
 }
 
-Result<QString> vacuumInto(const QSqlDatabase& db, const QString& folder, const QDateTime& now)
+// Writes a verified backup of `db` (the database at `databasePath`) into `folder`, whose lock is held.
+Result<QString> writeBackup(const QSqlDatabase& db, const QString& databasePath, const QDateTime& now)
 {
-    if (!QDir().mkpath(folder))
-        return Error { tr("Cannot create the backup folder %1.").arg(QDir::toNativeSeparators(folder)) };
-    const QString path = freshPath(folder, now);
-    if (Status created = createPrivateFile(path); !created)
-        return Error { created.error() };
-    if (auto vacuumed = sql::exec(db, QStringLiteral("VACUUM INTO ?"), { path }); !vacuumed) {
-        QFile::remove(path);
+    const QString folder = Backups::folderFor(databasePath);
+    const QString path = freshPath(folder, stemOf(databasePath), now);
+    const QString partial = path + QLatin1StringView(kPartialSuffix);
+    // Created owner-only first: SQLite keeps the mode of a file it is given.
+    {
+        QFile file(partial);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate, kOwnerOnly))
+            return Error { tr("Cannot create the backup %1: %2").arg(native(partial), file.errorString()) };
+    }
+    if (auto vacuumed = sql::exec(db, QStringLiteral("VACUUM INTO ?"), { partial }); !vacuumed) {
+        QFile::remove(partial);
         return Error { tr("The backup could not be written: %1").arg(vacuumed.error()) };
     }
-    if (Status verified = Backups::verify(path); !verified) {
-        QFile::remove(path);
+    if (Status verified = Backups::verify(partial); !verified) {
+        QFile::remove(partial);
         return Error { tr("The backup failed its check and was removed: %1").arg(verified.error()) };
     }
+    if (!QFile::rename(partial, path)) {
+        QFile::remove(partial);
+        return Error { tr("Cannot name the backup %1.").arg(native(path)) };
+    }
     return path;
+}
+
+Result<int> countContacts(const QSqlDatabase& db, const QString& schema = QStringLiteral("main"))
+{
+    // sql: identifiers only (the schema name is "main" or the attached name chosen below)
+    auto count = integer(db, QStringLiteral("SELECT count(*) FROM %1.contacts").arg(schema));
+    if (!count)
+        return Error { count.error() };
+    return int(*count);
+}
+
+// Copies every table of the attached schema `from` over main's, in the transaction the caller holds.
+Status replaceTables(const QSqlDatabase& db, const QString& from)
+{
+    auto shape = shapeOf(db);
+    if (!shape)
+        return Error { shape.error() };
+    if (auto deferred = sql::exec(db, QStringLiteral("PRAGMA defer_foreign_keys = ON")); !deferred)
+        return Error { deferred.error() };
+    QStringList tables;
+    for (auto it = shape->cbegin(); it != shape->cend(); ++it) {
+        if (it.key().startsWith(QStringLiteral("table ")))
+            tables.append(it.key().section(u' ', 1));
+    }
+    auto sequence
+        = integer(db, QStringLiteral("SELECT count(*) FROM main.sqlite_schema WHERE name = 'sqlite_sequence'"));
+    if (sequence && *sequence > 0)
+        tables.append(QStringLiteral("sqlite_sequence"));
+    // Every table is emptied before any is filled, so that no cascade from a delete reaches restored rows.
+    for (const QString& table : std::as_const(tables)) {
+        // sql: identifiers only (table names read from the schema)
+        if (auto cleared = sql::exec(db, QStringLiteral("DELETE FROM main.\"%1\"").arg(table)); !cleared)
+            return Error { cleared.error() };
+    }
+    for (const QString& table : std::as_const(tables)) {
+        const QStringList columns = table == u"sqlite_sequence"
+            ? QStringList { QStringLiteral("name"), QStringLiteral("seq") }
+            : shape->value(QStringLiteral("table ") + table);
+        QStringList quoted;
+        for (const QString& column : columns)
+            quoted.append(u'"' + column + u'"');
+        const QString list = quoted.join(QStringLiteral(", "));
+        // sql: identifiers only (table and column names read from the schema, which both files share)
+        auto copied = sql::exec(
+            db, QStringLiteral("INSERT INTO main.\"%1\" (%2) SELECT %2 FROM %3.\"%1\"").arg(table, list, from));
+        if (!copied)
+            return Error { copied.error() };
+    }
+    return success();
 }
 
 } // namespace
@@ -117,14 +343,15 @@ QList<BackupFile> Backups::list() const
 QList<BackupFile> Backups::listFor(const QString& databasePath)
 {
     QList<BackupFile> backups;
+    const QRegularExpression pattern = namePattern(stemOf(databasePath));
     const QDir dir(folderFor(databasePath));
-    for (const QFileInfo& info : dir.entryInfoList({ QStringLiteral("rapport-*.sqlite") }, QDir::Files)) {
-        const auto match = namePattern().match(info.fileName());
-        if (!match.hasMatch())
+    for (const QFileInfo& info : dir.entryInfoList({ QStringLiteral("*.sqlite") }, QDir::Files)) {
+        const auto match = pattern.match(info.fileName());
+        if (!match.hasMatch() || !looksWhole(info.absoluteFilePath()))
             continue;
         QDateTime takenAt = QDateTime::fromString(match.captured(1), QStringLiteral("yyyyMMdd-HHmmss"));
         takenAt.setTimeSpec(Qt::UTC);
-        backups.append({ info.absoluteFilePath(), takenAt });
+        backups.append({ info.absoluteFilePath(), takenAt, info.size() });
     }
     std::sort(backups.begin(), backups.end(), [](const BackupFile& a, const BackupFile& b) {
         return a.takenAt != b.takenAt ? a.takenAt > b.takenAt : a.path > b.path;
@@ -134,7 +361,13 @@ QList<BackupFile> Backups::listFor(const QString& databasePath)
 
 Result<QString> Backups::backupNow(const QDateTime& now)
 {
-    return vacuumInto(m_database.connection(), folder(), now);
+    if (Status made = makePrivateFolder(folder()); !made)
+        return Error { made.error() };
+    FolderLock lock(folder());
+    if (Status locked = lock.acquire(); !locked)
+        return Error { locked.error() };
+    cleanLeftovers(folder());
+    return writeBackup(m_database.connection(), m_database.path(), now);
 }
 
 Result<QString> Backups::automaticBackup(const QDateTime& now)
@@ -186,6 +419,12 @@ QList<BackupFile> Backups::toKeep(const QList<BackupFile>& backups)
 
 Result<QStringList> Backups::prune()
 {
+    if (!QFileInfo(folder()).isDir())
+        return QStringList();
+    FolderLock lock(folder());
+    if (Status locked = lock.acquire(); !locked)
+        return Error { locked.error() };
+    cleanLeftovers(folder());
     const QList<BackupFile> backups = list();
     QSet<QString> keep;
     for (const BackupFile& backup : toKeep(backups))
@@ -195,7 +434,7 @@ Result<QStringList> Backups::prune()
         if (keep.contains(backup.path))
             continue;
         if (!QFile::remove(backup.path))
-            return Error { tr("Cannot remove the old backup %1.").arg(QDir::toNativeSeparators(backup.path)) };
+            return Error { tr("Cannot remove the old backup %1.").arg(native(backup.path)) };
         removed.append(backup.path);
     }
     return removed;
@@ -203,73 +442,140 @@ Result<QStringList> Backups::prune()
 
 Status Backups::verify(const QString& path)
 {
-    if (!QFileInfo(path).isFile())
-        return Error { tr("%1 does not exist.").arg(QDir::toNativeSeparators(path)) };
+    const QFileInfo info(path);
+    if (info.isDir())
+        return Error { tr("%1 is a folder, not a backup file.").arg(native(path)) };
+    if (!info.exists())
+        return Error { tr("%1 does not exist.").arg(native(path)) };
+    if (!info.isFile())
+        return Error { tr("%1 is not a regular file.").arg(native(path)) };
     return withConnection(path, true, [&](QSqlDatabase& db) -> Status {
         auto check = sql::exec(db, QStringLiteral("PRAGMA integrity_check"));
         if (!check)
-            return Error { tr("%1 is not a database: %2").arg(QDir::toNativeSeparators(path), check.error()) };
+            return Error { tr("%1 is not a database: %2").arg(native(path), check.error()) };
         if (!check->next() || check->value(0).toString() != u"ok")
-            return Error { tr("%1 is damaged: %2").arg(QDir::toNativeSeparators(path), check->value(0).toString()) };
+            return Error { tr("%1 is damaged: %2").arg(native(path), check->value(0).toString()) };
         check->finish();
-        auto id = sql::exec(db, QStringLiteral("PRAGMA application_id"));
-        if (!id || !id->next() || id->value(0).toInt() != kApplicationId)
-            return Error { tr("%1 is not a Rapport database.").arg(QDir::toNativeSeparators(path)) };
-        id->finish();
-        auto version = sql::exec(db, QStringLiteral("PRAGMA user_version"));
-        if (!version || !version->next() || version->value(0).toInt() > Database::latestSchemaVersion())
-            return Error { tr("%1 comes from a newer version of Rapport.").arg(QDir::toNativeSeparators(path)) };
-        return success();
+        auto id = integer(db, QStringLiteral("PRAGMA application_id"));
+        if (!id || *id != kApplicationId)
+            return Error { tr("%1 is not a Rapport database.").arg(native(path)) };
+        return checkSchema(db, path);
     });
 }
 
-Result<QString> Backups::restore(const QString& databasePath, const QString& backupPath, const QDateTime& now)
+Result<int> Backups::contactCount(const QString& path)
+{
+    return withConnection(path, true, [](QSqlDatabase& db) { return countContacts(db); });
+}
+
+Result<RestoreReport> Backups::restore(const QString& backupPath, const QDateTime& now)
+{
+    const QString canonical = QFileInfo(backupPath).canonicalFilePath();
+    if (!canonical.isEmpty() && canonical == QFileInfo(m_database.path()).canonicalFilePath())
+        return Error { tr("%1 is the database itself, not a backup of it.").arg(native(backupPath)) };
+    if (Status verified = verify(backupPath); !verified)
+        return Error { verified.error() };
+    if (Status made = makePrivateFolder(folder()); !made)
+        return Error { made.error() };
+    FolderLock lock(folder());
+    if (Status locked = lock.acquire(); !locked)
+        return Error { locked.error() };
+    cleanLeftovers(folder());
+
+    // A copy of the backup, brought to this version's schema, is what the tables are copied from.
+    const QString staging = freshPath(folder(), QStringLiteral(".restore"), now) + QLatin1StringView(kPartialSuffix);
+    const auto removeStaging = qScopeGuard([&] {
+        for (const char* suffix : { "", "-wal", "-shm", "-journal" })
+            QFile::remove(staging + QLatin1StringView(suffix));
+    });
+    if (!QFile::copy(backupPath, staging))
+        return Error { tr("Cannot copy %1 to restore it.").arg(native(backupPath)) };
+    QFile::setPermissions(staging, kOwnerOnly);
+    if (auto migrated = Database::open(staging); !migrated)
+        return Error { migrated.error() };
+    if (Status verified = verify(staging); !verified)
+        return Error { verified.error() };
+
+    const QSqlDatabase db = m_database.connection();
+    if (auto attached = sql::exec(db, QStringLiteral("ATTACH DATABASE ? AS restored"), { staging }); !attached)
+        return Error { attached.error() };
+    const auto detach = qScopeGuard([&] { (void)sql::exec(db, QStringLiteral("DETACH DATABASE restored")); });
+
+    RestoreReport report;
+    // The state before goes into a backup first. Another process may write between that backup and the
+    // restore's write lock; then the backup is taken again, so that nothing written before the restore
+    // is only in the replaced data.
+    for (int attempt = 0;; ++attempt) {
+        auto versionBefore = integer(db, QStringLiteral("PRAGMA data_version"));
+        if (!versionBefore)
+            return Error { versionBefore.error() };
+        auto before = writeBackup(db, m_database.path(), now);
+        if (!before)
+            return Error { before.error() };
+        report.before = *before;
+        Status replaced = m_database.transaction([&]() -> Status {
+            auto versionNow = integer(db, QStringLiteral("PRAGMA data_version"));
+            if (!versionNow)
+                return Error { versionNow.error() };
+            if (*versionNow != *versionBefore)
+                return Error { QString() }; // written meanwhile: back up again
+            auto contactsBefore = countContacts(db);
+            auto contactsRestored = countContacts(db, QStringLiteral("restored"));
+            if (!contactsBefore || !contactsRestored)
+                return Error { contactsBefore ? contactsRestored.error() : contactsBefore.error() };
+            report.contactsBefore = *contactsBefore;
+            report.contactsRestored = *contactsRestored;
+            return replaceTables(db, QStringLiteral("restored"));
+        });
+        if (replaced)
+            return report;
+        if (!replaced.error().isEmpty() || attempt == 4) {
+            return Error { tr("The backup could not be restored; nothing was changed: %1")
+                               .arg(replaced.error().isEmpty() ? tr("the database kept changing") : replaced.error()) };
+        }
+        QFile::remove(*before); // a newer copy of the state before replaces it
+    }
+}
+
+Result<QString> Backups::restoreUnopenable(const QString& databasePath, const QString& backupPath, const QDateTime& now)
 {
     if (Status verified = verify(backupPath); !verified)
         return Error { verified.error() };
+    const QString folder = folderFor(databasePath);
+    if (Status made = makePrivateFolder(folder); !made)
+        return Error { made.error() };
+    FolderLock lock(folder);
+    if (Status locked = lock.acquire(); !locked)
+        return Error { locked.error() };
 
-    // The current state first, so a restore can itself be undone. Opening and closing the current
-    // database also folds its write-ahead log into the file.
-    QString before;
-    if (auto current = Database::open(databasePath)) {
-        auto saved = Backups(**current).backupNow(now);
-        if (!saved)
-            return Error { saved.error() };
-        before = *saved;
-    } else {
-        // A damaged or foreign file cannot be vacuumed: keep its bytes as they are, under a name that is
-        // neither offered for restoring nor pruned.
-        const QString folder = folderFor(databasePath);
-        before = freshPath(folder, now).replace(QStringLiteral(".sqlite"), QStringLiteral("-unreadable.sqlite"));
-        if (!QDir().mkpath(folder) || !QFile::copy(databasePath, before))
-            return Error {
-                tr("Cannot keep a copy of %1 before restoring.").arg(QDir::toNativeSeparators(databasePath))
-            };
-        QFile::setPermissions(before, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    }
+    // A damaged or foreign file cannot be vacuumed: its bytes are kept as they are.
+    QString kept = freshPath(folder, stemOf(databasePath), now);
+    kept.replace(QStringLiteral(".sqlite"), QStringLiteral("-unreadable.sqlite"));
+    if (QFileInfo::exists(databasePath) && !QFile::copy(databasePath, kept))
+        return Error { tr("Cannot keep a copy of %1 before restoring.").arg(native(databasePath)) };
+    QFile::setPermissions(kept, kOwnerOnly);
 
     QFile source(backupPath);
     if (!source.open(QIODevice::ReadOnly))
-        return Error { tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(backupPath), source.errorString()) };
+        return Error { tr("Cannot read %1: %2").arg(native(backupPath), source.errorString()) };
     // QSaveFile writes beside the database and renames over it only when everything was written.
     QSaveFile target(databasePath);
     if (!target.open(QIODevice::WriteOnly))
-        return Error { tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(databasePath), target.errorString()) };
-    target.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return Error { tr("Cannot write %1: %2").arg(native(databasePath), target.errorString()) };
+    target.setPermissions(kOwnerOnly);
     while (!source.atEnd()) {
         const QByteArray chunk = source.read(1 << 20);
         if (chunk.isEmpty() || target.write(chunk) != chunk.size()) {
             target.cancelWriting();
-            return Error {
-                tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(databasePath), target.errorString())
-            };
+            return Error { tr("Cannot write %1: %2").arg(native(databasePath), target.errorString()) };
         }
     }
+    // The old file's log belongs to the old file: it must not be replayed into the restored one.
     for (const char* suffix : { "-wal", "-shm" })
         QFile::remove(databasePath + QLatin1StringView(suffix));
     if (!target.commit())
-        return Error { tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(databasePath), target.errorString()) };
-    return before;
+        return Error { tr("Cannot write %1: %2").arg(native(databasePath), target.errorString()) };
+    return kept;
 }
 
 } // namespace rapport
