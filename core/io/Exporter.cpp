@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QHash>
 #include <QSaveFile>
 
@@ -26,9 +27,16 @@ QString tr(const char* text)
 Result<int> writeFile(const QString& path, const QStringList& header,
                       const std::function<Result<int>(CsvWriter& writer)>& writeRows)
 {
+    // Writing goes to a new file renamed over the target: a device or a pipe would be replaced by a file.
+    if (const QFileInfo target(path); target.exists() && !target.isFile()) {
+        return Error { tr("%1 is not a regular file: export writes to a file, new or existing.")
+                           .arg(QDir::toNativeSeparators(path)) };
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error { tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()) };
+    // Contacts are as private as the database they come from, whatever the umask.
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     CsvWriter writer(&file);
     if (!writer.writeRow(header))
         return Error { tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()) };

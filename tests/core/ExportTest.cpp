@@ -8,6 +8,10 @@
 
 #include <QFile>
 
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
+
 #include <gtest/gtest.h>
 
 namespace rapport {
@@ -63,8 +67,9 @@ TEST_F(ExportTest, ColumnsAndFormulaGuards)
     addTrickyContacts();
     ASSERT_EQ(Exporter(db()).exportContacts(file("contacts.csv")).value(), 2);
     const QByteArray contacts = readAll(file("contacts.csv"));
-    EXPECT_TRUE(contacts.startsWith("id,first_name,last_name,position,company,location,profile_url,email,phone,tags,"
-                                    "starred,how_we_know,event,mutual_connection,school,topic,notes,created_at,keep_in_touch\r\n"));
+    EXPECT_TRUE(contacts.startsWith(
+        "id,first_name,last_name,position,company,location,profile_url,email,phone,tags,"
+        "starred,how_we_know,event,mutual_connection,school,topic,notes,created_at,keep_in_touch\r\n"));
     EXPECT_TRUE(
         contacts.contains("1,\"'=HYPERLINK(\"\"http://evil.example\"\")\",'-Minus,,\"'@Corp, \"\"Quoted\"\" Inc.\""));
     EXPECT_TRUE(contacts.contains(",'+1 555 0100,'+plus;vip,true,"));
@@ -136,6 +141,42 @@ TEST_F(ExportTest, AFailedExportLeavesNoFile)
     ASSERT_FALSE(written.ok());
     EXPECT_TRUE(written.error().contains(QStringLiteral("contacts.csv")));
 }
+
+#ifdef Q_OS_UNIX
+TEST_F(ExportTest, WhatIsNotARegularFileIsNotReplaced)
+{
+    addTrickyContacts();
+    const QString fifo = file("pipe");
+    ASSERT_EQ(mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    auto written = Exporter(db()).exportContacts(fifo);
+    ASSERT_FALSE(written.ok());
+    EXPECT_TRUE(written.error().contains(QStringLiteral("not a regular file"))) << written.error().toStdString();
+    struct stat info
+    {
+    };
+    ASSERT_EQ(stat(QFile::encodeName(fifo).constData(), &info), 0);
+    EXPECT_TRUE(S_ISFIFO(info.st_mode));
+    // A folder neither.
+    EXPECT_FALSE(Exporter(db()).exportInteractions(m_dir.path()).ok());
+}
+
+TEST_F(ExportTest, ExportsAreTheUsersAloneWhateverTheUmask)
+{
+    addTrickyContacts();
+    const mode_t previous = umask(0);
+    auto contacts = Exporter(db()).exportContacts(file("contacts.csv"));
+    // An existing file that others could read is written owner-only too.
+    QFile existing(file("log.csv"));
+    ASSERT_TRUE(existing.open(QIODevice::WriteOnly));
+    existing.close();
+    ASSERT_TRUE(QFile::setPermissions(file("log.csv"), QFileDevice::Permissions(0x6666)));
+    auto log = Exporter(db()).exportInteractions(file("log.csv"));
+    umask(previous);
+    ASSERT_TRUE(contacts.ok() && log.ok());
+    EXPECT_EQ(QFile::permissions(file("contacts.csv")) & 0x0077, QFileDevice::Permissions());
+    EXPECT_EQ(QFile::permissions(file("log.csv")) & 0x0077, QFileDevice::Permissions());
+}
+#endif
 
 } // namespace
 } // namespace rapport
