@@ -17,6 +17,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -434,6 +435,18 @@ int Cli::run(const QStringList& arguments)
     m_command = chosen;
     const int code = (this->*chosen->handler)(rest);
     m_out.flush();
+    if (!m_createdDatabase.isEmpty()) {
+        // A command that created a database and then failed (a file it could not import, a contact that is
+        // not there) leaves nothing behind it: one line, the error, and no new empty database.
+        if (code == Ok) {
+            m_err << kProgram << ": "
+                  << tr("created a new database at %1").arg(QDir::toNativeSeparators(m_createdDatabase)) << '\n';
+        } else {
+            for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
+                QFile::remove(m_createdDatabase + suffix);
+        }
+        m_err.flush();
+    }
     return code;
 }
 
@@ -492,11 +505,8 @@ Result<std::unique_ptr<Database>> Cli::openDatabase(Access access)
         : access == Access::Write             ? Database::Create::File
                                               : Database::Create::Nothing;
     auto database = Database::open(path, create);
-    if (database && (*database)->wasCreated() && !atDefault) {
-        m_err << kProgram << ": "
-              << tr("created a new database at %1").arg(QDir::toNativeSeparators((*database)->path())) << '\n';
-        m_err.flush();
-    }
+    if (database && (*database)->wasCreated() && !atDefault)
+        m_createdDatabase = (*database)->path(); // said (or taken back) when the command has run
     return database;
 }
 

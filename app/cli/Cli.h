@@ -73,7 +73,8 @@ private:
     // Opens --db, else $RAPPORT_DB, else the default location, for what the running command does.
     Result<std::unique_ptr<Database>> openDatabase();
     // A --db or $RAPPORT_DB path is created only for Access::Write, in a folder that exists, with a note
-    // on stderr; the default location is created with its folders, for any command.
+    // on stderr when the command succeeds (and removed when it fails); the default location is created
+    // with its folders, for any command.
     Result<std::unique_ptr<Database>> openDatabase(Access access);
     // One line on stderr naming the first option whose value is not what it takes (a date, a number in
     // range, a known key), or an empty string.
@@ -93,6 +94,7 @@ private:
     QStringList m_valueOptions; // the names of the options that take a value
     std::vector<Command> m_commands;
     const Command* m_command = nullptr; // the one running
+    QString m_createdDatabase; // the database file this run created at a --db or $RAPPORT_DB path
 };
 
 } // namespace rapport

@@ -128,13 +128,13 @@ namespace {
 TEST_F(CliBadInputTest, EveryRefusalIsOneLineWithOneRuleForTheExitCode)
 {
     ASSERT_EQ(run("contacts add --first Ada --last Lovelace").exitCode, 0);
-    const QByteArray csv = QByteArray(RAPPORT_TEST_DATA) + "/google-contacts.csv";
+    const QByteArray csv = QByteArray(RAPPORT_TEST_DATA) + "/import/google-contacts.csv";
     const QByteArray folder = m_dir.path().toUtf8();
     const struct
     {
         QByteArray arguments;
         int exitCode;
-        const char* says;
+        QByteArray says;
     } cases[] = {
         // Bad dates and times, wherever they are given.
         { "log 1 note --at yesterday", 1, "--at \"yesterday\" is not an ISO 8601 date and time" },

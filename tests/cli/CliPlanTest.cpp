@@ -1,3 +1,5 @@
+#include "core/storage/Database.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,6 +36,13 @@ QSet<QString> set(std::initializer_list<const char*> keys)
 class CliPlanTest : public ::testing::Test
 {
 protected:
+    // The database the user already has: rapport-cli creates a --db file only for a command that writes.
+    void SetUp() override
+    {
+        auto created = rapport::Database::open(db());
+        ASSERT_TRUE(created.ok()) << created.error().toStdString();
+    }
+
     PlanRun run(const QStringList& arguments)
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

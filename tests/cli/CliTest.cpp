@@ -657,7 +657,7 @@ TEST_F(CliDatabasePathTest, AFolderThatDoesNotExistIsAnErrorAndNothingIsCreated)
 
 TEST_F(CliDatabasePathTest, CommandsThatOnlyReadSayTheDatabaseDoesNotExistAndCreateNothing)
 {
-    const QString csv = QStringLiteral(RAPPORT_TEST_DATA "/google-contacts.csv");
+    const QString csv = QStringLiteral(RAPPORT_TEST_DATA "/import/google-contacts.csv");
     const QList<QStringList> reading {
         { QStringLiteral("contacts"), QStringLiteral("list") },
         { QStringLiteral("contacts"), QStringLiteral("list"), QStringLiteral("--due") },
@@ -682,7 +682,7 @@ TEST_F(CliDatabasePathTest, CommandsThatOnlyReadSayTheDatabaseDoesNotExistAndCre
 
 TEST_F(CliDatabasePathTest, CommandsThatWriteCreateItWithAOneLineNote)
 {
-    const QString csv = QStringLiteral(RAPPORT_TEST_DATA "/google-contacts.csv");
+    const QString csv = QStringLiteral(RAPPORT_TEST_DATA "/import/google-contacts.csv");
     const QList<QStringList> writing {
         { QStringLiteral("contacts"), QStringLiteral("add"), QStringLiteral("--first"), QStringLiteral("Ada"),
           QStringLiteral("--last"), QStringLiteral("Lovelace") },
@@ -702,6 +702,23 @@ TEST_F(CliDatabasePathTest, CommandsThatWriteCreateItWithAOneLineNote)
         const CliRun read = at(path, { QStringLiteral("rule"), QStringLiteral("show") });
         EXPECT_EQ(read.exitCode, 0);
         EXPECT_TRUE(read.err.isEmpty()) << "only the first write says it created the file: " << read.err.toStdString();
+    }
+}
+
+TEST_F(CliDatabasePathTest, AWriteThatFailsLeavesNoNewDatabaseBehind)
+{
+    const QList<QStringList> failing {
+        { QStringLiteral("contacts"), QStringLiteral("edit"), QStringLiteral("5"), QStringLiteral("--star") },
+        { QStringLiteral("log"), QStringLiteral("5"), QStringLiteral("note") },
+        { QStringLiteral("import"), QStringLiteral(RAPPORT_TEST_DATA "/import/malformed-empty.csv") },
+    };
+    for (const QStringList& arguments : failing) {
+        const CliRun run = withDb(arguments);
+        EXPECT_EQ(run.exitCode, 1) << arguments.join(u' ').toStdString();
+        EXPECT_EQ(run.err.count(u'\n'), 1) << run.err.toStdString();
+        EXPECT_FALSE(run.err.contains(QStringLiteral("created"))) << run.err.toStdString();
+        EXPECT_EQ(QDir(m_dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList())
+            << arguments.join(u' ').toStdString();
     }
 }
 
