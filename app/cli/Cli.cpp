@@ -129,7 +129,10 @@ Cli::Cli(QTextStream& out, QTextStream& err)
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     const QList<QCommandLineOption> options {
-        { QStringLiteral("db"), tr("The database file (default: $RAPPORT_DB, else %1).").arg(Database::defaultPath()),
+        { QStringLiteral("db"),
+          tr("The database file (default: $RAPPORT_DB, else %1). Only a command that changes the data makes a new "
+             "file there, in a folder that exists.")
+              .arg(Database::defaultPath()),
           tr("path") },
         { QStringLiteral("json"), tr("Print JSON instead of text.") },
         { QStringLiteral("first"), tr("First name."), tr("name") },
