@@ -2,15 +2,13 @@
 
 #include "core/storage/Backups.h"
 #include "core/storage/Database.h"
+#include "ui/dialogs/RestoreBackupDialog.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QRegularExpression>
 
 namespace rapport {
 
@@ -30,24 +28,19 @@ bool hasBackups(const QString& databasePath)
 
 QString chooseBackupToRestore(const QString& databasePath, QWidget* parent)
 {
-    const QString file
-        = QFileDialog::getOpenFileName(parent, tr("Restore from backup"), Backups::folderFor(databasePath),
-                                       tr("Rapport backups (rapport-*.sqlite);;All files (*)"));
-    if (file.isEmpty())
-        return {};
-    const auto answer = QMessageBox::question(
-        parent, tr("Restore from backup"),
-        tr("Replace your data with the backup %1?\n\nA backup of your data as it is now is kept first, so this "
-           "can be undone by restoring that one.")
-            .arg(QFileInfo(file).fileName()),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    return answer == QMessageBox::Yes ? file : QString();
+    RestoreBackupDialog dialog(databasePath, parent);
+    return dialog.exec() == QDialog::Accepted ? dialog.selectedBackup() : QString();
 }
 
 std::unique_ptr<Database> openDatabaseInteractively(const QString& path, QWidget* parent)
 {
     for (;;) {
-        auto opened = Database::open(path);
+        // Only the default location is made with its folders: a --db in a folder that is not there is a typo.
+        auto opened
+            = Database::open(path,
+                             QFileInfo(path).absoluteFilePath() == QFileInfo(Database::defaultPath()).absoluteFilePath()
+                                 ? Database::Create::FileAndFolders
+                                 : Database::Create::File);
         if (opened)
             return std::move(opened).value();
 
@@ -68,7 +61,7 @@ std::unique_ptr<Database> openDatabaseInteractively(const QString& path, QWidget
         const QString backup = chooseBackupToRestore(path, parent);
         if (backup.isEmpty())
             continue;
-        if (auto restored = Backups::restore(path, backup); !restored)
+        if (auto restored = Backups::restoreUnopenable(path, backup); !restored)
             QMessageBox::critical(parent, tr("Restore failed"), restored.error());
     }
 }
