@@ -8,7 +8,9 @@
 #include "core/storage/Backups.h"
 #include "core/storage/Database.h"
 #include "ui/commands/ImportCommand.h"
+#include "ui/commands/PendingWrites.h"
 #include "ui/desktop/StartAtLogin.h"
+#include "ui/dialogs/FileDialogs.h"
 #include "ui/dialogs/ImportWizard.h"
 #include "ui/dialogs/OpenDatabase.h"
 #include "ui/dialogs/PreferencesDialog.h"
@@ -26,7 +28,6 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
@@ -36,6 +37,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -66,6 +68,8 @@ MainWindow::MainWindow(Database& database, QWidget* parent)
     , m_database(database)
 {
     initResources();
+    // Before any dialog or view can list the database's folder.
+    FileDialogs::protectDatabase(m_database.path());
     m_planWorker = new PlanWorker(m_database.path(), this);
     m_undoStack = new QUndoStack(this);
     setWindowTitle(AppInfo::name());
@@ -84,10 +88,18 @@ MainWindow::MainWindow(Database& database, QWidget* parent)
 
     reload();
     restoreWindowState();
+
+    if (auto revision = m_database.revision())
+        m_othersVersion = revision->othersVersion;
+    m_changeCheck = new QTimer(this);
+    m_changeCheck->setInterval(kChangeCheckMs);
+    connect(m_changeCheck, &QTimer::timeout, this, &MainWindow::checkForChanges);
+    m_changeCheck->start();
 }
 
 MainWindow::~MainWindow()
 {
+    FileDialogs::forgetDatabase(m_database.path());
     // The places ask the planner for plans until they are gone: they go first.
     delete takeCentralWidget();
 }
@@ -153,6 +165,7 @@ void MainWindow::createPlaces()
     auto* column = new QVBoxLayout;
     column->setSpacing(0);
     column->addWidget(createReminderBanner());
+    column->addWidget(createWriteWaitBanner());
     column->addWidget(m_places, 1);
     layout->addLayout(column, 1);
     setCentralWidget(central);
@@ -163,9 +176,11 @@ void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* import = file->addAction(tr("&Import…"), this, &MainWindow::chooseImportFiles);
+    import->setObjectName(QStringLiteral("importAction"));
     import->setShortcut(Qt::CTRL | Qt::Key_I);
     import->setStatusTip(tr("Import contacts from CSV files (LinkedIn, Google, Outlook or any other)."));
     QAction* exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportAll);
+    exportAction->setObjectName(QStringLiteral("exportAction"));
     exportAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_E);
     exportAction->setStatusTip(tr("Write the contacts and the interactions as CSV files."));
     file->addSeparator();
@@ -261,6 +276,34 @@ QWidget* MainWindow::createReminderBanner()
     return banner;
 }
 
+QWidget* MainWindow::createWriteWaitBanner()
+{
+    auto* banner = new QFrame(this);
+    banner->setObjectName(QStringLiteral("writeWaitBanner"));
+    banner->setFrameShape(QFrame::StyledPanel);
+    banner->setAutoFillBackground(true);
+    banner->setBackgroundRole(QPalette::AlternateBase);
+    auto* text = new QLabel(tr("Waiting for another Rapport process to finish writing to the database… Your change "
+                               "is kept and saved as soon as it is done."),
+                            banner);
+    text->setWordWrap(true);
+    auto* row = new QHBoxLayout(banner);
+    row->setContentsMargins(12, 6, 12, 6);
+    row->addWidget(text, 1);
+    banner->hide();
+    m_writeWaitBanner = banner;
+
+    PendingWrites* pending = PendingWrites::of(m_undoStack);
+    connect(pending, &PendingWrites::waitingChanged, banner, &QWidget::setVisible);
+    connect(pending, &PendingWrites::failed, this, [this](const QString& error) {
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("A change was not saved"), error, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("writeFailed"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    return banner;
+}
+
 void MainWindow::showReminder(const QString& text)
 {
     m_reminderText->setText(text);
@@ -296,6 +339,43 @@ void MainWindow::reload()
     updateCount();
 }
 
+void MainWindow::reloadAll()
+{
+    m_undoStack->clear();
+    if (auto revision = m_database.revision())
+        m_othersVersion = revision->othersVersion;
+    reloadPlaces();
+}
+
+void MainWindow::reloadPlaces()
+{
+    reload();
+    // The place on screen now; the others read the data again as they are shown.
+    if (m_weekView->isVisible())
+        m_weekView->reload();
+    if (m_insightsView->isVisible())
+        (void)m_insightsView->reload();
+}
+
+void MainWindow::checkForChanges()
+{
+    // Hidden in the tray, nothing is shown that could be stale: the window looks again when it is shown.
+    if (!isVisible())
+        return;
+    auto revision = m_database.revision();
+    if (!revision || revision->othersVersion == m_othersVersion)
+        return;
+    m_othersVersion = revision->othersVersion;
+    reloadPlaces();
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (!event->spontaneous())
+        checkForChanges();
+}
+
 void MainWindow::updateCount()
 {
     if (!m_countLabel)
@@ -312,14 +392,25 @@ void MainWindow::updateCount()
 
 void MainWindow::chooseImportFiles()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import contacts"), QDir::homePath(),
+    const QStringList files = FileDialogs::getOpenFileNames(this, tr("Import contacts"), QDir::homePath(),
                                                             tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
     if (!files.isEmpty())
         openImportWizard(files);
 }
 
-ImportWizard* MainWindow::openImportWizard(const QStringList& files)
+ImportWizard* MainWindow::openImportWizard(const QStringList& requested)
 {
+    // Reading the database's own files as CSV would open and close them, dropping SQLite's locks.
+    QStringList files;
+    for (const QString& file : requested) {
+        if (FileDialogs::isProtected(file))
+            statusBar()->showMessage(
+                tr("%1 is Rapport's database, not a file to import.").arg(QDir::toNativeSeparators(file)), 10000);
+        else
+            files.append(file);
+    }
+    if (files.isEmpty())
+        return nullptr;
     if (m_importWizard) {
         m_importWizard->raise();
         m_importWizard->activateWindow();
@@ -370,7 +461,7 @@ void MainWindow::addSampleData()
 
 void MainWindow::exportAll()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export contacts"),
+    const QString path = FileDialogs::getSaveFileName(this, tr("Export contacts"),
                                                       QDir::home().filePath(QStringLiteral("rapport-contacts.csv")),
                                                       tr("CSV files (*.csv)"));
     if (path.isEmpty())

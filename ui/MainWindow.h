@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QTimer>
 
 class QLabel;
 class QListWidget;
@@ -54,8 +55,12 @@ public:
     // Reads the contacts again from the database.
     void reload();
 
+    // How often the window looks whether another connection (another process, a restore) changed the data.
+    static constexpr int kChangeCheckMs = 1500;
+    QTimer* changeCheck() const { return m_changeCheck; }
+
     // Opens the import wizard on CSV files (drop, File → Import…, command line); the wizard is returned
-    // and deletes itself when closed.
+    // and deletes itself when closed. The database's own files are refused (null when nothing is left).
     ImportWizard* openImportWizard(const QStringList& files);
     ImportWizard* importWizard() const;
     // Adds made-up contacts (the first-run offer), undoably.
@@ -63,6 +68,12 @@ public:
 
     // Writes a verified backup now and says where (File → Back up now).
     void backUpNow();
+
+public Q_SLOTS:
+    // Reads everything the window shows again (contacts, This week, templates, insights) and forgets the
+    // undo history, whose steps were made on data that is gone: for after the data was replaced in place
+    // (a restore). Changes by other processes are noticed on their own (changeCheck()).
+    void reloadAll();
 
 Q_SIGNALS:
     // The user chose a backup to restore: the application closes this window and the database, restores,
@@ -73,6 +84,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -80,6 +92,10 @@ private:
     void createActions();
     void createPlaces();
     QWidget* createReminderBanner();
+    QWidget* createWriteWaitBanner();
+    // Reloads the places when another connection committed since the last look.
+    void checkForChanges();
+    void reloadPlaces();
     void restoreWindowState();
     void showAbout();
     void showPreferences();
@@ -101,6 +117,9 @@ private:
     QLabel* m_pathLabel = nullptr;
     QLabel* m_countLabel = nullptr;
     QPointer<ImportWizard> m_importWizard;
+    QWidget* m_writeWaitBanner = nullptr;
+    QTimer* m_changeCheck = nullptr;
+    qint64 m_othersVersion = -1;
 };
 
 } // namespace rapport

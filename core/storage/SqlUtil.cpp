@@ -14,7 +14,7 @@ QString explain(const QSqlError& error)
     switch (error.nativeErrorCode().toInt() & 0xff) {
     case 5: // SQLITE_BUSY
     case 6: // SQLITE_LOCKED
-        return tr("another program (or another Rapport) is writing to the database; try again in a moment");
+        return busyExplanation();
     case 8: // SQLITE_READONLY
         return tr("the database file or its folder is read-only");
     case 10: // SQLITE_IOERR
@@ -50,6 +50,12 @@ Error errorFrom(const QSqlQuery& query, const QString& what)
     if (const QString reason = explain(error); !reason.isEmpty())
         return Error { QCoreApplication::translate("Database", "%1: %2 (%3)").arg(what, reason, detail) };
     return Error { QCoreApplication::translate("Database", "%1: %2").arg(what, detail) };
+}
+
+QString busyExplanation()
+{
+    return QCoreApplication::translate(
+        "Database", "another program (or another Rapport) is writing to the database; try again in a moment");
 }
 
 bool isNotADatabase(const QSqlError& error)

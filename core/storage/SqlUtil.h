@@ -26,5 +26,8 @@ Error errorFrom(const QSqlQuery& query, const QString& what);
 // What an SQLite failure means for the user ("the disk is full"), or an empty string.
 QString explain(const QSqlError& error);
 bool isNotADatabase(const QSqlError& error);
+// What explain() says when another connection holds the write lock (SQLITE_BUSY): the one failure that
+// goes away by itself.
+QString busyExplanation();
 
 } // namespace rapport::sql

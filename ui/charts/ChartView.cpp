@@ -1,8 +1,9 @@
 #include "ui/charts/ChartView.h"
 
+#include "ui/dialogs/FileDialogs.h"
+
 #include <QAction>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPixmap>
@@ -37,7 +38,7 @@ Status ChartView::saveImage(const QString& path)
 void ChartView::chooseFileAndSave()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Chart as Image"), QDir(folder).filePath(m_fileName),
+    QString path = FileDialogs::getSaveFileName(this, tr("Save Chart as Image"), QDir(folder).filePath(m_fileName),
                                                 tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;

@@ -24,7 +24,7 @@ QString tr(const char* text)
 } // namespace
 
 ContactCommand::ContactCommand(Database& database, ContactTableModel* model, const QString& text)
-    : ExecutedCommand(text)
+    : ExecutedCommand(text, database)
     , m_database(database)
     , m_model(model)
 {

@@ -11,24 +11,37 @@ class QUndoStack;
 
 namespace rapport {
 
+class Database;
+
 // An undoable change that is made once before it goes on the undo stack, so that a change refused by the
 // database (a constraint, a locked file) never becomes an entry to undo. Subclasses write in doRedo() and
 // doUndo() and record a failure with check(); push() runs the command and stacks it if it succeeded.
+//
+// The window writes on its GUI thread: each run waits only a moment for another connection's write lock
+// (BriefWriteWait), and push() hands a change refused as busy to the stack's PendingWrites, which tries it
+// again until the lock is free, so the window never freezes for the database's busy timeout.
 class ExecutedCommand : public QUndoCommand
 {
 public:
+    // How long one run waits for another connection's write lock.
+    static constexpr int kBriefWaitMs = 150;
+
     // Runs the change once; true if it succeeded, so the command belongs on the undo stack.
     bool execute();
     QString error() const { return m_error; }
+    // The last run failed only because another connection held the write lock.
+    bool wasBusy() const;
 
     void redo() final;
-    void undo() final { doUndo(); }
+    void undo() final;
 
-    // Executes `command` and, if it succeeded, pushes it onto `stack`; otherwise returns its error.
+    // Executes `command` and, if it succeeded, pushes it onto `stack`; otherwise returns its error. A change
+    // refused because another process is writing is not an error: it waits in PendingWrites::of(stack),
+    // behind any other waiting change, and is pushed when it is made.
     static Status push(QUndoStack* stack, std::unique_ptr<ExecutedCommand> command);
 
 protected:
-    explicit ExecutedCommand(const QString& text);
+    ExecutedCommand(const QString& text, Database& database);
 
     // Records the error of a failed step (or clears it); true if `result` succeeded.
     template <class T> bool check(const Result<T>& result)
@@ -40,6 +53,7 @@ protected:
     virtual void doUndo() = 0;
 
 private:
+    Database& m_writer;
     QString m_error;
     bool m_executed = false;
 };

@@ -7,7 +7,7 @@
 namespace rapport {
 
 PlanCommand::PlanCommand(Database& database, const QString& text, std::function<void()> changed)
-    : ExecutedCommand(text)
+    : ExecutedCommand(text, database)
     , m_database(database)
     , m_changed(std::move(changed))
 {

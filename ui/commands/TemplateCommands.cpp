@@ -10,7 +10,7 @@
 namespace rapport {
 
 TemplateCommand::TemplateCommand(Database& database, TemplateListModel* model, const QString& text)
-    : ExecutedCommand(text)
+    : ExecutedCommand(text, database)
     , m_database(database)
     , m_model(model)
 {
