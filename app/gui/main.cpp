@@ -7,6 +7,7 @@
 #include "ui/MainWindow.h"
 #include "ui/dialogs/ImportWizard.h"
 #include "ui/dialogs/OpenDatabase.h"
+#include "ui/dialogs/RestoreBackupDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -66,42 +67,37 @@ int main(int argc, char* argv[])
             current->openImportWizard(received);
     });
 
-    // Restoring a backup replaces the database file: the window and its connection close first, then
-    // both open again on the restored data.
-    QString restoreFrom;
-    bool showWindow = !parser.isSet(background) || !tray.usesTray();
-    for (;;) {
-        if (!restoreFrom.isEmpty()) {
-            if (auto restored = rapport::Backups::restore(path, restoreFrom); !restored)
-                QMessageBox::critical(nullptr, QApplication::translate("main", "Restore failed"), restored.error());
-            restoreFrom.clear();
-        }
-        const std::unique_ptr<rapport::Database> database = rapport::openDatabaseInteractively(path);
-        if (!database)
-            return 1;
-        // At most one automatic backup a day; a failure is worth a word, not a refusal to start.
-        const auto backup = rapport::Backups(*database).automaticBackup();
+    const std::unique_ptr<rapport::Database> database = rapport::openDatabaseInteractively(path);
+    if (!database)
+        return 1;
+    // At most one automatic backup a day; a failure is worth a word, not a refusal to start.
+    const auto backup = rapport::Backups(*database).automaticBackup();
 
-        rapport::MainWindow window(*database);
-        current = &window;
-        QObject::connect(&window, &rapport::MainWindow::restoreRequested, &window, [&](const QString& file) {
-            restoreFrom = file;
-            QApplication::quit(); // the window may be kept open by the tray: quit, not close
-        });
-        if (showWindow || !files.isEmpty())
-            window.show();
-        showWindow = true;
-        tray.attach(*database, window);
-        if (!backup) {
-            QMessageBox::warning(&window, QApplication::translate("main", "Automatic backup failed"), backup.error());
+    rapport::MainWindow window(*database);
+    current = &window;
+    // A restore replaces the data in place, through the open connection: the window stays and reloads.
+    QObject::connect(&window, &rapport::MainWindow::restoreRequested, &window, [&](const QString& file) {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const auto restored = rapport::Backups(*database).restore(file);
+        QApplication::restoreOverrideCursor();
+        if (!restored) {
+            QMessageBox::critical(&window, QApplication::translate("main", "Restore failed"), restored.error());
+            return;
         }
-        if (!files.isEmpty()) {
-            window.openImportWizard(files);
-            files.clear();
-        }
-        const int code = app.exec();
-        tray.detach();
-        if (restoreFrom.isEmpty())
-            return code;
+        window.reloadAll();
+        QMessageBox::information(&window, QApplication::translate("main", "Backup restored"),
+                                 rapport::describeRestore(*restored));
+    });
+    if (!parser.isSet(background) || !tray.usesTray() || !files.isEmpty())
+        window.show();
+    tray.attach(*database, window);
+    if (!backup)
+        QMessageBox::warning(&window, QApplication::translate("main", "Automatic backup failed"), backup.error());
+    if (!files.isEmpty()) {
+        window.openImportWizard(files);
+        files.clear();
     }
+    const int code = app.exec();
+    tray.detach();
+    return code;
 }

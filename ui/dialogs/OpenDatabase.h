@@ -15,8 +15,8 @@ class Database;
 // replaced if the user picks a backup, and its old bytes are kept. Returns null if the user gives up.
 std::unique_ptr<Database> openDatabaseInteractively(const QString& path, QWidget* parent = nullptr);
 
-// Asks for a backup of the database at `databasePath` to restore (a file dialog in its backups folder),
-// and confirms. Returns the chosen file, or an empty string.
+// Asks which of the database's backups to restore, saying what it replaces. Returns the chosen file, or an
+// empty string.
 QString chooseBackupToRestore(const QString& databasePath, QWidget* parent = nullptr);
 
 } // namespace rapport
