@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QLockFile>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -343,6 +344,7 @@ QList<BackupFile> Backups::list() const
 QList<BackupFile> Backups::listFor(const QString& databasePath)
 {
     QList<BackupFile> backups;
+    QHash<QString, int> copies; // the second copy taken in the same second is the newer
     const QRegularExpression pattern = namePattern(stemOf(databasePath));
     const QDir dir(folderFor(databasePath));
     for (const QFileInfo& info : dir.entryInfoList({ QStringLiteral("*.sqlite") }, QDir::Files)) {
@@ -352,9 +354,10 @@ QList<BackupFile> Backups::listFor(const QString& databasePath)
         QDateTime takenAt = QDateTime::fromString(match.captured(1), QStringLiteral("yyyyMMdd-HHmmss"));
         takenAt.setTimeSpec(Qt::UTC);
         backups.append({ info.absoluteFilePath(), takenAt, info.size() });
+        copies.insert(info.absoluteFilePath(), match.captured(2).mid(1).toInt()); // "-2" -> 2; none -> 0
     }
-    std::sort(backups.begin(), backups.end(), [](const BackupFile& a, const BackupFile& b) {
-        return a.takenAt != b.takenAt ? a.takenAt > b.takenAt : a.path > b.path;
+    std::sort(backups.begin(), backups.end(), [&](const BackupFile& a, const BackupFile& b) {
+        return a.takenAt != b.takenAt ? a.takenAt > b.takenAt : copies[a.path] > copies[b.path];
     });
     return backups;
 }

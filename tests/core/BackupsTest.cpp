@@ -67,7 +67,8 @@ TEST_F(BackupsTest, BackupNowWritesAVerifiedOwnerOnlyCopy)
     auto second = Backups(db()).backupNow(utc(2026, 11, 22, 9, 30));
     ASSERT_TRUE(second.ok());
     EXPECT_NE(*second, *path);
-    EXPECT_EQ(Backups(db()).list().size(), 2);
+    ASSERT_EQ(Backups(db()).list().size(), 2);
+    EXPECT_EQ(Backups(db()).list().first().path, *second); // the newer is listed first
 }
 
 TEST_F(BackupsTest, TheAutomaticBackupRunsAtMostOnceADay)
