@@ -51,7 +51,7 @@ int Cli::restore(const QStringList& arguments)
         QList<QStringList> rows { { tr("TAKEN"), tr("SIZE"), tr("CONTACTS"), tr("FILE") } };
         for (const BackupFile& backup : backups) {
             const auto contacts = Backups::contactCount(backup.path);
-            rows.append({ locale.toString(backup.takenAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm")),
+            rows.append({ locale.toString(backup.takenAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss")),
                           locale.formattedDataSize(backup.size),
                           contacts ? locale.toString(*contacts) : tr("unreadable"),
                           QDir::toNativeSeparators(backup.path) });

@@ -47,13 +47,16 @@ RestoreBackupDialog::RestoreBackupDialog(const QString& databasePath, QWidget* p
         const int contacts = Backups::contactCount(backup.path).value_or(-1);
         m_contacts.append(contacts);
         auto* item = new QTreeWidgetItem(m_list,
-                                         { locale.toString(backup.takenAt.toLocalTime(), QLocale::LongFormat),
+                                         { locale.toString(backup.takenAt.toLocalTime(), QLocale::ShortFormat),
                                            contacts < 0 ? tr("unreadable") : locale.toString(contacts),
                                            locale.formattedDataSize(backup.size) });
-        item->setToolTip(0, QDir::toNativeSeparators(backup.path));
+        item->setToolTip(0,
+                         tr("%1\n%2").arg(locale.toString(backup.takenAt.toLocalTime(), QLocale::LongFormat),
+                                          QDir::toNativeSeparators(backup.path)));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
     }
+    m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
