@@ -129,13 +129,14 @@ int Cli::importFile(const QStringList& arguments)
     auto ownName = SettingsRepository(**database).value(QStringLiteral("my_name"));
     if (ownName)
         options.ownName = *ownName;
-    auto parsed = ImportFormats::readFile(arguments[0], options);
-    if (!parsed)
-        return fail(tr("%1: %2").arg(arguments[0], parsed.error()));
+    // Read as it is imported: memory stays that of a batch of rows whatever the file's size.
+    auto stream = ImportStream::openFile(arguments[0], options);
+    if (!stream)
+        return fail(tr("%1: %2").arg(arguments[0], stream.error()));
 
     const bool dryRun = m_parser.isSet(QStringLiteral("dry-run"));
     Importer importer(**database);
-    auto summary = dryRun ? importer.preview(*parsed) : importer.apply(*parsed);
+    auto summary = dryRun ? importer.preview(**stream) : importer.apply(**stream);
     if (!summary)
         return fail(tr("%1: %2").arg(arguments[0], summary.error()));
 
@@ -151,6 +152,7 @@ int Cli::importFile(const QStringList& arguments)
                         { QStringLiteral("added_connections"), addedConnections },
                         { QStringLiteral("interactions_added"), summary->interactionsAdded },
                         { QStringLiteral("skipped"), issuesJson(summary->skipped, "reason") },
+                        { QStringLiteral("skipped_count"), summary->skippedCount },
                     });
         return Ok;
     }
@@ -160,10 +162,12 @@ int Cli::importFile(const QStringList& arguments)
                  .arg(summary->contactsAdded)
                  .arg(summary->contactsMerged)
                  .arg(summary->interactionsAdded)
-                 .arg(summary->skipped.size())
+                 .arg(summary->skippedCount)
           << '\n';
     for (const ImportIssue& skipped : std::as_const(summary->skipped))
         m_out << tr("  line %1: %2").arg(skipped.line).arg(skipped.reason) << '\n';
+    if (summary->skippedCount > summary->skipped.size())
+        m_out << tr("  ... and %1 more rows skipped.").arg(summary->skippedCount - summary->skipped.size()) << '\n';
     if (addedConnections > 0 && !dryRun) {
         m_out << (addedConnections == 1 ? tr("1 connection imported.")
                                         : tr("%1 connections imported.").arg(addedConnections))

@@ -214,7 +214,20 @@ Result<CsvDialect> CsvSniffer::sniff(QIODevice* device)
         return Error { tr("The file holds no text.") };
     const bool truncated = head.size() == kSampleSize;
     dialect.delimiter = delimiterOf(sample, truncated);
-    dialect.headerRecord = headerRecordOf(sampleRecords(sample, dialect.delimiter, truncated));
+    const QList<CsvRecord> records = sampleRecords(sample, dialect.delimiter, truncated);
+    if (truncated && records.size() < kSampleRecords) {
+        // Records so long that the sample holds only a few of them: the header may lie beyond it, behind a
+        // field too long to be a real one (a 50 MB cell in LinkedIn's preamble made the preamble the header).
+        // What the reader makes of the first records says what is wrong, in place of a guess.
+        if (!device->seek(0))
+            return Error { tr("The file cannot be read from its start.") };
+        CsvReader reader(device, dialect.encoding, dialect.delimiter);
+        CsvRecord record;
+        for (int i = 0; i <= kSampleRecords && reader.next(record); ++i) { }
+        if (const auto& failure = reader.error())
+            return Error { failure->message };
+    }
+    dialect.headerRecord = headerRecordOf(records);
     if (!device->seek(0))
         return Error { tr("The file cannot be read from its start.") };
     return dialect;

@@ -5,6 +5,7 @@
 #include "core/io/CsvSniffer.h"
 
 #include <optional>
+#include <utility>
 
 class QIODevice;
 
@@ -28,6 +29,8 @@ public:
     // The next data row; false at the end or on a fatal error (see error()).
     bool next(CsvRecord& row);
     const QList<CsvError>& rejected() const { return m_rejected; }
+    // The rows rejected since the last call, forgotten here: a reader of a large file takes them as it goes.
+    QList<CsvError> takeRejected() { return std::exchange(m_rejected, {}); }
     const std::optional<CsvError>& error() const { return m_reader ? m_reader->error() : m_openError; }
 
     qint64 bytesRead() const { return m_reader ? m_reader->bytesRead() : 0; }

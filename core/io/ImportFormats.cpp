@@ -644,6 +644,150 @@ QString normalizedColumn(const QString& name)
 
 } // namespace
 
+struct ImportStream::Private
+{
+    std::unique_ptr<QFile> file;
+    QIODevice* device = nullptr;
+    std::optional<CsvTable> table;
+    ParsedImport parsed; // the description, and the records and skipped rows of the batch being read
+    std::optional<Columns> columns;
+    std::optional<Interpreter> interpreter;
+    QString error;
+
+    Status open(const ImportOptions& options);
+    // messages.csv: the most frequent sender, read through the whole file before the first batch.
+    Status findOwnName();
+};
+
+Status ImportStream::Private::open(const ImportOptions& options)
+{
+    table.emplace(device);
+    if (Status opened = table->open(); !opened)
+        return Error { opened.error() };
+
+    parsed.dialect = table->dialect();
+    parsed.header = table->header();
+    parsed.format = options.format.value_or(ImportFormats::detect(parsed.header));
+    columns.emplace(parsed.header);
+    if (const QString missing = missingColumns(parsed.format, *columns); !missing.isEmpty()) {
+        return Error { tr("This is not a %1 file: it has no column %2 (its columns are: %3).")
+                           .arg(toKey(parsed.format), missing, parsed.header.join(QStringLiteral(", "))) };
+    }
+    if (parsed.format == ImportFormat::Generic) {
+        parsed.mapping = options.mapping.isEmpty() ? ImportFormats::guessMapping(parsed.header) : options.mapping;
+        bool named = false;
+        for (const auto& mapped : std::as_const(parsed.mapping))
+            named
+                = named || mapped.second == u"name" || mapped.second == u"first_name" || mapped.second == u"last_name";
+        if (!named) {
+            return Error { tr("No column gives a name: map one to name, first_name or last_name (columns: %1).")
+                               .arg(parsed.header.join(QStringLiteral(", "))) };
+        }
+    }
+    if (parsed.format == ImportFormat::LinkedInMessages) {
+        parsed.ownName = options.ownName.trimmed();
+        if (parsed.ownName.isEmpty()) {
+            if (Status found = findOwnName(); !found)
+                return found;
+        }
+    }
+    interpreter.emplace(*columns, parsed);
+    return success();
+}
+
+Status ImportStream::Private::findOwnName()
+{
+    QHash<QString, int> senders;
+    CsvRecord record;
+    while (table->next(record))
+        ++senders[columns->get(record.fields, "FROM")];
+    if (const auto& failure = table->error())
+        return Error { failure->message };
+    int most = 0;
+    for (auto it = senders.cbegin(); it != senders.cend(); ++it) {
+        if (it.value() > most || (it.value() == most && it.key() < parsed.ownName)) {
+            most = it.value();
+            parsed.ownName = it.key();
+        }
+    }
+    // The rows are read again for their records, from the start, in the dialect already found.
+    const CsvDialect dialect = table->dialect();
+    table.emplace(device);
+    return table->open(dialect);
+}
+
+ImportStream::ImportStream(std::unique_ptr<Private> data)
+    : d(std::move(data))
+{
+}
+
+ImportStream::~ImportStream() = default;
+
+Result<std::unique_ptr<ImportStream>> ImportStream::openFile(const QString& path, const ImportOptions& options)
+{
+    auto file = std::make_unique<QFile>(path);
+    if (!file->open(QIODevice::ReadOnly))
+        return Error { tr("Cannot open %1: %2").arg(path, file->errorString()) };
+    auto stream = open(file.get(), options);
+    if (stream)
+        (*stream)->d->file = std::move(file);
+    return stream;
+}
+
+Result<std::unique_ptr<ImportStream>> ImportStream::open(QIODevice* device, const ImportOptions& options)
+{
+    auto data = std::make_unique<Private>();
+    data->device = device;
+    if (Status opened = data->open(options); !opened)
+        return Error { opened.error() };
+    return std::unique_ptr<ImportStream>(new ImportStream(std::move(data)));
+}
+
+const ParsedImport& ImportStream::description() const
+{
+    return d->parsed;
+}
+
+bool ImportStream::next(ParsedImport& batch, qsizetype rows)
+{
+    if (!d->error.isEmpty() || !d->table)
+        return false;
+    qsizetype read = 0;
+    CsvRecord record;
+    while (read < rows && d->table->next(record)) {
+        d->interpreter->interpret(d->parsed.format, record);
+        ++read;
+    }
+    if (const auto& failure = d->table->error())
+        d->error = failure->message;
+    const QList<CsvError> rejected = d->table->takeRejected();
+    for (const CsvError& row : rejected)
+        d->parsed.skipped.append({ row.line, row.message });
+    std::stable_sort(d->parsed.skipped.begin(), d->parsed.skipped.end(),
+                     [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
+    batch.records.append(std::move(d->parsed.records));
+    batch.skipped.append(std::move(d->parsed.skipped));
+    d->parsed.records.clear();
+    d->parsed.skipped.clear();
+    batch.rowCount += read + rejected.size();
+    return d->error.isEmpty() && (read > 0 || !rejected.isEmpty());
+}
+
+const QString& ImportStream::error() const
+{
+    return d->error;
+}
+
+qint64 ImportStream::bytesRead() const
+{
+    return d->table ? d->table->bytesRead() : 0;
+}
+
+qint64 ImportStream::size() const
+{
+    return d->table ? d->table->size() : 0;
+}
+
 QString toKey(ImportFormat format)
 {
     return QString::fromLatin1(kFormats[std::size_t(format)].key);
@@ -797,72 +941,17 @@ Result<ColumnMapping> parseMapping(const QString& text, const QStringList& heade
 
 Result<ParsedImport> read(QIODevice* device, const ImportOptions& options, const ImportProgress& progress)
 {
-    CsvTable table(device);
-    if (Status opened = table.open(); !opened)
-        return Error { opened.error() };
-
-    ParsedImport parsed;
-    parsed.dialect = table.dialect();
-    parsed.header = table.header();
-    parsed.format = options.format.value_or(detect(parsed.header));
-    const Columns columns(parsed.header);
-    if (const QString missing = missingColumns(parsed.format, columns); !missing.isEmpty()) {
-        return Error { tr("This is not a %1 file: it has no column %2 (its columns are: %3).")
-                           .arg(toKey(parsed.format), missing, parsed.header.join(QStringLiteral(", "))) };
-    }
-    if (parsed.format == ImportFormat::Generic) {
-        parsed.mapping = options.mapping.isEmpty() ? guessMapping(parsed.header) : options.mapping;
-        bool named = false;
-        for (const auto& mapped : std::as_const(parsed.mapping))
-            named
-                = named || mapped.second == u"name" || mapped.second == u"first_name" || mapped.second == u"last_name";
-        if (!named) {
-            return Error { tr("No column gives a name: map one to name, first_name or last_name (columns: %1).")
-                               .arg(parsed.header.join(QStringLiteral(", "))) };
-        }
-    }
-
-    // Rows are interpreted as they are read, but for messages.csv, which needs all of them to tell who the user is.
-    const bool keepRows = parsed.format == ImportFormat::LinkedInMessages;
-    Interpreter interpreter(columns, parsed);
-    QList<Row> rows;
-    qint64 rowCount = 0;
-    CsvRecord record;
-    while (table.next(record)) {
-        if (keepRows)
-            rows.append(record);
-        else
-            interpreter.interpret(parsed.format, record);
-        ++rowCount;
-        if (progress && rowCount % 512 == 0 && !progress(table.bytesRead(), table.size()))
+    auto stream = ImportStream::open(device, options);
+    if (!stream)
+        return Error { stream.error() };
+    ParsedImport parsed = (*stream)->description();
+    while ((*stream)->next(parsed, 512)) {
+        if (progress && !progress((*stream)->bytesRead(), (*stream)->size()))
             return Error { tr("The import was cancelled.") };
     }
-    if (const auto& failure = table.error())
-        return Error { failure->message };
-    for (const CsvError& rejected : table.rejected())
-        parsed.skipped.append({ rejected.line, rejected.message });
-    parsed.rowCount = rowCount + table.rejected().size();
-
-    if (keepRows) {
-        parsed.ownName = options.ownName.trimmed();
-        if (parsed.ownName.isEmpty()) {
-            QHash<QString, int> senders;
-            for (const Row& row : std::as_const(rows))
-                ++senders[columns.get(row.fields, "FROM")];
-            int most = 0;
-            for (auto it = senders.cbegin(); it != senders.cend(); ++it) {
-                if (it.value() > most || (it.value() == most && it.key() < parsed.ownName)) {
-                    most = it.value();
-                    parsed.ownName = it.key();
-                }
-            }
-        }
-        for (const Row& row : std::as_const(rows))
-            interpreter.interpret(parsed.format, row);
-    }
-    std::stable_sort(parsed.skipped.begin(), parsed.skipped.end(),
-                     [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
-    if (progress && !progress(table.size(), table.size()))
+    if (!(*stream)->error().isEmpty())
+        return Error { (*stream)->error() };
+    if (progress && !progress((*stream)->size(), (*stream)->size()))
         return Error { tr("The import was cancelled.") };
     return parsed;
 }

@@ -7,6 +7,7 @@
 #include "core/io/CsvSniffer.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -80,6 +81,38 @@ struct ParsedImport
     qint64 rowCount = 0; // data rows in the file
     QList<ImportRecord> records;
     QList<ImportIssue> skipped; // in line order
+};
+
+// A file read a batch of rows at a time, so that memory follows the batch and not the file (an export of
+// 1.5 million connections is 200 MB of text and several GB as records). open() reads the header and checks
+// it as read() does; for messages.csv without the user's name given, it reads the file once more first to
+// find the most frequent sender. Each batch's skipped rows are in line order, and batches follow the file.
+class ImportStream
+{
+public:
+    ~ImportStream();
+    ImportStream(const ImportStream&) = delete;
+    ImportStream& operator=(const ImportStream&) = delete;
+
+    static Result<std::unique_ptr<ImportStream>> openFile(const QString& path, const ImportOptions& options = {});
+    // `device` is read from its start and must outlive the stream.
+    static Result<std::unique_ptr<ImportStream>> open(QIODevice* device, const ImportOptions& options = {});
+
+    // The file as a whole: format, dialect, header, mapping and own name; no records.
+    const ParsedImport& description() const;
+    // Reads up to `rows` more rows, appending their records and skipped rows to `batch` and counting them in
+    // its rowCount. False once nothing is left to read, or on a fatal error (error() then says why).
+    bool next(ParsedImport& batch, qsizetype rows);
+    const QString& error() const;
+
+    // Bytes of the file read so far, out of size() (0 for a sequential device), for progress.
+    qint64 bytesRead() const;
+    qint64 size() const;
+
+private:
+    struct Private;
+    explicit ImportStream(std::unique_ptr<Private> data);
+    std::unique_ptr<Private> d;
 };
 
 namespace ImportFormats {

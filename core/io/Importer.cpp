@@ -10,10 +10,13 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QStringEncoder>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <memory>
+#include <vector>
 
 namespace rapport {
 
@@ -231,9 +234,9 @@ private:
 
 // The indexes whose keys a large first import inserts in random order (profile keys, emails, dates, the
 // planner's order of contacts; the others grow at their end, as ids do) are dropped before the rows go in and
-// created again after them, in the same transaction: SQLite then builds each from its sorted keys in one pass instead of updating random pages
-// 30,000 times (6% of a 30,000-row import's instructions). Nothing else changes: a failure or a cancel rolls
-// the drop back with everything else, and creating the unique index again still enforces it (a duplicate
+// created again after them, in the same transaction: SQLite then builds each from its sorted keys in one pass instead
+// of updating random pages 30,000 times (6% of a 30,000-row import's instructions). Nothing else changes: a failure or
+// a cancel rolls the drop back with everything else, and creating the unique index again still enforces it (a duplicate
 // fails the statement, so the import). The definitions are read from the schema, so a migration that changes
 // one is followed.
 class DeferredIndexes
@@ -265,11 +268,24 @@ public:
     // Creates them again, from the schema's own CREATE INDEX text.
     Status create(const QSqlDatabase& db)
     {
+        // SQLite sorts an index's keys in memory (temp_store = MEMORY), beside its page cache: with a small cache
+        // meanwhile, the sort takes the room the cache leaves. 1.5 million rows peaked at 265 MB with the 64 MB
+        // cache and at 197 MB with 4 MB, in the same time.
+        auto cacheSize = sql::exec(db, QStringLiteral("PRAGMA cache_size"));
+        if (!cacheSize || !cacheSize->next())
+            return Error { cacheSize ? tr("Cannot read the cache size.") : cacheSize.error() };
+        const qint64 cache = cacheSize->value(0).toLongLong();
+        cacheSize->finish();
+        if (auto shrunk = sql::exec(db, QStringLiteral("PRAGMA cache_size = -4096")); !shrunk) // 4 MB
+            return Error { shrunk.error() };
         for (const QString& definition : std::as_const(m_definitions)) {
             if (auto created = sql::exec(db, definition); !created)
                 return Error { created.error() };
         }
         m_definitions.clear();
+        // sql: identifiers only (an integer read from SQLite)
+        if (auto restored = sql::exec(db, QStringLiteral("PRAGMA cache_size = %1").arg(cache)); !restored)
+            return Error { restored.error() };
         return success();
     }
 
@@ -373,15 +389,19 @@ bool merge(Contact& into, const Contact& from)
     return changed;
 }
 
-// A contact the import touches: one stored (id > 0) or one it adds.
+// A contact the import touches in the batch being placed: one stored before it or added by an earlier batch
+// (read from the database), or one this batch adds. Every one has its id: new contacts get theirs when they
+// are made (the import holds the write lock), so that a later batch finds them in the database like any other.
 struct Slot
 {
     qint64 id = 0;
+    bool isNew = false; // added by this batch: nothing of it is in the database yet
     Contact contact;
     QString profileKey;
+    QString emailKey;
     bool changed = false;
     bool acceptedInDatabase = false;
-    QList<Interaction> added; // the entries this import adds to it
+    QList<Interaction> added; // the entries this batch adds to it
 
     bool adds(const Interaction& entry) const
     {
@@ -412,94 +432,173 @@ private:
     mutable QSet<EntryKey> m_keys; // `added`'s, once they are kSetFrom or more
 };
 
-// Matches records to contacts and decides every change, reading the database but never writing it.
+// Contacts by an identity key, kept as the key's 64-bit hash beside the contact's id in one open-addressed
+// table (16 bytes an entry, at most 70% full, one allocation that clear() gives back): the keys of 1.5 million
+// contacts take 34 to 51 MB, where QStrings in a QHash take some 150 bytes each. Two keys may share a hash, so
+// a lookup gives candidates, and the caller compares each one's own key.
+class KeyIndex
+{
+public:
+    void insert(const QString& key, qint64 id)
+    {
+        if ((m_size + 1) * 10 > m_table.size() * 7)
+            grow();
+        place(hashOf(key), id);
+    }
+
+    // By id, the oldest first.
+    QVarLengthArray<qint64, 4> candidates(const QString& key) const
+    {
+        QVarLengthArray<qint64, 4> ids;
+        if (m_table.empty())
+            return ids;
+        const quint64 hash = hashOf(key);
+        for (size_t i = hash % m_table.size();; i = (i + 1) % m_table.size()) {
+            const Entry& entry = m_table[i];
+            if (entry.hash == 0)
+                break;
+            if (entry.hash == hash)
+                ids.append(entry.id);
+        }
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    }
+
+    void clear()
+    {
+        std::vector<Entry>().swap(m_table);
+        m_size = 0;
+    }
+
+private:
+    struct Entry
+    {
+        quint64 hash = 0; // 0: empty
+        qint64 id = 0;
+    };
+
+    static quint64 hashOf(const QString& key)
+    {
+        const quint64 hash = qHash(key, size_t(0x52617070));
+        return hash == 0 ? 1 : hash;
+    }
+
+    void place(quint64 hash, qint64 id)
+    {
+        for (size_t i = hash % m_table.size();; i = (i + 1) % m_table.size()) {
+            Entry& entry = m_table[i];
+            if (entry.hash == 0) {
+                entry = { hash, id };
+                ++m_size;
+                return;
+            }
+            if (entry.hash == hash && entry.id == id)
+                return;
+        }
+    }
+
+    void grow()
+    {
+        std::vector<Entry> old(std::max<size_t>(1024, m_table.size() * 3 / 2));
+        old.swap(m_table);
+        m_size = 0;
+        for (const Entry& entry : old) {
+            if (entry.hash != 0)
+                place(entry.hash, entry.id);
+        }
+    }
+
+    std::vector<Entry> m_table;
+    size_t m_size = 0;
+};
+
+// A set of contact ids as one bit each: ids are dense (1, 2, 3...).
+class IdSet
+{
+public:
+    bool contains(qint64 id) const { return id >= 0 && quint64(id) < m_bits.size() && m_bits[quint64(id)]; }
+    void insert(qint64 id)
+    {
+        if (quint64(id) >= m_bits.size())
+            m_bits.resize(std::max<quint64>(quint64(id) + 1, m_bits.size() * 3 / 2));
+        m_bits[quint64(id)] = true;
+    }
+    void remove(qint64 id)
+    {
+        if (contains(id))
+            m_bits[quint64(id)] = false;
+    }
+
+private:
+    std::vector<bool> m_bits;
+};
+
+// The columns a slot is read from, in order (see Plan::loadSlot()).
+QStringList slotColumns()
+{
+    QStringList columns { QStringLiteral("id"), QStringLiteral("starred"), QStringLiteral("keep_in_touch_days"),
+                          QStringLiteral("created_at"), QStringLiteral("updated_at") };
+    // The text columns read as their UTF-8 bytes (sql::utf8Column()).
+    for (const ContactTextField& field : kContactTextFields)
+        columns.append(sql::utf8Column(QString::fromLatin1(field.name)));
+    for (const char* column : { "tags", "profile_key", "email_key" })
+        columns.append(sql::utf8Column(QString::fromLatin1(column)));
+    return columns;
+}
+
+// Matches records to contacts, decides every change, and writes a batch of records at a time (see
+// Importer::apply()): what stays in memory from one batch to the next is the identity keys' hashes, and a
+// few bits per contact. Contacts are read from the database when a record matches them.
 class Plan
 {
 public:
-    Plan(Database& database, const ParsedImport& parsed)
+    Plan(Database& database, ImportFormat format, bool needNames, ImportSummary& summary, const QDateTime& now)
         : m_db(database.connection())
-        , m_parsed(parsed)
-        , m_needNames(std::any_of(parsed.records.cbegin(), parsed.records.cend(),
-                                  [](const ImportRecord& record) { return record.reference; }))
+        , m_format(format)
+        , m_needNames(needNames)
+        , m_summary(summary)
+        , m_now(now)
         , m_findEntry(m_db,
                       QStringLiteral("SELECT 1 FROM interactions WHERE contact_id = :p000000 "
                                      "AND occurred_at = :p000001 AND kind = :p000002 AND text = :p000003 LIMIT 1"),
                       4)
+        // sql: identifiers only (the contact's column names from the code, a named placeholder)
+        , m_loadContact(m_db,
+                        QStringLiteral("SELECT %1 FROM contacts WHERE id = :p000000")
+                            .arg(slotColumns().join(QStringLiteral(", "))),
+                        1)
     {
+        m_summary.format = format;
     }
 
-    Status build(ImportSummary& summary)
+    // Reads the identity keys of every stored contact, and who has an acceptance logged already.
+    Status begin()
     {
-        summary.format = m_parsed.format;
-        summary.skipped = m_parsed.skipped;
-        if (Status loaded = loadIndex(); !loaded)
-            return loaded;
-        for (const ImportRecord& record : m_parsed.records) {
-            ImportPreviewRow row;
-            row.line = record.line;
-            row.name = record.contact.fullName();
-            if (Status placed = place(record, row); !placed)
-                return placed;
-            if (row.action == ImportAction::Skip)
-                summary.skipped.append({ row.line, row.reason });
-            summary.rows.append(row);
-        }
-        for (const Slot& slot : m_slots) {
-            if (slot.id == 0)
-                ++summary.contactsAdded;
-            else if (slot.changed)
-                ++summary.contactsMerged;
-            summary.interactionsAdded += int(slot.added.size());
-        }
-        std::stable_sort(summary.skipped.begin(), summary.skipped.end(),
-                         [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
-        return success();
-    }
+        auto maxId = sql::exec(m_db, QStringLiteral("SELECT coalesce(max(id), 0) FROM contacts"));
+        if (!maxId || !maxId->next())
+            return Error { maxId ? tr("Cannot read the contacts.") : maxId.error() };
+        m_lastStoredId = m_nextId = maxId->value(0).toLongLong();
+        maxId->finish();
 
-    const QList<Slot>& slots() const { return m_slots; }
-    QList<Slot>& slots() { return m_slots; }
-
-private:
-    // The text columns read as their UTF-8 bytes (sql::utf8Column()).
-    static QStringList textColumns()
-    {
-        QStringList columns;
-        for (const ContactTextField& field : kContactTextFields)
-            columns.append(sql::utf8Column(QString::fromLatin1(field.name)));
-        for (const char* column : { "tags", "profile_key", "email_key" })
-            columns.append(sql::utf8Column(QString::fromLatin1(column)));
-        return columns;
-    }
-
-    // One scan of the contacts and one of the acceptances already logged, instead of a query per row: a
-    // re-import of a large file matches every row and must not cost more than the first import. Memory grows
-    // with the number of contacts, which a personal network keeps in the tens of thousands.
-    Status loadIndex()
-    {
-        // sql: identifiers only (kContactTextFields' column names)
+        // sql: identifiers only (column names from the code)
         auto contacts = sql::exec(
             m_db,
-            QStringLiteral("SELECT id, starred, keep_in_touch_days, created_at, updated_at, %1 FROM contacts")
-                .arg(textColumns().join(QStringLiteral(", "))));
+            QStringLiteral("SELECT id, %1, %2, %3, %4, %5, %6 FROM contacts")
+                .arg(sql::utf8Column(QStringLiteral("profile_key")), sql::utf8Column(QStringLiteral("email_key")),
+                     sql::utf8Column(QStringLiteral("first_name")), sql::utf8Column(QStringLiteral("last_name")),
+                     sql::utf8Column(QStringLiteral("company")), sql::utf8Column(QStringLiteral("phone"))));
         if (!contacts)
             return Error { contacts.error() };
+        Contact named;
         while (contacts->next()) {
-            Slot slot;
-            Contact& contact = slot.contact;
-            int column = 0;
-            contact.id = contacts->value(column++).toLongLong();
-            contact.starred = contacts->value(column++).toInt() != 0;
-            contact.keepInTouchDays = contacts->value(column++).toInt();
-            contact.createdAt = QDateTime::fromMSecsSinceEpoch(contacts->value(column++).toLongLong(), Qt::UTC);
-            contact.updatedAt = QDateTime::fromMSecsSinceEpoch(contacts->value(column++).toLongLong(), Qt::UTC);
-            for (const ContactTextField& field : kContactTextFields)
-                contact.*field.member = sql::utf8Text(*contacts, column++);
-            contact.tags = splitTags(sql::utf8Text(*contacts, column++));
-            slot.id = contact.id;
-            slot.profileKey = sql::utf8Text(*contacts, column++);
-            const QString emailKey = sql::utf8Text(*contacts, column++);
-            index(slot.id, slot.profileKey, emailKey, contact);
-            m_stored.insert(slot.id, std::move(slot));
+            const qint64 id = contacts->value(0).toLongLong();
+            const QString profileKey = sql::utf8Text(*contacts, 1);
+            const QString emailKey = sql::utf8Text(*contacts, 2);
+            named.firstName = sql::utf8Text(*contacts, 3);
+            named.lastName = sql::utf8Text(*contacts, 4);
+            named.company = sql::utf8Text(*contacts, 5);
+            named.phone = sql::utf8Text(*contacts, 6);
+            index(id, profileKey, emailKey, named);
         }
         auto accepted = sql::exec(m_db, QStringLiteral("SELECT DISTINCT contact_id FROM interactions WHERE kind = ?"),
                                   { toKey(InteractionKind::RequestAccepted) });
@@ -510,63 +609,247 @@ private:
         return success();
     }
 
-    // Refs: a stored contact's id (> 0), or -(slot + 1) for one this import adds.
-    void index(qint64 ref, const QString& profileKey, const QString& emailKey, const Contact& contact)
+    // Decides what `record` does; its changes wait in the batch until write().
+    Status place(const ImportRecord& record)
+    {
+        ImportPreviewRow row;
+        row.line = record.line;
+        row.name = record.contact.fullName();
+        if (Status placed = place(record, row); !placed)
+            return placed;
+        if (row.action == ImportAction::Skip)
+            m_batchSkipped.append({ row.line, row.reason });
+        if (m_keepRows)
+            m_summary.rows.append(row);
+        return success();
+    }
+
+    qsizetype pending() const { return m_slots.size(); }
+
+    // Writes the batch's new contacts, changes and entries, and forgets them.
+    Status write(QList<ImportIssue> skippedRows = {})
+    {
+        skippedRows += m_batchSkipped;
+        m_batchSkipped.clear();
+        std::stable_sort(skippedRows.begin(), skippedRows.end(),
+                         [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
+        m_summary.skippedCount += skippedRows.size();
+        for (ImportIssue& issue : skippedRows) {
+            if (m_summary.skipped.size() >= m_maxIssues)
+                break;
+            m_summary.skipped.append(std::move(issue));
+        }
+
+        const qsizetype newCount
+            = std::count_if(m_slots.cbegin(), m_slots.cend(), [](const Slot& slot) { return slot.isNew; });
+        // Rebuilding an index reads all of its table: worth it only for a large import into a database that
+        // has no contacts yet (ids start at 1), and so no log entries (they belong to a contact). The first
+        // batch tells whether the import is large.
+        if (!m_wroteBatch && m_lastStoredId == 0 && newCount >= kDeferIndexesFrom) {
+            if (Status dropped = m_indexes.drop(m_db); !dropped)
+                return dropped;
+            m_deferIndexes = true;
+        }
+        m_wroteBatch = true;
+
+        const QStringList columns = contactColumns();
+        if (!m_updateContact) {
+            QStringList assignments;
+            for (const QString& column : columns)
+                assignments.append(column + QStringLiteral(" = ") + Statement::placeholder(assignments.size()));
+            // sql: identifiers only (kContactTextFields' column names, named placeholders)
+            m_updateContact = std::make_unique<Statement>(
+                m_db,
+                QStringLiteral("UPDATE contacts SET %1 WHERE id = %2")
+                    .arg(assignments.join(QStringLiteral(", ")), Statement::placeholder(columns.size())),
+                columns.size() + 1);
+        }
+        QList<QVariantList> newContacts;
+        newContacts.reserve(newCount);
+        qsizetype entryCount = 0;
+        for (const Slot& slot : std::as_const(m_slots)) {
+            entryCount += slot.added.size();
+            m_summary.interactionsAdded += int(slot.added.size());
+            if (slot.isNew) {
+                ++m_summary.contactsAdded;
+                QVariantList values;
+                values.reserve(columns.size() + 2);
+                values.append(slot.id);
+                appendContactValues(values, slot.contact, slot.profileKey, m_now);
+                values.append((slot.contact.createdAt.isValid() ? slot.contact.createdAt : m_now).toMSecsSinceEpoch());
+                newContacts.append(std::move(values));
+                continue;
+            }
+            if (slot.changed) {
+                // Contacts this import added earlier count as added, not merged; one merged in several batches once.
+                if (slot.id <= m_lastStoredId && !m_merged.contains(slot.id)) {
+                    m_merged.insert(slot.id);
+                    ++m_summary.contactsMerged;
+                }
+                QVariantList values;
+                values.reserve(columns.size() + 1);
+                appendContactValues(values, slot.contact, slot.profileKey, m_now);
+                values.append(slot.id);
+                if (auto updated = m_updateContact->run(values); !updated)
+                    return Error { updated.error() };
+            }
+        }
+        // Every text column of contacts is NOT NULL DEFAULT ''.
+        QStringList contactText;
+        for (const ContactTextField& field : kContactTextFields)
+            contactText.append(QString::fromLatin1(field.name));
+        contactText += { QStringLiteral("profile_key"), QStringLiteral("email_key"), QStringLiteral("tags") };
+        BatchInsert insertContacts(
+            m_db, QStringLiteral("contacts"),
+            QStringList { QStringLiteral("id") } + columns + QStringList { QStringLiteral("created_at") }, contactText);
+        if (Status added = insertContacts.insert(newContacts, {}); !added)
+            return added;
+        newContacts.clear();
+
+        QList<QVariantList> newEntries;
+        newEntries.reserve(entryCount);
+        for (const Slot& slot : std::as_const(m_slots)) {
+            for (const Interaction& entry : slot.added) {
+                newEntries.append({ slot.id, toKey(entry.kind), entry.occurredAt.toMSecsSinceEpoch(), entry.text,
+                                    entry.templateName, entry.url });
+                if (entry.kind == InteractionKind::RequestAccepted)
+                    m_accepted.insert(slot.id);
+            }
+        }
+        BatchInsert insertEntries(m_db, QStringLiteral("interactions"),
+                                  { QStringLiteral("contact_id"), QStringLiteral("kind"), QStringLiteral("occurred_at"),
+                                    QStringLiteral("text"), QStringLiteral("template"), QStringLiteral("url") },
+                                  { QStringLiteral("text"), QStringLiteral("template"), QStringLiteral("url") });
+        if (Status added = insertEntries.insert(newEntries, {}); !added)
+            return added;
+        m_slots.clear();
+        m_loaded.clear();
+        return success();
+    }
+
+    // After the last write(): the indexes dropped for a large first import are made again.
+    Status finish()
+    {
+        // Matching is over: the keys' memory goes back before SQLite sorts the keys of the indexes it rebuilds.
+        for (KeyIndex* index : { &m_byProfile, &m_byEmail, &m_byName, &m_byRecord })
+            index->clear();
+        std::stable_sort(m_summary.skipped.begin(), m_summary.skipped.end(),
+                         [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
+        if (m_deferIndexes)
+            return m_indexes.create(m_db);
+        return success();
+    }
+
+    // The summary lists every row (for the wizard's preview table), or none; skipped rows up to `maxIssues`.
+    void setListing(bool keepRows, qsizetype maxIssues)
+    {
+        m_keepRows = keepRows;
+        m_maxIssues = maxIssues;
+    }
+
+private:
+    void index(qint64 id, const QString& profileKey, const QString& emailKey, const Contact& contact)
     {
         if (!profileKey.isEmpty())
-            m_byProfile.insert(profileKey, ref);
+            m_byProfile.insert(profileKey, id);
         else
-            m_withoutProfile.insert(ref);
+            m_withoutProfile.insert(id);
         if (!emailKey.isEmpty())
-            m_byEmail[emailKey].append(ref);
+            m_byEmail.insert(emailKey, id);
         if (!contact.firstName.isEmpty() || !contact.lastName.isEmpty()) {
             if (m_needNames)
-                m_byName[nameKey(contact)].append(ref);
+                m_byName.insert(nameKey(contact), id);
             if (profileKey.isEmpty() && emailKey.isEmpty())
-                m_byRecord.insert(recordKey(contact), ref);
+                m_byRecord.insert(recordKey(contact), id);
         }
     }
 
-    std::optional<qint64> find(const ImportRecord& record, const QString& profileKey, const QString& emailKey) const
+    // The slot of the contact `record` belongs to, if any; `namesake` counts the contacts of the record's
+    // name when that is how it is looked for (up to 2: one is a match, more is ambiguous).
+    Result<std::optional<int>> find(const ImportRecord& record, const QString& profileKey, const QString& emailKey,
+                                    int& namesakes)
     {
+        namesakes = 0;
         if (!profileKey.isEmpty()) {
-            if (auto it = m_byProfile.constFind(profileKey); it != m_byProfile.cend())
-                return it.value();
+            for (const qint64 id : m_byProfile.candidates(profileKey)) {
+                auto slot = slotOf(id);
+                if (!slot)
+                    return Error { slot.error() };
+                if (m_slots.at(*slot).profileKey == profileKey)
+                    return std::optional<int>(*slot);
+            }
         }
         if (!emailKey.isEmpty()) {
-            // Two different profiles are two people, whatever their emails.
-            for (const qint64 ref : m_byEmail.value(emailKey)) {
-                if (profileKey.isEmpty() || m_withoutProfile.contains(ref))
-                    return ref;
+            for (const qint64 id : m_byEmail.candidates(emailKey)) {
+                // Two different profiles are two people, whatever their emails.
+                if (!profileKey.isEmpty() && !m_withoutProfile.contains(id))
+                    continue;
+                auto slot = slotOf(id);
+                if (!slot)
+                    return Error { slot.error() };
+                if (m_slots.at(*slot).emailKey == emailKey)
+                    return std::optional<int>(*slot);
             }
         }
         if (!profileKey.isEmpty() || !emailKey.isEmpty())
-            return std::nullopt;
+            return std::optional<int>();
         if (record.reference) {
-            const QList<qint64> named = m_byName.value(nameKey(record.contact));
-            if (named.size() == 1)
-                return named.first();
-            return std::nullopt;
+            const QString name = nameKey(record.contact);
+            std::optional<int> named;
+            for (const qint64 id : m_byName.candidates(name)) {
+                auto slot = slotOf(id);
+                if (!slot)
+                    return Error { slot.error() };
+                if (nameKey(m_slots.at(*slot).contact) != name)
+                    continue;
+                named = *slot;
+                if (++namesakes > 1)
+                    break;
+            }
+            return namesakes == 1 ? named : std::optional<int>();
         }
-        if (auto it = m_byRecord.constFind(recordKey(record.contact)); it != m_byRecord.cend())
-            return it.value();
-        return std::nullopt;
+        const QString key = recordKey(record.contact);
+        const auto ids = m_byRecord.candidates(key);
+        // The latest of the same record.
+        for (auto it = ids.crbegin(); it != ids.crend(); ++it) {
+            auto slot = slotOf(*it);
+            if (!slot)
+                return Error { slot.error() };
+            if (recordKey(m_slots.at(*slot).contact) == key)
+                return std::optional<int>(*slot);
+        }
+        return std::optional<int>();
     }
 
-    Result<int> slotOf(qint64 ref)
+    // The batch's slot for a contact, read from the database the first time the batch needs it.
+    Result<int> slotOf(qint64 id)
     {
-        if (ref < 0)
-            return int(-ref - 1);
-        if (auto it = m_loaded.constFind(ref); it != m_loaded.cend())
+        if (auto it = m_loaded.constFind(id); it != m_loaded.cend())
             return it.value();
-        auto stored = m_stored.find(ref);
-        if (stored == m_stored.end())
-            return Error { tr("Contact %1 vanished during the import.").arg(ref) };
-        Slot slot = std::move(stored.value());
-        m_stored.erase(stored);
-        slot.acceptedInDatabase = m_accepted.contains(ref);
+        auto query = m_loadContact.run({ id });
+        if (!query)
+            return Error { query.error() };
+        QSqlQuery& row = **query;
+        if (!row.next())
+            return Error { tr("Contact %1 vanished during the import.").arg(id) };
+        Slot slot;
+        Contact& contact = slot.contact;
+        int column = 0;
+        contact.id = row.value(column++).toLongLong();
+        contact.starred = row.value(column++).toInt() != 0;
+        contact.keepInTouchDays = row.value(column++).toInt();
+        contact.createdAt = QDateTime::fromMSecsSinceEpoch(row.value(column++).toLongLong(), Qt::UTC);
+        contact.updatedAt = QDateTime::fromMSecsSinceEpoch(row.value(column++).toLongLong(), Qt::UTC);
+        for (const ContactTextField& field : kContactTextFields)
+            contact.*field.member = sql::utf8Text(row, column++);
+        contact.tags = splitTags(sql::utf8Text(row, column++));
+        slot.profileKey = sql::utf8Text(row, column++);
+        slot.emailKey = sql::utf8Text(row, column++);
+        row.finish();
+        slot.id = contact.id;
+        slot.acceptedInDatabase = m_accepted.contains(id);
         m_slots.append(std::move(slot));
-        m_loaded.insert(ref, int(m_slots.size() - 1));
+        m_loaded.insert(id, int(m_slots.size() - 1));
         return int(m_slots.size() - 1);
     }
 
@@ -575,7 +858,7 @@ private:
         if (slot.adds(entry))
             return true;
         // A connection is accepted once: a later export lists the same date again.
-        if (m_parsed.format == ImportFormat::LinkedInConnections && entry.kind == InteractionKind::RequestAccepted) {
+        if (m_format == ImportFormat::LinkedInConnections && entry.kind == InteractionKind::RequestAccepted) {
             if (slot.acceptedInDatabase)
                 return true;
             for (const Interaction& added : slot.added) {
@@ -583,12 +866,14 @@ private:
                     return true;
             }
         }
-        if (slot.id == 0)
+        if (slot.isNew)
             return false;
         auto query = m_findEntry.run({ slot.id, entry.occurredAt.toMSecsSinceEpoch(), toKey(entry.kind), entry.text });
         if (!query)
             return Error { query.error() };
-        return (*query)->next();
+        const bool found = (*query)->next();
+        (*query)->finish();
+        return found;
     }
 
     Status place(const ImportRecord& record, ImportPreviewRow& row)
@@ -602,12 +887,13 @@ private:
         }
         const QString& profileKey = url.key;
         const QString emailKey = Identity::emailKey(incoming.email);
+        int namesakes = 0;
+        auto found = find(record, profileKey, emailKey, namesakes);
+        if (!found)
+            return Error { found.error() };
         int slotIndex = -1;
-        if (const auto ref = find(record, profileKey, emailKey)) {
-            auto found = slotOf(*ref);
-            if (!found)
-                return Error { found.error() };
-            slotIndex = *found;
+        if (*found) {
+            slotIndex = **found;
             Slot& slot = m_slots[slotIndex];
             const bool hadProfile = !slot.contact.profileUrl.trimmed().isEmpty();
             const bool hadEmail = !slot.contact.email.trimmed().isEmpty();
@@ -615,22 +901,22 @@ private:
             slot.changed = slot.changed || changed;
             row.action = changed ? ImportAction::Merge : ImportAction::Unchanged;
             // A key it gained finds it for the rest of the file.
-            const qint64 selfRef = slot.id > 0 ? slot.id : -(slotIndex + 1);
             if (!hadProfile && !slot.contact.profileUrl.trimmed().isEmpty()) {
                 slot.profileKey = profileKey;
-                m_byProfile.insert(profileKey, selfRef);
-                m_withoutProfile.remove(selfRef);
+                m_byProfile.insert(profileKey, slot.id);
+                m_withoutProfile.remove(slot.id);
             }
-            if (!hadEmail && !slot.contact.email.trimmed().isEmpty())
-                m_byEmail[Identity::emailKey(slot.contact.email)].append(selfRef);
+            if (!hadEmail && !slot.contact.email.trimmed().isEmpty()) {
+                slot.emailKey = Identity::emailKey(slot.contact.email);
+                m_byEmail.insert(slot.emailKey, slot.id);
+            }
         } else {
             if (incoming.firstName.isEmpty() && incoming.lastName.isEmpty()) {
                 row.action = ImportAction::Skip;
                 row.reason = tr("no contact has this profile or email, and the row has no name to add one");
                 return success();
             }
-            if (record.reference && profileKey.isEmpty() && emailKey.isEmpty()
-                && m_byName.value(nameKey(incoming)).size() > 1) {
+            if (record.reference && profileKey.isEmpty() && emailKey.isEmpty() && namesakes > 1) {
                 row.action = ImportAction::Skip;
                 row.reason = tr("several contacts are called %1; the row has no profile URL or email to tell "
                                 "which one")
@@ -638,12 +924,16 @@ private:
                 return success();
             }
             Slot slot;
+            slot.id = ++m_nextId;
+            slot.isNew = true;
             slot.contact = incoming;
             slot.contact.id = 0;
             slot.profileKey = profileKey;
+            slot.emailKey = emailKey;
             m_slots.append(std::move(slot));
             slotIndex = int(m_slots.size() - 1);
-            index(-(slotIndex + 1), profileKey, emailKey, incoming);
+            m_loaded.insert(m_slots.at(slotIndex).id, slotIndex);
+            index(m_slots.at(slotIndex).id, profileKey, emailKey, incoming);
             row.action = ImportAction::Add;
         }
         for (const Interaction& entry : record.interactions) {
@@ -662,21 +952,44 @@ private:
     }
 
     QSqlDatabase m_db;
-    const ParsedImport& m_parsed;
+    ImportFormat m_format;
     // Names identify only the rows that refer to a contact (exported log entries): the name index is built
     // for files that have such rows.
     bool m_needNames = false;
+    ImportSummary& m_summary;
+    QDateTime m_now;
+    bool m_keepRows = true;
+    qsizetype m_maxIssues = std::numeric_limits<qsizetype>::max();
     Statement m_findEntry;
+    Statement m_loadContact;
+    std::unique_ptr<Statement> m_updateContact;
+    qint64 m_lastStoredId = 0; // the largest id before the import
+    qint64 m_nextId = 0;
+    bool m_wroteBatch = false;
+    bool m_deferIndexes = false;
+    DeferredIndexes m_indexes;
+
+    // The batch.
     QList<Slot> m_slots;
-    QHash<qint64, int> m_loaded;
-    QHash<qint64, Slot> m_stored; // stored contacts not yet touched by this import
-    QHash<QString, qint64> m_byProfile;
-    QSet<qint64> m_withoutProfile;
-    QHash<QString, QList<qint64>> m_byEmail;
-    QHash<QString, QList<qint64>> m_byName;
-    QHash<QString, qint64> m_byRecord;
-    QSet<qint64> m_accepted;
+    QHash<qint64, int> m_loaded; // slot by contact id
+    QList<ImportIssue> m_batchSkipped;
+
+    // The whole import.
+    KeyIndex m_byProfile;
+    KeyIndex m_byEmail;
+    KeyIndex m_byName;
+    KeyIndex m_byRecord;
+    IdSet m_withoutProfile;
+    IdSet m_accepted;
+    IdSet m_merged;
 };
+
+// Records placed before the batch is written: enough that the statements are long, few enough that the
+// batch's contacts and records take a few MB.
+constexpr qsizetype kBatchRows = 4096;
+// A stream's summary lists the first skipped rows and counts the rest: a file of a million unusable rows
+// must not take a million messages' memory.
+constexpr qsizetype kMaxListedIssues = 1000;
 
 } // namespace
 
@@ -685,124 +998,121 @@ Importer::Importer(Database& database)
 {
 }
 
-Result<ImportSummary> Importer::preview(const ParsedImport& parsed, const QDateTime&)
+Result<ImportSummary> Importer::preview(const ParsedImport& parsed, const QDateTime& now)
 {
-    ImportSummary summary;
-    Plan plan(m_database, parsed);
-    if (Status built = plan.build(summary); !built)
-        return Error { built.error() };
-    return summary;
+    return run(parsed, {}, now, Mode::Preview);
 }
 
 Result<ImportSummary> Importer::apply(const ParsedImport& parsed, const ImportProgress& progress, const QDateTime& now)
 {
+    return run(parsed, progress, now, Mode::Apply);
+}
+
+Result<ImportSummary> Importer::preview(ImportStream& stream, const ImportProgress& progress, const QDateTime& now)
+{
+    return run(stream, progress, now, Mode::Preview);
+}
+
+Result<ImportSummary> Importer::apply(ImportStream& stream, const ImportProgress& progress, const QDateTime& now)
+{
+    return run(stream, progress, now, Mode::Apply);
+}
+
+Result<ImportSummary> Importer::run(const ParsedImport& parsed, const ImportProgress& progress, const QDateTime& now,
+                                    Mode mode)
+{
     ImportSummary summary;
-    const Status done = m_database.transaction([&]() -> Status {
-        Plan plan(m_database, parsed);
-        if (Status built = plan.build(summary); !built)
-            return built;
-        const QSqlDatabase db = m_database.connection();
-        QList<Slot>& slots = plan.slots();
-        qint64 entryCount = 0;
-        for (const Slot& slot : std::as_const(slots))
-            entryCount += slot.added.size();
-        const qint64 total = slots.size() + entryCount;
-        qint64 doneCount = 0;
-        auto advance = [&](qint64 rows) {
-            const qint64 before = doneCount;
-            doneCount += rows;
-            return !progress || (before > 0 && before / 512 == doneCount / 512) || progress(doneCount, total);
-        };
-        const QString cancelled = tr("The import was cancelled; nothing was changed.");
-
-        // New contacts get their ids here (the transaction holds the write lock), so that their rows and
-        // their entries can go in as multi-row inserts.
-        auto maxId = sql::exec(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM contacts"));
-        if (!maxId || !maxId->next())
-            return Error { maxId ? tr("Cannot read the contacts.") : maxId.error() };
-        qint64 nextId = maxId->value(0).toLongLong();
-        maxId->finish();
-        // Rebuilding an index reads all of its table: worth it only for a large import into a database that
-        // has no contacts yet (ids start at 1), and so no log entries (they belong to a contact).
-        const bool emptyDatabase = nextId == 0;
-        const auto newCount
-            = std::count_if(slots.cbegin(), slots.cend(), [](const Slot& slot) { return slot.id == 0; });
-        DeferredIndexes indexes;
-        const bool deferIndexes = emptyDatabase && newCount >= kDeferIndexesFrom;
-        if (deferIndexes) {
-            if (Status dropped = indexes.drop(db); !dropped)
-                return dropped;
-        }
-
-        const QStringList columns = contactColumns();
-        QStringList assignments;
-        for (const QString& column : columns)
-            assignments.append(column + QStringLiteral(" = ") + Statement::placeholder(assignments.size()));
-        // sql: identifiers only (kContactTextFields' column names, named placeholders)
-        Statement updateContact(
-            db,
-            QStringLiteral("UPDATE contacts SET %1 WHERE id = %2")
-                .arg(assignments.join(QStringLiteral(", ")), Statement::placeholder(columns.size())),
-            columns.size() + 1);
-        QList<QVariantList> newContacts;
-        for (Slot& slot : slots) {
-            if (slot.id == 0) {
-                slot.id = ++nextId;
-                QVariantList values;
-                values.reserve(columns.size() + 2);
-                values.append(slot.id);
-                appendContactValues(values, slot.contact, slot.profileKey, now);
-                values.append((slot.contact.createdAt.isValid() ? slot.contact.createdAt : now).toMSecsSinceEpoch());
-                newContacts.append(std::move(values));
-                continue;
+    const bool needNames = std::any_of(parsed.records.cbegin(), parsed.records.cend(),
+                                       [](const ImportRecord& record) { return record.reference; });
+    const Status done = inTransaction(mode, [&]() -> Status {
+        Plan plan(m_database, parsed.format, needNames, summary, now);
+        if (Status begun = plan.begin(); !begun)
+            return begun;
+        const qint64 total = parsed.records.size();
+        QList<ImportIssue> skipped = parsed.skipped;
+        qint64 placed = 0;
+        for (const ImportRecord& record : parsed.records) {
+            if (Status ok = plan.place(record); !ok)
+                return ok;
+            ++placed;
+            if (progress && (placed == 1 || placed % 512 == 0) && !progress(placed, total))
+                return Error { tr("The import was cancelled; nothing was changed.") };
+            if (plan.pending() >= kBatchRows) {
+                if (Status written = plan.write(std::exchange(skipped, {})); !written)
+                    return written;
             }
-            if (slot.changed) {
-                QVariantList values;
-                values.reserve(columns.size() + 1);
-                appendContactValues(values, slot.contact, slot.profileKey, now);
-                values.append(slot.id);
-                if (auto updated = updateContact.run(values); !updated)
-                    return Error { updated.error() };
-            }
-            if (!advance(1))
-                return Error { cancelled };
         }
-        // Every text column of contacts is NOT NULL DEFAULT ''.
-        QStringList contactText;
-        for (const ContactTextField& field : kContactTextFields)
-            contactText.append(QString::fromLatin1(field.name));
-        contactText += { QStringLiteral("profile_key"), QStringLiteral("email_key"), QStringLiteral("tags") };
-        BatchInsert insertContacts(
-            db, QStringLiteral("contacts"),
-            QStringList { QStringLiteral("id") } + columns + QStringList { QStringLiteral("created_at") }, contactText);
-        if (Status added = insertContacts.insert(newContacts, [&] { return advance(1); }); !added)
-            return added;
-        newContacts.clear();
-
-        QList<QVariantList> newEntries;
-        newEntries.reserve(entryCount);
-        for (const Slot& slot : std::as_const(slots)) {
-            for (const Interaction& entry : slot.added)
-                newEntries.append({ slot.id, toKey(entry.kind), entry.occurredAt.toMSecsSinceEpoch(), entry.text,
-                                    entry.templateName, entry.url });
-        }
-        BatchInsert insertEntries(db, QStringLiteral("interactions"),
-                                  { QStringLiteral("contact_id"), QStringLiteral("kind"), QStringLiteral("occurred_at"),
-                                    QStringLiteral("text"), QStringLiteral("template"), QStringLiteral("url") },
-                                  { QStringLiteral("text"), QStringLiteral("template"), QStringLiteral("url") });
-        if (Status added = insertEntries.insert(newEntries, [&] { return advance(1); }); !added)
-            return added;
-        if (deferIndexes) {
-            if (Status created = indexes.create(db); !created)
-                return created;
-        }
+        if (Status written = plan.write(std::exchange(skipped, {})); !written)
+            return written;
+        if (Status finished = plan.finish(); !finished)
+            return finished;
         if (progress && !progress(total, total))
-            return Error { cancelled };
+            return Error { tr("The import was cancelled; nothing was changed.") };
         return success();
     });
     if (!done)
         return Error { done.error() };
     return summary;
+}
+
+Result<ImportSummary> Importer::run(ImportStream& stream, const ImportProgress& progress, const QDateTime& now,
+                                    Mode mode)
+{
+    ImportSummary summary;
+    const ImportFormat format = stream.description().format;
+    // The formats whose rows refer to contacts by name (exported log entries, messages).
+    const bool needNames = format == ImportFormat::LinkedInMessages || format == ImportFormat::RapportInteractions;
+    const Status done = inTransaction(mode, [&]() -> Status {
+        Plan plan(m_database, format, needNames, summary, now);
+        plan.setListing(false, kMaxListedIssues);
+        if (Status begun = plan.begin(); !begun)
+            return begun;
+        ParsedImport batch;
+        while (stream.next(batch, kBatchRows)) {
+            for (const ImportRecord& record : std::as_const(batch.records)) {
+                if (Status ok = plan.place(record); !ok)
+                    return ok;
+            }
+            batch.records.clear();
+            if (Status written = plan.write(std::exchange(batch.skipped, {})); !written)
+                return written;
+            if (progress && !progress(stream.bytesRead(), stream.size()))
+                return Error { tr("The import was cancelled; nothing was changed.") };
+        }
+        if (!stream.error().isEmpty())
+            return Error { stream.error() };
+        if (Status finished = plan.finish(); !finished)
+            return finished;
+        if (progress && !progress(stream.size(), stream.size()))
+            return Error { tr("The import was cancelled; nothing was changed.") };
+        return success();
+    });
+    if (!done)
+        return Error { done.error() };
+    return summary;
+}
+
+Status Importer::inTransaction(Mode mode, const std::function<Status()>& work)
+{
+    if (mode == Mode::Apply)
+        return m_database.transaction(work);
+    // A preview makes the changes and takes them back: what it says is what applying would do, to the row,
+    // and memory stays bounded as the import's does (a batch's contacts are read back from the database).
+    // Its savepoint nests in a transaction already open, or opens one that takes the write lock at the first
+    // change.
+    const QSqlDatabase db = m_database.connection();
+    if (auto begun = sql::exec(db, QStringLiteral("SAVEPOINT import_preview")); !begun)
+        return Error { begun.error() };
+    const Status result = work();
+    auto rolledBack = sql::exec(db, QStringLiteral("ROLLBACK TO import_preview"));
+    auto released = sql::exec(db, QStringLiteral("RELEASE import_preview"));
+    if (!result)
+        return result;
+    if (!rolledBack)
+        return Error { rolledBack.error() };
+    if (!released)
+        return Error { released.error() };
+    return success();
 }
 
 } // namespace rapport

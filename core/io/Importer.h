@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 
+#include <functional>
+
 namespace rapport {
 
 class Database;
@@ -33,8 +35,9 @@ struct ImportSummary
     int contactsAdded = 0;
     int contactsMerged = 0;
     int interactionsAdded = 0;
-    QList<ImportIssue> skipped; // the file's unusable rows and the records that could not be placed
-    QList<ImportPreviewRow> rows; // one per record, in file order
+    QList<ImportIssue> skipped; // the file's unusable rows and the records that could not be placed, in line order
+    qint64 skippedCount = 0; // all of them: a streamed import lists only the first ones in `skipped`
+    QList<ImportPreviewRow> rows; // one per record, in file order (none for a streamed import)
 };
 
 // Puts a parsed file into the database (domain: Import and export). Every record is matched by identity
@@ -49,18 +52,40 @@ struct ImportSummary
 // before. A row that only refers to a contact (an exported log entry) and carries only a name is attached
 // to the one contact of that name, if there is exactly one.
 //
-// preview() only reads; apply() writes everything in one transaction, all or nothing. Both can run on a
-// worker thread with a Database opened there.
+// apply() writes everything in one transaction, all or nothing; preview() does the same inside a savepoint
+// that it rolls back, so it tells exactly what apply() would do and changes nothing (it needs the write lock
+// while it runs). Records are matched and written a batch at a time: what is kept from one batch to the next
+// is a hash of each contact's identity keys and a few bits, so an ImportStream's import takes memory for a
+// batch and not for the file (1.5 million rows: about 150 MB). Both can run on a worker thread with a
+// Database opened there.
 class Importer
 {
 public:
     explicit Importer(Database& database);
 
+    // Progress: records placed out of all of them.
     Result<ImportSummary> preview(const ParsedImport& parsed, const QDateTime& now = QDateTime::currentDateTimeUtc());
     Result<ImportSummary> apply(const ParsedImport& parsed, const ImportProgress& progress = {},
                                 const QDateTime& now = QDateTime::currentDateTimeUtc());
 
+    // A file read as it is imported. Progress: bytes of the file read out of its size. The summary has no
+    // rows and lists the first skipped rows only (skippedCount counts them all).
+    Result<ImportSummary> preview(ImportStream& stream, const ImportProgress& progress = {},
+                                  const QDateTime& now = QDateTime::currentDateTimeUtc());
+    Result<ImportSummary> apply(ImportStream& stream, const ImportProgress& progress = {},
+                                const QDateTime& now = QDateTime::currentDateTimeUtc());
+
 private:
+    enum class Mode
+    {
+        Preview,
+        Apply,
+    };
+    Result<ImportSummary> run(const ParsedImport& parsed, const ImportProgress& progress, const QDateTime& now,
+                              Mode mode);
+    Result<ImportSummary> run(ImportStream& stream, const ImportProgress& progress, const QDateTime& now, Mode mode);
+    Status inTransaction(Mode mode, const std::function<Status()>& work);
+
     Database& m_database;
 };
 

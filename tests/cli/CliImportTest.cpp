@@ -210,4 +210,49 @@ TEST_F(CliImportTest, NewConnectionsComeWithAHintToChooseWhomToKeepInTouchWith)
               0);
 }
 
+// A 50 MB cell in LinkedIn's preamble: one line that names the field and its line, not a guess about columns.
+TEST_F(CliImportTest, AFieldTooLongIsNamedInOneLine)
+{
+    const QString path = m_dir.filePath(QStringLiteral("Connections.csv"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("Notes:\n\"" + QByteArray(50 << 20, 'x')
+               + "\"\n\n"
+                 "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                 "Ada,Quill,https://www.linkedin.com/in/ada-quill,,,,1 Nov 2022\n");
+    file.close();
+    for (const QString& command : { QStringLiteral("import"), QStringLiteral("inspect") }) {
+        const CliRun run = command == u"import" ? withDb({ command, path }) : cli({ command, path });
+        EXPECT_EQ(run.exitCode, 1) << command.toStdString();
+        EXPECT_TRUE(run.err.contains(QStringLiteral("Line 2: a field longer than 1048576 characters")))
+            << run.err.toStdString();
+        EXPECT_EQ(run.err.count(u'\n'), 1) << run.err.toStdString();
+    }
+}
+
+// An import lists the first 1,000 rows it skips and counts them all.
+TEST_F(CliImportTest, ManySkippedRowsAreCountedAndTheFirstListed)
+{
+    const QString path = m_dir.filePath(QStringLiteral("Connections.csv"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+    for (int i = 0; i < 1500; ++i)
+        file.write(",,,,Nobody,,1 Nov 2022\n");
+    file.write("Ada,Quill,https://www.linkedin.com/in/ada-quill,,,,1 Nov 2022\n");
+    file.close();
+    const CliRun run = withDb({ QStringLiteral("import"), path });
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("1 contacts added, 0 merged, 1 interactions added, 1500 rows skipped")))
+        << run.out.toStdString().substr(0, 300);
+    EXPECT_TRUE(run.out.contains(QStringLiteral("  line 1001: ")));
+    EXPECT_FALSE(run.out.contains(QStringLiteral("  line 1002: ")));
+    EXPECT_TRUE(run.out.contains(QStringLiteral("  ... and 500 more rows skipped.")));
+    const QJsonObject again
+        = json(withDb({ QStringLiteral("import"), path, QStringLiteral("--dry-run"), QStringLiteral("--json") }));
+    EXPECT_EQ(again.value(QStringLiteral("contacts_added")).toInt(-1), 0);
+    EXPECT_EQ(again.value(QStringLiteral("skipped_count")).toInt(), 1500);
+    EXPECT_EQ(again.value(QStringLiteral("skipped")).toArray().size(), 1000);
+}
+
 } // namespace

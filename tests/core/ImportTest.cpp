@@ -1,11 +1,16 @@
 #include "core/io/ImportFormats.h"
 #include "core/io/Importer.h"
 #include "core/storage/ContactRepository.h"
+#include "core/storage/Database.h"
 #include "core/storage/InteractionRepository.h"
 #include "core/storage/SqlUtil.h"
 #include "tests/core/TestDatabase.h"
 
 #include <QFile>
+#include <QFileInfo>
+
+#include <functional>
+#include <memory>
 
 #include <gtest/gtest.h>
 
@@ -54,6 +59,26 @@ protected:
     QList<Interaction> logOf(const QString& fullName)
     {
         return InteractionRepository(db()).forContact(contactByName(fullName).id).value();
+    }
+
+    // A Connections.csv in m_dir, LinkedIn's preamble and header then `rows` rows: row(i) is row i's text.
+    QString connections(int rows, const std::function<QByteArray(int)>& row, const char* name = "Connections.csv")
+    {
+        const QString path = m_dir.filePath(QString::fromLatin1(name));
+        QFile file(path);
+        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write("Notes:\n\"When exporting your connection data, you may notice...\"\n\n"
+                   "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+        for (int i = 0; i < rows; ++i)
+            file.write(row(i) + '\n');
+        return path;
+    }
+
+    std::unique_ptr<ImportStream> stream(const QString& path, const ImportOptions& options = {})
+    {
+        auto opened = ImportStream::openFile(path, options);
+        EXPECT_TRUE(opened.ok()) << (opened.ok() ? "" : opened.error().toStdString());
+        return opened.ok() ? std::move(*opened) : nullptr;
     }
 
     QDateTime m_now = test::utc(2025, 11, 1);
@@ -511,6 +536,168 @@ TEST_F(ImportTest, ALargeFirstImportKeepsTheIndexes)
     EXPECT_EQ(again->contactsAdded, 0);
     EXPECT_EQ(again->interactionsAdded, 0);
     EXPECT_EQ(content(), content1);
+}
+
+// The CLI streams a file through ImportStream, the window parses it whole: both give the same database and
+// the same summary, file after file (so that later files merge into earlier ones).
+TEST_F(ImportTest, AStreamedImportDoesWhatAParsedOneDoes)
+{
+    auto other = Database::open(m_dir.filePath(QStringLiteral("streamed.sqlite")));
+    ASSERT_TRUE(other.ok()) << other.error().toStdString();
+    for (const char* name :
+         { "linkedin-connections-old.csv", "linkedin-connections.csv", "linkedin-connections-excel.csv",
+           "linkedin-invitations.csv", "linkedin-messages.csv", "linkedin-messages-attachments.csv",
+           "google-contacts.csv", "google-contacts-legacy.csv", "outlook-desktop.csv", "outlook-google.csv",
+           "generic-semicolon.csv", "generic-tab.tsv", "malformed-field-count.csv" }) {
+        const ImportSummary parsed = import(name);
+        auto streamed = Importer(**other).apply(*stream(fixture(name)), {}, m_now);
+        ASSERT_TRUE(streamed.ok()) << name << ": " << streamed.error().toStdString();
+        EXPECT_EQ(streamed->format, parsed.format) << name;
+        EXPECT_EQ(streamed->contactsAdded, parsed.contactsAdded) << name;
+        EXPECT_EQ(streamed->contactsMerged, parsed.contactsMerged) << name;
+        EXPECT_EQ(streamed->interactionsAdded, parsed.interactionsAdded) << name;
+        EXPECT_EQ(streamed->skippedCount, parsed.skipped.size()) << name;
+        ASSERT_EQ(streamed->skipped.size(), parsed.skipped.size()) << name;
+        for (qsizetype i = 0; i < parsed.skipped.size(); ++i) {
+            EXPECT_EQ(streamed->skipped[i].line, parsed.skipped[i].line) << name;
+            EXPECT_EQ(streamed->skipped[i].reason, parsed.skipped[i].reason) << name;
+        }
+        EXPECT_TRUE(streamed->rows.isEmpty()) << name;
+        EXPECT_EQ(ContactRepository(**other).all().value(), ContactRepository(db()).all().value()) << name;
+        EXPECT_EQ(InteractionRepository(**other).all().value(), InteractionRepository(db()).all().value()) << name;
+    }
+}
+
+// Records are matched and written a batch of a few thousand at a time. Across batches, a person listed twice is
+// one contact (the later row fills what the earlier one left empty, or is found by its email alone), a
+// connection is accepted once, a stored contact merged in two batches counts as merged once, and a contact the
+// import added stays "added".
+TEST_F(ImportTest, DuplicatesAcrossBatchesAreOneContact)
+{
+    const QString seed = connections(
+        1, [](int) { return QByteArray("Stored,Person,https://www.linkedin.com/in/stored-person,,,,1 Jan 2020"); },
+        "Seed.csv");
+    ASSERT_EQ(Importer(db()).apply(*stream(seed), {}, m_now).value().contactsAdded, 1);
+
+    constexpr int people = 6000;
+    constexpr int byEmail = 100;
+    const QString path = connections(2 * people + byEmail + 2, [&](int i) {
+        if (i == 0)
+            return QByteArray("Stored,Person,https://www.linkedin.com/in/stored-person,,Acme,,1 Jan 2020");
+        if (i == 2 * people + byEmail + 1)
+            return QByteArray("Stored,Person,https://www.linkedin.com/in/stored-person,stored@example.com,,,");
+        const QByteArray first = "First" + QByteArray::number((i - 1) % people) + ",Last,";
+        const QByteArray url = "https://www.linkedin.com/in/p-" + QByteArray::number((i - 1) % people);
+        const QByteArray email = "p" + QByteArray::number((i - 1) % people) + "@example.com";
+        const QByteArray date = QByteArray::number((i - 1) % 28 + 1) + " Nov 2022";
+        if (i <= people)
+            return first + url + ",,Company,Engineer," + date;
+        if (i <= 2 * people) // listed again, with an email
+            return first + url + "," + email + ",Company,Engineer," + date;
+        return first + "," + email + ",,,"; // found by the email alone
+    });
+    const auto before = content();
+    auto preview = Importer(db()).preview(*stream(path), {}, m_now);
+    ASSERT_TRUE(preview.ok()) << preview.error().toStdString();
+    EXPECT_EQ(content(), before);
+
+    auto summary = Importer(db()).apply(*stream(path), {}, m_now);
+    ASSERT_TRUE(summary.ok()) << summary.error().toStdString();
+    EXPECT_EQ(summary->contactsAdded, people);
+    EXPECT_EQ(summary->contactsMerged, 1);
+    EXPECT_EQ(summary->interactionsAdded, people);
+    EXPECT_EQ(summary->skippedCount, 0);
+    EXPECT_EQ(preview->contactsAdded, summary->contactsAdded);
+    EXPECT_EQ(preview->contactsMerged, summary->contactsMerged);
+    EXPECT_EQ(preview->interactionsAdded, summary->interactionsAdded);
+
+    EXPECT_EQ(ContactRepository(db()).all().value().size(), people + 1);
+    const Contact stored = contactByName(QStringLiteral("Stored Person"));
+    EXPECT_EQ(stored.company, QStringLiteral("Acme"));
+    EXPECT_EQ(stored.email, QStringLiteral("stored@example.com"));
+    const Contact last = contactByName(QStringLiteral("First5999 Last"));
+    EXPECT_EQ(last.email, QStringLiteral("p5999@example.com"));
+    EXPECT_EQ(last.profileUrl, QStringLiteral("https://www.linkedin.com/in/p-5999"));
+    EXPECT_EQ(logOf(QStringLiteral("First5999 Last")).size(), 1);
+    EXPECT_EQ(logOf(QStringLiteral("First0 Last")).size(), 1);
+
+    // Everything is found again: nothing changes.
+    const auto after = content();
+    auto again = Importer(db()).apply(*stream(path), {}, m_now);
+    ASSERT_TRUE(again.ok()) << again.error().toStdString();
+    EXPECT_EQ(again->contactsAdded, 0);
+    EXPECT_EQ(again->contactsMerged, 0);
+    EXPECT_EQ(again->interactionsAdded, 0);
+    EXPECT_EQ(content(), after);
+}
+
+// A stream's progress counts the file's bytes, ends at its size exactly, and never goes back.
+TEST_F(ImportTest, AStreamedImportReportsItsProgressInBytes)
+{
+    const QString path = connections(10000, [](int i) {
+        return "P" + QByteArray::number(i) + ",Q,https://www.linkedin.com/in/pq-" + QByteArray::number(i)
+            + ",,,,1 Nov 2022";
+    });
+    const qint64 size = QFileInfo(path).size();
+    QList<std::pair<qint64, qint64>> calls;
+    auto summary = Importer(db()).apply(*stream(path), [&](qint64 done, qint64 total) {
+        calls.append({ done, total });
+        return true;
+    });
+    ASSERT_TRUE(summary.ok());
+    ASSERT_GE(calls.size(), 3);
+    for (qsizetype i = 0; i < calls.size(); ++i) {
+        EXPECT_EQ(calls[i].second, size);
+        EXPECT_LE(calls[i].first, size);
+        if (i > 0) {
+            EXPECT_GE(calls[i].first, calls[i - 1].first);
+        }
+    }
+    EXPECT_EQ(calls.last().first, size);
+
+    // Cancelled midway, nothing of it stays.
+    const auto before = content();
+    const QString more = connections(
+        10000, [](int i) { return "New" + QByteArray::number(i) + ",R,,,,,1 Nov 2022"; }, "New.csv");
+    int count = 0;
+    auto cancelled = Importer(db()).apply(*stream(more), [&](qint64, qint64) { return ++count < 2; });
+    ASSERT_FALSE(cancelled.ok());
+    EXPECT_TRUE(cancelled.error().contains(QStringLiteral("cancelled")));
+    EXPECT_EQ(content(), before);
+}
+
+// A file of unusable rows must not take a message's memory per row: the first are listed, all are counted.
+TEST_F(ImportTest, AStreamListsTheFirstSkippedRowsAndCountsThemAll)
+{
+    const QString path = connections(5000, [](int i) {
+        return i % 2 ? QByteArray(",,,,Nobody,,1 Nov 2022") : "A" + QByteArray::number(i) + ",B,,,,,someday";
+    });
+    auto summary = Importer(db()).apply(*stream(path), {}, m_now);
+    ASSERT_TRUE(summary.ok());
+    EXPECT_EQ(summary->skippedCount, 5000);
+    ASSERT_EQ(summary->skipped.size(), 1000);
+    EXPECT_EQ(summary->skipped.first().line, 5);
+    EXPECT_EQ(summary->skipped.last().line, 1004);
+    EXPECT_TRUE(summary->skipped[0].reason.contains(QStringLiteral("someday")));
+    EXPECT_TRUE(summary->skipped[1].reason.contains(QStringLiteral("no name")));
+}
+
+// A field too long to be real, before the header could be seen: the error names it and its line, instead of
+// guessing a header from the lines before it ("No column gives a name").
+TEST_F(ImportTest, AFieldTooLongIsNamedWithItsLine)
+{
+    const QString path = m_dir.filePath(QStringLiteral("Connections.csv"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("Notes:\n\"" + QByteArray(3 << 20, 'x')
+               + "\"\n\n"
+                 "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                 "Ada,Quill,https://www.linkedin.com/in/ada-quill,,,,1 Nov 2022\n");
+    file.close();
+    for (const QString& error : { ImportFormats::readFile(path).error(), ImportStream::openFile(path).error() }) {
+        EXPECT_TRUE(error.startsWith(QStringLiteral("Line 2: a field longer than"))) << error.toStdString();
+        EXPECT_FALSE(error.contains(u'\n')) << error.toStdString();
+    }
 }
 
 } // namespace
