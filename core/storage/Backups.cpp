@@ -64,35 +64,6 @@ QRegularExpression namePattern(const QString& stem)
 // Files being written carry this suffix until they are verified; SQLite may add -journal to it.
 constexpr auto kPartialSuffix = ".partial";
 
-// Every process that writes or cleans a backups folder holds its lock, so whatever partial file is found
-// while holding it was left by an interrupted backup. QLockFile notices a lock whose process died.
-class FolderLock
-{
-public:
-    explicit FolderLock(const QString& folder)
-        : m_lock(folder + QStringLiteral("/.backups.lock"))
-    {
-        m_lock.setStaleLockTime(0); // a long backup keeps its lock: only a dead owner's lock is stale
-    }
-    Status acquire()
-    {
-        if (m_lock.tryLock(60'000))
-            return success();
-        return Error { tr("Another Rapport process is writing a backup; try again when it is done.") };
-    }
-
-private:
-    QLockFile m_lock;
-};
-
-Status makePrivateFolder(const QString& folder)
-{
-    if (!QDir().mkpath(folder))
-        return Error { tr("Cannot create the backup folder %1.").arg(native(folder)) };
-    QFile::setPermissions(folder, kOwnerOnlyFolder); // backups are as private as the database
-    return success();
-}
-
 QAtomicInteger<int> connectionCounter; // one for every withConnection, nested ones included
 
 // Runs `work` on a private connection to `path`, closed afterwards.
@@ -234,6 +205,34 @@ void cleanLeftovers(const QString& folder)
     }
 }
 
+// Every process that writes or cleans a backups folder holds its lock, so whatever partial file is found
+// while holding it was left by an interrupted backup. QLockFile notices a lock whose process died.
+class FolderLock
+{
+public:
+    explicit FolderLock(QString folder)
+        : m_folder(std::move(folder))
+        , m_lock(m_folder + QStringLiteral("/.backups.lock"))
+    {
+        m_lock.setStaleLockTime(0); // a long backup keeps its lock: only a dead owner's lock is stale
+    }
+    // Makes the folder (owner-only), takes its lock and removes what interrupted backups left in it.
+    Status acquire()
+    {
+        if (!QDir().mkpath(m_folder))
+            return Error { tr("Cannot create the backup folder %1.").arg(native(m_folder)) };
+        QFile::setPermissions(m_folder, kOwnerOnlyFolder); // backups are as private as the database
+        if (!m_lock.tryLock(60'000))
+            return Error { tr("Another Rapport process is writing a backup; try again when it is done.") };
+        cleanLeftovers(m_folder);
+        return success();
+    }
+
+private:
+    QString m_folder;
+    QLockFile m_lock;
+};
+
 // A backup name in `folder` for `stem` at `now` that no file has yet.
 QString freshPath(const QString& folder, const QString& stem, const QDateTime& now)
 {
@@ -364,12 +363,9 @@ QList<BackupFile> Backups::listFor(const QString& databasePath)
 
 Result<QString> Backups::backupNow(const QDateTime& now)
 {
-    if (Status made = makePrivateFolder(folder()); !made)
-        return Error { made.error() };
     FolderLock lock(folder());
     if (Status locked = lock.acquire(); !locked)
         return Error { locked.error() };
-    cleanLeftovers(folder());
     return writeBackup(m_database.connection(), m_database.path(), now);
 }
 
@@ -427,7 +423,6 @@ Result<QStringList> Backups::prune()
     FolderLock lock(folder());
     if (Status locked = lock.acquire(); !locked)
         return Error { locked.error() };
-    cleanLeftovers(folder());
     const QList<BackupFile> backups = list();
     QSet<QString> keep;
     for (const BackupFile& backup : toKeep(backups))
@@ -478,12 +473,9 @@ Result<RestoreReport> Backups::restore(const QString& backupPath, const QDateTim
         return Error { tr("%1 is the database itself, not a backup of it.").arg(native(backupPath)) };
     if (Status verified = verify(backupPath); !verified)
         return Error { verified.error() };
-    if (Status made = makePrivateFolder(folder()); !made)
-        return Error { made.error() };
     FolderLock lock(folder());
     if (Status locked = lock.acquire(); !locked)
         return Error { locked.error() };
-    cleanLeftovers(folder());
 
     // A copy of the backup, brought to this version's schema, is what the tables are copied from.
     const QString staging = freshPath(folder(), QStringLiteral(".restore"), now) + QLatin1StringView(kPartialSuffix);
@@ -545,8 +537,6 @@ Result<QString> Backups::restoreUnopenable(const QString& databasePath, const QS
     if (Status verified = verify(backupPath); !verified)
         return Error { verified.error() };
     const QString folder = folderFor(databasePath);
-    if (Status made = makePrivateFolder(folder); !made)
-        return Error { made.error() };
     FolderLock lock(folder);
     if (Status locked = lock.acquire(); !locked)
         return Error { locked.error() };
