@@ -26,10 +26,17 @@ ChartView::ChartView(QChart* chart, const QString& fileName, QWidget* parent)
 
 Status ChartView::saveImage(const QString& path)
 {
+    // Written to a new file renamed over the target: a device or a pipe would be replaced by a file.
+    if (const QFileInfo target(path); target.exists() && !target.isFile()) {
+        return Error { tr("%1 is not a regular file: the image is saved to a file, new or existing.")
+                           .arg(QDir::toNativeSeparators(path)) };
+    }
     const QPixmap image = grab();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error { tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()) };
+    // A chart of the user's network is as private as the database it comes from, whatever the umask.
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (!image.save(&file, "PNG") || !file.commit())
         return Error { tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()) };
     return success();

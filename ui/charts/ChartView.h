@@ -17,7 +17,8 @@ public:
     // `fileName` is what the save dialog proposes ("acceptance-rate.png").
     ChartView(QChart* chart, const QString& fileName, QWidget* parent = nullptr);
 
-    // Writes the chart as shown, at the screen's pixel ratio, through QSaveFile.
+    // Writes the chart as shown, at the screen's pixel ratio, through QSaveFile, readable by the user alone
+    // (0600); a target that exists and is not a regular file (a FIFO, a device) is refused.
     Status saveImage(const QString& path);
     QAction* saveImageAction() const { return m_saveImage; }
 
