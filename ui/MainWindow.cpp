@@ -7,6 +7,7 @@
 #include "core/io/Importer.h"
 #include "core/storage/Backups.h"
 #include "core/storage/Database.h"
+#include "ui/commands/ExecutedCommand.h"
 #include "ui/commands/ImportCommand.h"
 #include "ui/commands/PendingWrites.h"
 #include "ui/desktop/StartAtLogin.h"
@@ -34,6 +35,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSet>
 #include <QSettings>
@@ -95,10 +97,14 @@ MainWindow::MainWindow(Database& database, QWidget* parent)
     m_changeCheck->setInterval(kChangeCheckMs);
     connect(m_changeCheck, &QTimer::timeout, this, &MainWindow::checkForChanges);
     m_changeCheck->start();
+    qApp->installEventFilter(this);
 }
 
 MainWindow::~MainWindow()
 {
+    // A last chance for what is still waiting (a quit that bypassed the Quit event, a window deleted): the
+    // commands need the places they reload, which go below.
+    saveWaitingChanges();
     FileDialogs::forgetDatabase(m_database.path());
     // The places ask the planner for plans until they are gone: they go first.
     delete takeCentralWidget();
@@ -195,9 +201,23 @@ void MainWindow::createActions()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    // Not the stack's own actions: those move the index even when another process's lock refused the step.
+    PendingWrites* pending = PendingWrites::of(m_undoStack);
+    auto* undo = new QAction(tr("&Undo"), this);
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setEnabled(m_undoStack->canUndo());
+    connect(m_undoStack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
+    connect(m_undoStack, &QUndoStack::undoTextChanged, undo,
+            [undo](const QString& text) { undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text)); });
+    connect(undo, &QAction::triggered, pending, &PendingWrites::undo);
     undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    auto* redo = new QAction(tr("&Redo"), this);
+    redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setEnabled(m_undoStack->canRedo());
+    connect(m_undoStack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+    connect(m_undoStack, &QUndoStack::redoTextChanged, redo,
+            [redo](const QString& text) { redo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text)); });
+    connect(redo, &QAction::triggered, pending, &PendingWrites::redo);
     // Ctrl+Shift+Z everywhere, as well as the platform's own (Ctrl+Y on Windows).
     QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
     if (const QKeySequence ctrlShiftZ(Qt::CTRL | Qt::SHIFT | Qt::Key_Z); !redoKeys.contains(ctrlShiftZ))
@@ -446,17 +466,13 @@ void MainWindow::addSampleData()
 {
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const ParsedImport sample = DemoData::generate(300, 1, QDate::currentDate());
-    auto checkpoint = ImportUndo::checkpoint(m_database);
-    auto applied
-        = checkpoint ? Importer(m_database).apply(sample) : Result<ImportSummary>(Error { checkpoint.error() });
+    const Status added = ExecutedCommand::push(
+        m_undoStack,
+        std::make_unique<ImportCommand>(
+            m_database, QList<ParsedImport> { sample }, [this] { reload(); }, tr("Add sample data")));
     QApplication::restoreOverrideCursor();
-    if (!applied) {
-        QMessageBox::warning(this, tr("Cannot add the sample data"), applied.error());
-        return;
-    }
-    m_undoStack->push(new ImportCommand(
-        m_database, { sample }, std::move(*checkpoint), [this] { reload(); }, tr("Add sample data")));
-    reload();
+    if (!added)
+        QMessageBox::warning(this, tr("Cannot add the sample data"), added.error());
 }
 
 void MainWindow::exportAll()
@@ -549,9 +565,68 @@ void MainWindow::restoreWindowState()
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
+void MainWindow::saveWaitingChanges()
+{
+    PendingWrites* pending = PendingWrites::of(m_undoStack);
+    // A quit asked for again while this waits is the same quit.
+    if (m_savingWaitingChanges || !pending->isWaiting())
+        return;
+    m_savingWaitingChanges = true;
+    while (!pending->waitUntilWritten(0)) {
+        {
+            QProgressDialog progress(tr("Saving your changes…"), QString(), 0, 0, this);
+            progress.setObjectName(QStringLiteral("savingChanges"));
+            progress.setWindowTitle(AppInfo::name());
+            progress.setWindowModality(Qt::ApplicationModal);
+            progress.setCancelButton(nullptr);
+            progress.setMinimumDuration(0);
+            progress.show();
+            QApplication::setOverrideCursor(Qt::WaitCursor);
+            const bool saved = pending->waitUntilWritten(kSaveOnCloseMs);
+            QApplication::restoreOverrideCursor();
+            if (saved)
+                break;
+        }
+        QString list;
+        for (const QString& change : pending->descriptions())
+            list += QStringLiteral("\n  • ") + change;
+        QMessageBox box(QMessageBox::Warning, tr("Your changes are not saved yet"),
+                        tr("Another program (or another Rapport) is still writing to the database, so these changes "
+                           "could not be saved:")
+                            + list,
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("changesNotSaved"));
+        box.setInformativeText(tr("Keep waiting to save them as soon as it is done, or discard them: they will be "
+                                  "lost."));
+        QPushButton* keep = box.addButton(tr("Keep Waiting"), QMessageBox::AcceptRole);
+        keep->setObjectName(QStringLiteral("keepWaiting"));
+        QPushButton* discard = box.addButton(tr("Discard Changes"), QMessageBox::DestructiveRole);
+        discard->setObjectName(QStringLiteral("discardChanges"));
+        box.setDefaultButton(keep);
+        box.setEscapeButton(keep);
+        box.exec();
+        if (box.clickedButton() == discard) {
+            pending->discard();
+            break;
+        }
+    }
+    m_savingWaitingChanges = false;
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::Quit && watched == qApp)
+        saveWaitingChanges();
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_templatesView->flush();
+    // Hidden in the tray (TrayController decided it before this), the window lives on and its changes keep
+    // waiting; closed for good, they are saved now or never.
+    if (QApplication::quitOnLastWindowClosed())
+        saveWaitingChanges();
     QSettings settings = windowSettings();
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -63,8 +63,18 @@ public:
     // and deletes itself when closed. The database's own files are refused (null when nothing is left).
     ImportWizard* openImportWizard(const QStringList& files);
     ImportWizard* importWizard() const;
-    // Adds made-up contacts (the first-run offer), undoably.
+    // Adds made-up contacts (the first-run offer), undoably; while another process holds the write lock they
+    // wait with the window's other changes.
     void addSampleData();
+
+    // How long closing the window or quitting waits for changes that another process's write lock holds
+    // back, before it asks what to do: the busy timeout of the database's connections.
+    static constexpr int kSaveOnCloseMs = 5000;
+    // Waits, with a small modal progress, for the changes another process's write lock holds back (they are
+    // lost once the window is gone); if they still cannot be saved, says which and lets the user keep
+    // waiting or discard them. Returns once nothing waits. Closing the window, quitting and the destructor
+    // call it.
+    void saveWaitingChanges();
 
     // Writes a verified backup now and says where (File → Back up now).
     void backUpNow();
@@ -76,14 +86,16 @@ public Q_SLOTS:
     void reloadAll();
 
 Q_SIGNALS:
-    // The user chose a backup to restore: the application closes this window and the database, restores,
-    // and opens them again (app/gui/main.cpp).
+    // The user chose a backup to restore: the application restores it in place, through the open connection
+    // (Backups::restore), then calls reloadAll(); this window and its database stay open (app/gui/main.cpp).
     void restoreRequested(const QString& backupPath);
     // The user saved the preferences (reminder, tray, start at login).
     void preferencesChanged();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // Quitting (File → Quit, the tray's Quit) saves the waiting changes first, even with the window hidden.
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void showEvent(QShowEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -120,6 +132,7 @@ private:
     QWidget* m_writeWaitBanner = nullptr;
     QTimer* m_changeCheck = nullptr;
     qint64 m_othersVersion = -1;
+    bool m_savingWaitingChanges = false;
 };
 
 } // namespace rapport

@@ -26,6 +26,17 @@ bool ExecutedCommand::execute()
     return m_executed;
 }
 
+bool ExecutedCommand::executeUndo()
+{
+    m_error.clear();
+    {
+        const BriefWriteWait brief(m_writer, kBriefWaitMs);
+        doUndo();
+    }
+    m_undone = m_error.isEmpty();
+    return m_undone;
+}
+
 bool ExecutedCommand::wasBusy() const
 {
     return !m_error.isEmpty() && isBusyError(m_error);
@@ -33,16 +44,19 @@ bool ExecutedCommand::wasBusy() const
 
 void ExecutedCommand::redo()
 {
-    // QUndoStack::push() calls redo(); the change was already made by execute().
+    // QUndoStack::push() and redo() call redo(); the change was already made by execute().
     if (std::exchange(m_executed, false))
         return;
-    const BriefWriteWait brief(m_writer, kBriefWaitMs);
+    // Called by the stack alone, nothing can refuse the step if it fails: the data must follow the history.
+    m_error.clear();
     doRedo();
 }
 
 void ExecutedCommand::undo()
 {
-    const BriefWriteWait brief(m_writer, kBriefWaitMs);
+    if (std::exchange(m_undone, false))
+        return;
+    m_error.clear();
     doUndo();
 }
 

@@ -19,15 +19,22 @@ class Database;
 //
 // The window writes on its GUI thread: each run waits only a moment for another connection's write lock
 // (BriefWriteWait), and push() hands a change refused as busy to the stack's PendingWrites, which tries it
-// again until the lock is free, so the window never freezes for the database's busy timeout.
+// again until the lock is free, so the window never freezes for the database's busy timeout. Undo and redo
+// go the same way (PendingWrites::undo(), redo()): the step is made first, and the stack's index moves only
+// once it succeeded. A QUndoStack::undo() or redo() called directly cannot be refused, so it waits for the
+// database's whole busy timeout instead of a moment.
 class ExecutedCommand : public QUndoCommand
 {
 public:
     // How long one run waits for another connection's write lock.
     static constexpr int kBriefWaitMs = 150;
 
-    // Runs the change once; true if it succeeded, so the command belongs on the undo stack.
+    // Runs the change once; true if it succeeded, so the command belongs on the undo stack (or the stack's
+    // redo() may step over it: it does not run it again).
     bool execute();
+    // Takes the change back once; true if it succeeded, so the stack's undo() may step over it (it does not
+    // run it again).
+    bool executeUndo();
     QString error() const { return m_error; }
     // The last run failed only because another connection held the write lock.
     bool wasBusy() const;
@@ -51,11 +58,14 @@ protected:
     }
     virtual void doRedo() = 0;
     virtual void doUndo() = 0;
+    // The change was made before the command was made (an import by its worker): pushing it runs nothing.
+    void markExecuted() { m_executed = true; }
 
 private:
     Database& m_writer;
     QString m_error;
     bool m_executed = false;
+    bool m_undone = false;
 };
 
 } // namespace rapport

@@ -9,25 +9,30 @@ namespace rapport {
 
 ImportCommand::ImportCommand(Database& database, QList<ParsedImport> files, ImportCheckpoint checkpoint,
                              std::function<void()> changed, const QString& text)
-    : QUndoCommand(text)
+    : ImportCommand(database, std::move(files), std::move(changed), text)
+{
+    m_checkpoint = std::move(checkpoint);
+    markExecuted();
+}
+
+ImportCommand::ImportCommand(Database& database, QList<ParsedImport> files, std::function<void()> changed,
+                             const QString& text)
+    : ExecutedCommand(text, database)
     , m_database(database)
     , m_files(std::move(files))
-    , m_checkpoint(std::move(checkpoint))
     , m_changed(std::move(changed))
 {
 }
 
-void ImportCommand::redo()
+void ImportCommand::doRedo()
 {
-    if (std::exchange(m_applied, true))
-        return; // QUndoStack::push(): the worker has imported already
-    auto point = ImportUndo::checkpoint(m_database);
-    if (!point) {
-        m_error = point.error();
-        return;
-    }
-    m_checkpoint = std::move(*point);
+    ImportCheckpoint point;
+    // The checkpoint under the same write lock as the import: nothing another process writes comes between.
     const Status applied = m_database.transaction([&]() -> Status {
+        auto taken = ImportUndo::checkpoint(m_database);
+        if (!taken)
+            return Error { taken.error() };
+        point = std::move(*taken);
         Importer importer(m_database);
         for (const ParsedImport& file : std::as_const(m_files)) {
             if (auto summary = importer.apply(file); !summary)
@@ -35,17 +40,16 @@ void ImportCommand::redo()
         }
         return success();
     });
-    m_error = applied ? QString() : applied.error();
+    if (!check(applied))
+        return;
+    m_checkpoint = std::move(point);
     if (m_changed)
         m_changed();
 }
 
-void ImportCommand::undo()
+void ImportCommand::doUndo()
 {
-    const Status rolledBack = ImportUndo::rollBack(m_database, m_checkpoint);
-    m_error = rolledBack ? QString() : rolledBack.error();
-    m_applied = false;
-    if (m_changed)
+    if (check(ImportUndo::rollBack(m_database, m_checkpoint)) && m_changed)
         m_changed();
 }
 

@@ -2,8 +2,7 @@
 
 #include "core/io/ImportFormats.h"
 #include "core/io/ImportUndo.h"
-
-#include <QUndoCommand>
+#include "ui/commands/ExecutedCommand.h"
 
 #include <functional>
 
@@ -11,27 +10,29 @@ namespace rapport {
 
 class Database;
 
-// A whole import (one or more files) on the undo stack. It is pushed after the import worker has applied
-// it, with the checkpoint taken just before: undo rolls the database back to it (ImportUndo), redo applies
-// the same parsed files again in one transaction (importing is idempotent). `changed` reloads the views.
-class ImportCommand : public QUndoCommand
+// A whole import (one or more files) on the undo stack: undo rolls the database back to the checkpoint
+// taken just before it (ImportUndo), redo applies the same parsed files again in one transaction (importing
+// is idempotent). `changed` reloads the views once the data changed. Like every command of the window, it
+// waits only a moment for another process's write lock and otherwise waits in PendingWrites.
+class ImportCommand : public ExecutedCommand
 {
 public:
+    // An import the import worker has applied already, with the checkpoint it took just before: pushing it
+    // writes nothing.
     ImportCommand(Database& database, QList<ParsedImport> files, ImportCheckpoint checkpoint,
                   std::function<void()> changed, const QString& text);
+    // An import not made yet (the sample data): ExecutedCommand::push() applies it.
+    ImportCommand(Database& database, QList<ParsedImport> files, std::function<void()> changed, const QString& text);
 
-    QString error() const { return m_error; }
-
-    void redo() override;
-    void undo() override;
+protected:
+    void doRedo() override;
+    void doUndo() override;
 
 private:
     Database& m_database;
     QList<ParsedImport> m_files;
     ImportCheckpoint m_checkpoint;
     std::function<void()> m_changed;
-    QString m_error;
-    bool m_applied = true; // by the worker, before the push
 };
 
 } // namespace rapport

@@ -4,6 +4,9 @@
 #include "core/domain/KeepInTouch.h"
 #include "core/storage/Database.h"
 #include "core/storage/TagCadenceRepository.h"
+#include "core/storage/WriteWait.h"
+#include "ui/commands/ExecutedCommand.h"
+#include "ui/commands/PendingWrites.h"
 #include "ui/desktop/DesktopSettings.h"
 #include "ui/dialogs/KeepInTouchPicker.h"
 #include "ui/views/StatusColors.h"
@@ -15,10 +18,12 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimeEdit>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -49,12 +54,26 @@ PreferencesDialog::PreferencesDialog(Database& database, StartAtLogin startAtLog
     errorPalette.setColor(QPalette::WindowText, StatusColors::error(errorPalette));
     m_error->setPalette(errorPalette);
     m_error->hide();
+    m_waiting = new QLabel(tr("Waiting for another program (or another Rapport) to finish writing to the database… "
+                              "Your preferences are saved as soon as it is done."),
+                           this);
+    m_waiting->setObjectName(QStringLiteral("waitingToSave"));
+    m_waiting->setWordWrap(true);
+    m_waiting->hide();
+    m_retry = new QTimer(this);
+    m_retry->setSingleShot(true);
+    m_retry->setInterval(PendingWrites::kRetryMs);
+    connect(m_retry, &QTimer::timeout, this, &PreferencesDialog::save);
+    // Cancelled while waiting: nothing is saved, as Cancel says.
+    connect(this, &QDialog::rejected, m_retry, &QTimer::stop);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
     connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_error);
+    layout->addWidget(m_waiting);
     layout->addWidget(buttons);
     // Room for the Tags page's list, whatever the General page needs.
     resize(std::max(sizeHint().width(), 560), std::max(sizeHint().height(), 480));
@@ -219,13 +238,42 @@ void PreferencesDialog::load()
     m_startAtLogin->setChecked(m_startAtLoginEntry.isEnabled());
 }
 
+bool PreferencesDialog::isWaitingToSave() const
+{
+    return m_retry->isActive();
+}
+
 void PreferencesDialog::accept()
+{
+    if (isWaitingToSave())
+        return; // saved as soon as the lock is free
+    save();
+}
+
+void PreferencesDialog::save()
 {
     const ReminderSetting setting { Qt::DayOfWeek(m_day->currentData().toInt()), m_time->time(),
                                     m_reminder->isChecked() };
-    Status saved = CadenceSettings(m_database).setReminder(setting);
-    if (saved)
-        saved = saveTagCadences();
+    Status saved = success();
+    {
+        // The window is behind this dialog: another process's write lock must not freeze it for the database's
+        // busy timeout. A moment's wait, then another try in a while.
+        const BriefWriteWait brief(m_database, ExecutedCommand::kBriefWaitMs);
+        saved = m_database.transaction([&]() -> Status {
+            if (Status reminder = CadenceSettings(m_database).setReminder(setting); !reminder)
+                return reminder;
+            return saveTagCadences();
+        });
+    }
+    if (!saved && isBusyError(saved.error())) {
+        m_error->hide();
+        m_waiting->show();
+        m_ok->setEnabled(false);
+        m_retry->start();
+        return;
+    }
+    m_waiting->hide();
+    m_ok->setEnabled(true);
     if (saved && m_startAtLogin->isChecked() != m_startAtLoginEntry.isEnabled())
         saved = m_startAtLoginEntry.setEnabled(m_startAtLogin->isChecked());
     if (!saved) {

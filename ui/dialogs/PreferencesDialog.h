@@ -11,6 +11,8 @@ class QCheckBox;
 class QComboBox;
 class QGroupBox;
 class QLabel;
+class QPushButton;
+class QTimer;
 class QTabWidget;
 class QTableWidget;
 class QTimeEdit;
@@ -45,14 +47,18 @@ public:
     // Whether accept() changed a tag's cadence: the contacts' keep-in-touch dates are then read again.
     bool tagCadencesChanged() const { return m_tagCadencesChanged; }
 
-    // Saves and closes; stays open and says why when something cannot be saved.
+    // Saves and closes; stays open and says why when something cannot be saved. While another process holds
+    // the database's write lock it does not freeze the window: it says that it waits, tries again every
+    // PendingWrites::kRetryMs, and closes once saved (Cancel gives up).
     void accept() override;
+    bool isWaitingToSave() const;
 
 private:
     QWidget* createGeneralPage();
     QWidget* createTagsPage(const QStringList& tagsInUse);
     void load();
     Status saveTagCadences();
+    void save();
 
     Database& m_database;
     StartAtLogin m_startAtLoginEntry;
@@ -62,6 +68,9 @@ private:
     QCheckBox* m_keepInTray = nullptr;
     QCheckBox* m_startAtLogin = nullptr;
     QLabel* m_error = nullptr;
+    QLabel* m_waiting = nullptr;
+    QPushButton* m_ok = nullptr;
+    QTimer* m_retry = nullptr;
     QTabWidget* m_tabs = nullptr;
     QTableWidget* m_tagTable = nullptr;
     QMap<QString, int> m_storedTagCadences; // lower-cased tag -> days, as loaded
