@@ -639,6 +639,8 @@ public:
                 break;
             m_summary.skipped.append(std::move(issue));
         }
+        if (m_inMemory)
+            return success();
 
         const qsizetype newCount
             = std::count_if(m_slots.cbegin(), m_slots.cend(), [](const Slot& slot) { return slot.isNew; });
@@ -730,6 +732,15 @@ public:
     // After the last write(): the indexes dropped for a large first import are made again.
     Status finish()
     {
+        if (m_inMemory) {
+            for (const Slot& slot : std::as_const(m_slots)) {
+                if (slot.isNew)
+                    ++m_summary.contactsAdded;
+                else if (slot.changed && slot.id <= m_lastStoredId)
+                    ++m_summary.contactsMerged;
+                m_summary.interactionsAdded += int(slot.added.size());
+            }
+        }
         // Matching is over: the keys' memory goes back before SQLite sorts the keys of the indexes it rebuilds.
         for (KeyIndex* index : { &m_byProfile, &m_byEmail, &m_byName, &m_byRecord })
             index->clear();
@@ -746,6 +757,10 @@ public:
         m_keepRows = keepRows;
         m_maxIssues = maxIssues;
     }
+
+    // A preview of records already in memory: every contact they touch stays in memory too, and write() only
+    // counts, so nothing is written and no write lock is needed.
+    void setInMemory() { m_inMemory = true; }
 
 private:
     void index(qint64 id, const QString& profileKey, const QString& emailKey, const Contact& contact)
@@ -959,6 +974,7 @@ private:
     ImportSummary& m_summary;
     QDateTime m_now;
     bool m_keepRows = true;
+    bool m_inMemory = false;
     qsizetype m_maxIssues = std::numeric_limits<qsizetype>::max();
     Statement m_findEntry;
     Statement m_loadContact;
@@ -1024,8 +1040,12 @@ Result<ImportSummary> Importer::run(const ParsedImport& parsed, const ImportProg
     ImportSummary summary;
     const bool needNames = std::any_of(parsed.records.cbegin(), parsed.records.cend(),
                                        [](const ImportRecord& record) { return record.reference; });
-    const Status done = inTransaction(mode, [&]() -> Status {
+    // The records are in memory already: so can their preview be, which then only reads the database.
+    const bool inMemory = mode == Mode::Preview;
+    const Status done = inTransaction(inMemory ? Mode::ReadOnly : mode, [&]() -> Status {
         Plan plan(m_database, parsed.format, needNames, summary, now);
+        if (inMemory)
+            plan.setInMemory();
         if (Status begun = plan.begin(); !begun)
             return begun;
         const qint64 total = parsed.records.size();
@@ -1096,6 +1116,8 @@ Status Importer::inTransaction(Mode mode, const std::function<Status()>& work)
 {
     if (mode == Mode::Apply)
         return m_database.transaction(work);
+    if (mode == Mode::ReadOnly)
+        return work();
     // A preview makes the changes and takes them back: what it says is what applying would do, to the row,
     // and memory stays bounded as the import's does (a batch's contacts are read back from the database).
     // Its savepoint nests in a transaction already open, or opens one that takes the write lock at the first

@@ -52,12 +52,13 @@ struct ImportSummary
 // before. A row that only refers to a contact (an exported log entry) and carries only a name is attached
 // to the one contact of that name, if there is exactly one.
 //
-// apply() writes everything in one transaction, all or nothing; preview() does the same inside a savepoint
-// that it rolls back, so it tells exactly what apply() would do and changes nothing (it needs the write lock
-// while it runs). Records are matched and written a batch at a time: what is kept from one batch to the next
-// is a hash of each contact's identity keys and a few bits, so an ImportStream's import takes memory for a
-// batch and not for the file (1.5 million rows: about 150 MB). Both can run on a worker thread with a
-// Database opened there.
+// apply() writes everything in one transaction, all or nothing. Records are matched and written a batch at a
+// time: what is kept from one batch to the next is a hash of each contact's identity keys and a few bits, so
+// an ImportStream's import takes memory for a batch and not for the file (a 222 MB file of 1.5 million rows
+// peaks under 200 MB; tests/bench/import-memory.sh). preview() of a ParsedImport only reads, keeping every
+// contact it touches in memory (the file is there already); preview() of a stream does what apply() does in a
+// savepoint that it rolls back, so it is bounded the same way, changes nothing, and needs the write lock while
+// it runs. Both can run on a worker thread with a Database opened there.
 class Importer
 {
 public:
@@ -78,8 +79,9 @@ public:
 private:
     enum class Mode
     {
-        Preview,
+        Preview, // in a savepoint rolled back
         Apply,
+        ReadOnly, // a preview of a ParsedImport, every contact it touches kept in memory
     };
     Result<ImportSummary> run(const ParsedImport& parsed, const ImportProgress& progress, const QDateTime& now,
                               Mode mode);

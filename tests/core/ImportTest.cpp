@@ -631,6 +631,37 @@ TEST_F(ImportTest, DuplicatesAcrossBatchesAreOneContact)
     EXPECT_EQ(content(), after);
 }
 
+// The window previews a file it has parsed whole: that preview only reads (another process may hold the write
+// lock meanwhile) and tells what applying does, across batches too.
+TEST_F(ImportTest, APreviewOfAParsedFileOnlyReads)
+{
+    import("linkedin-connections-old.csv");
+    constexpr int people = 5000;
+    const QString path = connections(2 * people, [&](int i) {
+        const QByteArray person = QByteArray::number(i % people);
+        return "First" + person + ",Last,https://www.linkedin.com/in/q-" + person + ","
+            + (i < people ? QByteArray() : "q" + person + "@example.com") + ",,," + QByteArray::number(i % 28 + 1)
+            + " Nov 2022";
+    });
+    const ParsedImport parsed = ImportFormats::readFile(path).value();
+    auto writer = Database::open(this->path());
+    ASSERT_TRUE(writer.ok());
+    Result<ImportSummary> preview = Error { QString() };
+    ASSERT_TRUE((*writer)
+                    ->transaction([&]() -> Status {
+                        preview = Importer(db()).preview(parsed, m_now);
+                        return success();
+                    })
+                    .ok());
+    ASSERT_TRUE(preview.ok()) << preview.error().toStdString();
+    EXPECT_EQ(preview->rows.size(), 2 * people);
+    const ImportSummary applied = Importer(db()).apply(parsed, {}, m_now).value();
+    EXPECT_EQ(applied.contactsAdded, people);
+    EXPECT_EQ(preview->contactsAdded, applied.contactsAdded);
+    EXPECT_EQ(preview->contactsMerged, applied.contactsMerged);
+    EXPECT_EQ(preview->interactionsAdded, applied.interactionsAdded);
+}
+
 // A stream's progress counts the file's bytes, ends at its size exactly, and never goes back.
 TEST_F(ImportTest, AStreamedImportReportsItsProgressInBytes)
 {
