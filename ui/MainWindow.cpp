@@ -579,6 +579,9 @@ void MainWindow::saveWaitingChanges()
             progress.setWindowTitle(AppInfo::name());
             progress.setWindowModality(Qt::ApplicationModal);
             progress.setCancelButton(nullptr);
+            // Sized again without the button it was laid out with, and wide enough for its title.
+            progress.setMinimumWidth(360);
+            progress.resize(progress.sizeHint().expandedTo(QSize(360, 0)));
             progress.setMinimumDuration(0);
             progress.show();
             QApplication::setOverrideCursor(Qt::WaitCursor);
