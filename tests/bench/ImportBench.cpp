@@ -57,7 +57,20 @@ Status importFile(Database& database, const QString& path)
     return success();
 }
 
-// Reading, matching and writing a whole Connections.csv into an empty database, in one transaction.
+// As rapport-cli imports: the file streamed a batch at a time.
+Status importStreamed(Database& database, const QString& path)
+{
+    auto stream = ImportStream::openFile(path);
+    if (!stream)
+        return Error { stream.error() };
+    auto summary = Importer(database).apply(**stream);
+    if (!summary)
+        return Error { summary.error() };
+    return success();
+}
+
+// Reading, matching and writing a whole Connections.csv into an empty database, in one transaction; parsed
+// whole first as the window does (argument 0), or streamed as rapport-cli does (1).
 void BM_ImportConnectionsIntoEmptyDatabase(benchmark::State& state)
 {
     const QString path = connectionsFile(int(state.range(0)));
@@ -70,14 +83,18 @@ void BM_ImportConnectionsIntoEmptyDatabase(benchmark::State& state)
             return;
         }
         state.ResumeTiming();
-        if (Status done = importFile(**database, path); !done) {
+        if (Status done = state.range(1) ? importStreamed(**database, path) : importFile(**database, path); !done) {
             state.SkipWithError(done.error().toStdString().c_str());
             return;
         }
     }
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
-BENCHMARK(BM_ImportConnectionsIntoEmptyDatabase)->Arg(kRows)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ImportConnectionsIntoEmptyDatabase)
+    ->Args({ kRows, 0 })
+    ->Args({ kRows, 1 })
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // The same file again: every row matches a contact and its acceptance, nothing is written.
 void BM_ReimportConnections(benchmark::State& state)
@@ -94,14 +111,14 @@ void BM_ReimportConnections(benchmark::State& state)
         return;
     }
     for (auto _ : state) {
-        if (Status done = importFile(**database, path); !done) {
+        if (Status done = state.range(1) ? importStreamed(**database, path) : importFile(**database, path); !done) {
             state.SkipWithError(done.error().toStdString().c_str());
             return;
         }
     }
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
-BENCHMARK(BM_ReimportConnections)->Arg(kRows)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ReimportConnections)->Args({ kRows, 0 })->Args({ kRows, 1 })->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Matching every row without writing: what the wizard's preview costs, and the planning part of an import.
 void BM_PreviewConnectionsIntoEmptyDatabase(benchmark::State& state)
