@@ -439,11 +439,11 @@ ImportWizard* MainWindow::openImportWizard(const QStringList& requested)
     auto* wizard = new ImportWizard(m_database, files, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &ImportWizard::imported, this,
-            [this, files](const QList<ParsedImport>& parsed, const ImportCheckpoint& checkpoint) {
+            [this, files](const QList<ImportSource>& sources, const ImportCheckpoint& checkpoint) {
                 const QString name = files.size() == 1 ? QFileInfo(files.first()).fileName()
                                                        : tr("%1 files").arg(QLocale().toString(files.size()));
                 m_undoStack->push(new ImportCommand(
-                    m_database, parsed, checkpoint, [this] { reload(); }, tr("Import %1").arg(name)));
+                    m_database, sources, checkpoint, [this] { reload(); }, tr("Import %1").arg(name)));
                 reload();
                 showPlace(Place::Contacts);
             });

@@ -619,6 +619,8 @@ public:
             return placed;
         if (row.action == ImportAction::Skip)
             m_batchSkipped.append({ row.line, row.reason });
+        else if (row.action == ImportAction::Unchanged)
+            ++m_summary.rowsUnchanged;
         if (m_keepRows)
             m_summary.rows.append(row);
         return success();
@@ -685,6 +687,10 @@ public:
             if (slot.changed) {
                 // Contacts this import added earlier count as added, not merged; one merged in several batches once.
                 if (slot.id <= m_lastStoredId && !m_merged.contains(slot.id)) {
+                    if (m_beforeMerge && *m_beforeMerge) {
+                        if (Status noted = (*m_beforeMerge)(slot.id); !noted)
+                            return noted;
+                    }
                     m_merged.insert(slot.id);
                     ++m_summary.contactsMerged;
                 }
@@ -752,6 +758,8 @@ public:
     }
 
     // The summary lists every row (for the wizard's preview table), or none; skipped rows up to `maxIssues`.
+    void setBeforeMerge(const std::function<Status(qint64)>* beforeMerge) { m_beforeMerge = beforeMerge; }
+
     void setListing(bool keepRows, qsizetype maxIssues)
     {
         m_keepRows = keepRows;
@@ -979,6 +987,7 @@ private:
     Statement m_findEntry;
     Statement m_loadContact;
     std::unique_ptr<Statement> m_updateContact;
+    const std::function<Status(qint64)>* m_beforeMerge = nullptr;
     qint64 m_lastStoredId = 0; // the largest id before the import
     qint64 m_nextId = 0;
     bool m_wroteBatch = false;
@@ -1044,6 +1053,8 @@ Result<ImportSummary> Importer::run(const ParsedImport& parsed, const ImportProg
     const bool inMemory = mode == Mode::Preview;
     const Status done = inTransaction(inMemory ? Mode::ReadOnly : mode, [&]() -> Status {
         Plan plan(m_database, parsed.format, needNames, summary, now);
+        if (mode == Mode::Apply)
+            plan.setBeforeMerge(&m_beforeMerge);
         if (inMemory)
             plan.setInMemory();
         if (Status begun = plan.begin(); !begun)
@@ -1085,14 +1096,20 @@ Result<ImportSummary> Importer::run(ImportStream& stream, const ImportProgress& 
     const Status done = inTransaction(mode, [&]() -> Status {
         Plan plan(m_database, format, needNames, summary, now);
         plan.setListing(false, kMaxListedIssues);
+        if (mode == Mode::Apply)
+            plan.setBeforeMerge(&m_beforeMerge);
         if (Status begun = plan.begin(); !begun)
             return begun;
         ParsedImport batch;
+        qint64 placed = 0;
         while (stream.next(batch, kBatchRows)) {
             for (const ImportRecord& record : std::as_const(batch.records)) {
                 if (Status ok = plan.place(record); !ok)
                     return ok;
             }
+            placed += batch.records.size();
+            if (m_recordsPlaced)
+                m_recordsPlaced(placed);
             batch.records.clear();
             if (Status written = plan.write(std::exchange(batch.skipped, {})); !written)
                 return written;

@@ -37,6 +37,7 @@ struct ImportSummary
     int interactionsAdded = 0;
     QList<ImportIssue> skipped; // the file's unusable rows and the records that could not be placed, in line order
     qint64 skippedCount = 0; // all of them: a streamed import lists only the first ones in `skipped`
+    qint64 rowsUnchanged = 0; // records whose contact is already there with everything they hold
     QList<ImportPreviewRow> rows; // one per record, in file order (none for a streamed import)
 };
 
@@ -76,6 +77,12 @@ public:
     Result<ImportSummary> apply(ImportStream& stream, const ImportProgress& progress = {},
                                 const QDateTime& now = QDateTime::currentDateTimeUtc());
 
+    // Called once for each stored contact the import is about to change, before it changes (the contact can
+    // still be read as it was): what undo needs, bounded by the contacts merged.
+    void setBeforeMerge(std::function<Status(qint64 contactId)> beforeMerge) { m_beforeMerge = std::move(beforeMerge); }
+    // Called after each batch of a stream with the records placed so far (exact progress in records).
+    void setRecordsPlaced(std::function<void(qint64 records)> placed) { m_recordsPlaced = std::move(placed); }
+
 private:
     enum class Mode
     {
@@ -89,6 +96,8 @@ private:
     Status inTransaction(Mode mode, const std::function<Status()>& work);
 
     Database& m_database;
+    std::function<Status(qint64)> m_beforeMerge;
+    std::function<void(qint64)> m_recordsPlaced;
 };
 
 } // namespace rapport

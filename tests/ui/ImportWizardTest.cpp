@@ -195,7 +195,9 @@ TEST_F(ImportWizardTest, ACancelledWorkerRollsBackEverything)
 {
     auto parsed = ImportFormats::readFile(fixture("linkedin-connections.csv"));
     ASSERT_TRUE(parsed.ok());
-    ImportWorker worker(m_database->path(), { *parsed });
+    const qint64 records = parsed->records.size();
+    const ImportSource source { fixture("linkedin-connections.csv"), {}, {}, {} };
+    ImportWorker worker(m_database->path(), { source }, records);
     QSignalSpy finished(&worker, &ImportWorker::finished);
     worker.cancel();
     worker.start();
@@ -204,7 +206,7 @@ TEST_F(ImportWizardTest, ACancelledWorkerRollsBackEverything)
     EXPECT_FALSE(worker.succeeded());
     EXPECT_EQ(contactCount(), 0);
 
-    ImportWorker again(m_database->path(), { *parsed });
+    ImportWorker again(m_database->path(), { source }, records);
     QSignalSpy done(&again, &ImportWorker::finished);
     again.start();
     ASSERT_TRUE(done.wait(10000));

@@ -7,19 +7,22 @@
 
 namespace rapport {
 
-ImportCommand::ImportCommand(Database& database, QList<ParsedImport> files, ImportCheckpoint checkpoint,
+ImportCommand::ImportCommand(Database& database, QList<ImportSource> files, ImportCheckpoint checkpoint,
                              std::function<void()> changed, const QString& text)
-    : ImportCommand(database, std::move(files), std::move(changed), text)
-{
-    m_checkpoint = std::move(checkpoint);
-    markExecuted();
-}
-
-ImportCommand::ImportCommand(Database& database, QList<ParsedImport> files, std::function<void()> changed,
-                             const QString& text)
     : ExecutedCommand(text, database)
     , m_database(database)
     , m_files(std::move(files))
+    , m_checkpoint(std::move(checkpoint))
+    , m_changed(std::move(changed))
+{
+    markExecuted();
+}
+
+ImportCommand::ImportCommand(Database& database, QList<ParsedImport> records, std::function<void()> changed,
+                             const QString& text)
+    : ExecutedCommand(text, database)
+    , m_database(database)
+    , m_records(std::move(records))
     , m_changed(std::move(changed))
 {
 }
@@ -29,13 +32,18 @@ void ImportCommand::doRedo()
     ImportCheckpoint point;
     // The checkpoint under the same write lock as the import: nothing another process writes comes between.
     const Status applied = m_database.transaction([&]() -> Status {
-        auto taken = ImportUndo::checkpoint(m_database);
+        auto taken = ImportUndo::mark(m_database);
         if (!taken)
             return Error { taken.error() };
         point = std::move(*taken);
         Importer importer(m_database);
-        for (const ParsedImport& file : std::as_const(m_files)) {
-            if (auto summary = importer.apply(file); !summary)
+        importer.setBeforeMerge([&](qint64 id) { return ImportUndo::remember(m_database, point, id); });
+        for (const ParsedImport& records : std::as_const(m_records)) {
+            if (auto summary = importer.apply(records); !summary)
+                return Error { summary.error() };
+        }
+        for (const ImportSource& file : std::as_const(m_files)) {
+            if (auto summary = ImportUndo::importFile(importer, file, {}); !summary)
                 return Error { summary.error() };
         }
         return success();

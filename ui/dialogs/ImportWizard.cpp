@@ -23,8 +23,10 @@ namespace rapport {
 
 namespace {
 
-// The preview lists this many rows at most; the counts above it cover the whole file.
-constexpr int kPreviewRows = 2000;
+// The preview lists this many rows at most, and only these are kept in memory; the counts above it cover the
+// whole file, which is streamed.
+constexpr int kPreviewRows = 500;
+constexpr qsizetype kBatchRows = 4096;
 
 QLabel* wrappingLabel(QWidget* parent)
 {
@@ -62,6 +64,7 @@ ImportWizard::ImportWizard(Database& database, QStringList files, QWidget* paren
     setOption(QWizard::NoBackButtonOnLastPage);
     setOption(QWizard::NoCancelButtonOnLastPage);
     m_parsed.resize(m_files.size());
+    m_usable.resize(m_files.size());
     m_errors.resize(m_files.size());
     m_options.resize(m_files.size());
     m_dialects.resize(m_files.size());
@@ -246,13 +249,46 @@ void ImportWizard::createResultPage()
 void ImportWizard::readFile(int file)
 {
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto parsed = ImportReader::readFile(m_files.at(file), m_dialects.at(file), m_options.at(file));
+    Result<ParsedImport> parsed = Error { QString() };
+    qint64 usable = 0;
+    if (m_dialects.at(file)) {
+        // A chosen dialect is read whole (ImportReader); only the first rows are kept.
+        parsed = ImportReader::readFile(m_files.at(file), m_dialects.at(file), m_options.at(file));
+        if (parsed) {
+            usable = parsed->records.size();
+            if (parsed->records.size() > kPreviewRows)
+                parsed->records.resize(kPreviewRows);
+            if (parsed->skipped.size() > kPreviewRows)
+                parsed->skipped.resize(kPreviewRows);
+            parsed->records.squeeze();
+        }
+    } else if (auto stream = ImportStream::openFile(m_files.at(file), m_options.at(file)); !stream) {
+        parsed = Error { stream.error() };
+    } else {
+        ParsedImport head = (*stream)->description();
+        ParsedImport batch;
+        while ((*stream)->next(batch, kBatchRows)) {
+            usable += batch.records.size();
+            head.rowCount += batch.rowCount;
+            for (qsizetype i = 0; i < batch.records.size() && head.records.size() < kPreviewRows; ++i)
+                head.records.append(std::move(batch.records[i]));
+            for (qsizetype i = 0; i < batch.skipped.size() && head.skipped.size() < kPreviewRows; ++i)
+                head.skipped.append(std::move(batch.skipped[i]));
+            batch = ParsedImport();
+        }
+        if (!(*stream)->error().isEmpty())
+            parsed = Error { (*stream)->error() };
+        else
+            parsed = std::move(head);
+    }
     QApplication::restoreOverrideCursor();
     if (parsed) {
         m_parsed[file] = std::move(*parsed);
+        m_usable[file] = usable;
         m_errors[file].clear();
     } else {
         m_parsed[file] = ParsedImport();
+        m_usable[file] = 0;
         m_errors[file] = parsed.error();
     }
     m_formatPage->updateComplete();
@@ -272,7 +308,7 @@ void ImportWizard::showFile(int file)
         return;
     }
     m_formatStatus->setText(tr("%1 data rows, %2 usable. Columns: %3")
-                                .arg(QLocale().toString(parsed.rowCount), QLocale().toString(parsed.records.size()),
+                                .arg(QLocale().toString(parsed.rowCount), QLocale().toString(m_usable.at(file)),
                                      parsed.header.join(QStringLiteral(", "))));
 }
 
@@ -351,30 +387,46 @@ void ImportWizard::initializePage(int id)
         fillMapping();
     } else if (id == PreviewPage) {
         m_preview->setRowCount(0);
-        int added = 0, merged = 0, unchanged = 0, skipped = 0, entries = 0, shown = 0;
+        qint64 added = 0, merged = 0, unchanged = 0, skipped = 0, entries = 0;
+        int shown = 0;
         QStringList errors;
         Importer importer(m_database);
         m_preview->setUpdatesEnabled(false);
+        QApplication::setOverrideCursor(Qt::WaitCursor);
         for (int file = 0; file < int(m_files.size()); ++file) {
+            // The counts: the whole file streamed through a preview that is rolled back.
+            Result<ImportSummary> counts = Error { QString() };
+            if (m_dialects.at(file)) {
+                auto whole = ImportReader::readFile(m_files.at(file), m_dialects.at(file), m_options.at(file));
+                counts = whole ? importer.preview(*whole) : Result<ImportSummary>(Error { whole.error() });
+            } else if (auto stream = ImportStream::openFile(m_files.at(file), m_options.at(file)); !stream) {
+                counts = Error { stream.error() };
+            } else {
+                counts = importer.preview(**stream);
+            }
+            if (!counts) {
+                errors.append(counts.error());
+                continue;
+            }
+            added += counts->contactsAdded;
+            merged += counts->contactsMerged;
+            entries += counts->interactionsAdded;
+            skipped += std::max<qint64>(counts->skippedCount, counts->skipped.size());
+            unchanged += counts->rowsUnchanged;
+            // The rows: the first ones only, what they do depends only on what comes before them.
             auto preview = importer.preview(m_parsed.at(file));
             if (!preview) {
                 errors.append(preview.error());
                 continue;
             }
-            added += preview->contactsAdded;
-            merged += preview->contactsMerged;
-            entries += preview->interactionsAdded;
-            skipped += int(preview->skipped.size());
             QList<ImportPreviewRow> rows = preview->rows;
             for (const ImportIssue& issue : std::as_const(preview->skipped))
                 rows.append({ issue.line, ImportAction::Skip, QString(), 0, issue.reason });
             std::stable_sort(rows.begin(), rows.end(),
                              [](const ImportPreviewRow& a, const ImportPreviewRow& b) { return a.line < b.line; });
             for (const ImportPreviewRow& row : std::as_const(rows)) {
-                if (row.action == ImportAction::Unchanged)
-                    ++unchanged;
                 if (shown >= kPreviewRows)
-                    continue;
+                    break;
                 const int at = m_preview->rowCount();
                 m_preview->insertRow(at);
                 const QStringList cells { QLocale().toString(row.line), actionName(row.action), row.name,
@@ -385,6 +437,7 @@ void ImportWizard::initializePage(int id)
                 ++shown;
             }
         }
+        QApplication::restoreOverrideCursor();
         m_preview->setUpdatesEnabled(true);
         m_preview->resizeColumnToContents(0);
         m_preview->resizeColumnToContents(1);
@@ -425,7 +478,13 @@ void ImportWizard::startImport()
     m_finished = false;
     m_progress->setRange(0, 0);
     m_importStatus->setText(tr("Importing…"));
-    m_worker = std::make_unique<ImportWorker>(m_database.path(), m_parsed);
+    QList<ImportSource> sources;
+    qint64 records = 0;
+    for (int file = 0; file < int(m_files.size()); ++file) {
+        sources.append({ m_files.at(file), m_options.at(file), m_dialects.at(file), {} });
+        records += m_usable.at(file);
+    }
+    m_worker = std::make_unique<ImportWorker>(m_database.path(), std::move(sources), records);
     connect(m_worker.get(), &ImportWorker::progress, this, [this](qint64 done, qint64 total) {
         //: Import progress: "12,000 of 30,000 rows"
         m_importStatus->setText(tr("%1 of %2 rows").arg(locale().toString(done), locale().toString(total)));
@@ -450,20 +509,23 @@ void ImportWizard::importDone()
     m_progress->setValue(1000);
     int added = 0, merged = 0, entries = 0;
     QStringList skipped;
+    qint64 skippedCount = 0;
     for (const ImportSummary& summary : m_worker->summaries()) {
         added += summary.contactsAdded;
         merged += summary.contactsMerged;
         entries += summary.interactionsAdded;
+        skippedCount += std::max<qint64>(summary.skippedCount, summary.skipped.size());
         for (const ImportIssue& issue : summary.skipped)
             skipped.append(tr("Line %1: %2").arg(QLocale().toString(issue.line), issue.reason));
     }
+    if (skippedCount > skipped.size())
+        skipped.append(tr("… and %1 more.").arg(QLocale().toString(skippedCount - skipped.size())));
     QString text = tr("Added %1 contacts, merged %2 and logged %3 interactions. Edit → Undo takes the whole "
                       "import back.")
                        .arg(QLocale().toString(added), QLocale().toString(merged), QLocale().toString(entries));
     m_result->setText(text);
-    m_skippedHeading->setText(skipped.size() == 1
-                                  ? tr("1 row was skipped:")
-                                  : tr("%1 rows were skipped:").arg(QLocale().toString(skipped.size())));
+    m_skippedHeading->setText(skippedCount == 1 ? tr("1 row was skipped:")
+                                                : tr("%1 rows were skipped:").arg(QLocale().toString(skippedCount)));
     m_skippedHeading->setVisible(!skipped.isEmpty());
     m_skipped->setPlainText(skipped.join(u'\n'));
     m_skipped->setVisible(!skipped.isEmpty());

@@ -44,8 +44,11 @@ public:
     ImportWizard(Database& database, QStringList files, QWidget* parent = nullptr);
     ~ImportWizard() override;
 
-    // The files as read with the current choices; empty entries for files that could not be read.
+    // The files as read with the current choices, each with its first rows only (the preview's); empty
+    // entries for files that could not be read. The files are streamed, never held whole.
     const QList<ParsedImport>& parsedFiles() const { return m_parsed; }
+    // The usable records of the whole file, counted as it was read.
+    qint64 usableRecords(int file) const { return m_usable.value(file); }
     QString fileError(int file) const { return m_errors.value(file); }
     bool importFinished() const { return m_finished; }
     QList<ImportSummary> summaries() const;
@@ -59,7 +62,7 @@ public:
 
 Q_SIGNALS:
     // The import was committed: `checkpoint` is the state before it, for undo.
-    void imported(const QList<rapport::ParsedImport>& files, const rapport::ImportCheckpoint& checkpoint,
+    void imported(const QList<rapport::ImportSource>& files, const rapport::ImportCheckpoint& checkpoint,
                   const QList<rapport::ImportSummary>& summaries);
     // "Choose whom to keep in touch with…" was clicked (the wizard closes): the caller shows `connections`.
     void keepInTouchRequested(const QList<qint64>& connections);
@@ -80,6 +83,7 @@ private:
     Database& m_database;
     QStringList m_files;
     QList<ParsedImport> m_parsed;
+    QList<qint64> m_usable;
     QStringList m_errors;
     QList<ImportOptions> m_options;
     QList<std::optional<CsvDialect>> m_dialects; // set when the user changed the sniffed one

@@ -9,10 +9,17 @@
 
 namespace rapport {
 
-ImportWorker::ImportWorker(QString databasePath, QList<ParsedImport> files, QObject* parent)
+namespace {
+
+constexpr qint64 kMaxConnectionsRead = 50000;
+
+} // namespace
+
+ImportWorker::ImportWorker(QString databasePath, QList<ImportSource> files, qint64 totalRecords, QObject* parent)
     : QObject(parent)
     , m_path(std::move(databasePath))
     , m_files(std::move(files))
+    , m_total(totalRecords)
 {
 }
 
@@ -51,27 +58,33 @@ void ImportWorker::run()
         m_error = database.error();
         return;
     }
-    qint64 total = 0;
-    for (const ParsedImport& file : std::as_const(m_files))
-        total += file.records.size();
+    for (ImportSource& file : m_files) {
+        auto print = ImportUndo::fingerprint(file.path);
+        if (!print) {
+            m_error = print.error();
+            return;
+        }
+        file.fingerprint = std::move(*print);
+    }
     const Status done = (*database)->transaction([&]() -> Status {
-        auto point = ImportUndo::checkpoint(**database);
+        auto point = ImportUndo::mark(**database);
         if (!point)
             return Error { point.error() };
         m_checkpoint = std::move(*point);
         Importer importer(**database);
+        importer.setBeforeMerge([&](qint64 id) { return ImportUndo::remember(**database, m_checkpoint, id); });
         qint64 before = 0;
-        for (const ParsedImport& file : std::as_const(m_files)) {
-            // The importer counts its own steps; the window counts rows, this file's share of them.
-            const qint64 rows = file.records.size();
-            auto summary = importer.apply(file, [&](qint64 step, qint64 steps) {
-                Q_EMIT progress(before + (steps > 0 ? std::min(step, steps) * rows / steps : rows), total);
+        for (const ImportSource& file : std::as_const(m_files)) {
+            qint64 records = 0;
+            auto summary = ImportUndo::importFile(importer, file, [&](qint64 placed) {
+                records = placed;
+                Q_EMIT progress(before + placed, m_total);
                 return !m_cancel.load();
             });
             if (!summary)
                 return Error { summary.error() };
             m_summaries.append(std::move(*summary));
-            before += file.records.size();
+            before += records;
         }
         // The last chance to change one's mind: nothing is committed yet.
         if (m_cancel)
@@ -85,12 +98,19 @@ void ImportWorker::run()
         m_summaries.clear();
         return;
     }
-    // Committed: what is read now only helps the wizard say what came in, so a failure costs nothing more.
-    if (auto overview = ContactOverview::load(**database, QDateTime::currentDateTimeUtc())) {
-        for (const Contact& contact : std::as_const(overview->contacts)) {
-            if (contact.id > m_checkpoint.lastContactId && overview->facts.value(contact.id).stage == Stage::Connected)
-                m_addedConnections.append(contact.id);
-        }
+    // Committed: what is read now only helps the wizard say what came in, so a failure costs nothing more. One
+    // contact at a time, so that memory does not follow the database; past kMaxConnectionsRead contacts added
+    // the offer is left out rather than taking minutes.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    qint64 added = 0;
+    for (const ImportSummary& summary : std::as_const(m_summaries))
+        added += summary.contactsAdded;
+    if (added > kMaxConnectionsRead)
+        return;
+    for (qint64 id = m_checkpoint.lastContactId + 1; id <= m_checkpoint.lastContactId + added; ++id) {
+        auto facts = ContactOverview::factsOf(**database, id, now);
+        if (facts && facts->stage == Stage::Connected)
+            m_addedConnections.append(id);
     }
 }
 

@@ -12,16 +12,19 @@ class QThread;
 
 namespace rapport {
 
-// Applies parsed files to the database on a thread of its own, so the window keeps painting: it opens its
-// own connection to the database file (a Qt Sql connection belongs to the thread that made it), takes an
-// ImportCheckpoint for undo, then imports every file in one transaction. cancel() rolls it all back. Once
-// committed, it finds which of the contacts added are connections, for the wizard's last page.
+// Imports files into the database on a thread of its own, so the window keeps painting: it opens its own
+// connection to the database file (a Qt Sql connection belongs to the thread that made it), fingerprints each
+// file (for redo), and streams every file in one transaction, a batch at a time, so memory does not grow with
+// the file. Its ImportCheckpoint for undo holds the largest ids and only the contacts the import merged into.
+// cancel() rolls it all back. Once committed, it finds which of the contacts added are connections, for the
+// wizard's last page.
 class ImportWorker : public QObject
 {
     Q_OBJECT
 
 public:
-    ImportWorker(QString databasePath, QList<ParsedImport> files, QObject* parent = nullptr);
+    // `totalRecords`: the usable records of all the files, for progress.
+    ImportWorker(QString databasePath, QList<ImportSource> files, qint64 totalRecords, QObject* parent = nullptr);
     ~ImportWorker() override; // cancels and waits for the thread
 
     void start();
@@ -36,7 +39,8 @@ public:
     QString error() const { return m_error; }
     const QList<ImportSummary>& summaries() const { return m_summaries; }
     const ImportCheckpoint& checkpoint() const { return m_checkpoint; }
-    const QList<ParsedImport>& files() const { return m_files; }
+    // The files with their fingerprints as imported (valid once it succeeded).
+    const QList<ImportSource>& files() const { return m_files; }
     // The contacts the import added that are connections (stage connected), by id: those one may now want
     // to keep in touch with.
     const QList<qint64>& addedConnections() const { return m_addedConnections; }
@@ -50,7 +54,8 @@ private:
     void run();
 
     QString m_path;
-    QList<ParsedImport> m_files;
+    QList<ImportSource> m_files;
+    qint64 m_total = 0;
     QThread* m_thread = nullptr;
     std::atomic_bool m_cancel = false;
     // Written by the thread, read after finished().
