@@ -3,11 +3,15 @@
 # 222 MB) is imported into an empty database, previewed again with --dry-run, and imported again (every row
 # then matches a stored contact). Each run's peak resident set, as `/usr/bin/time -v` reports it, must stay
 # within LIMIT_MB: the import streams the file a batch at a time, so its memory does not grow with the file.
-#   tests/bench/import-memory.sh RAPPORT_CLI [ROWS] [LIMIT_MB]     (defaults: 1500000 rows, 300 MB)
+# With WINDOW_DRIVER (tests/bench/rapport_import_window_memory), the window's import is measured the same way:
+# the wizard reads and previews the file, its worker imports it into an empty database, and the import is
+# undone and redone (redo streams the file again).
+#   tests/bench/import-memory.sh RAPPORT_CLI [ROWS] [LIMIT_MB] [WINDOW_DRIVER]  (defaults: 1500000 rows, 300 MB)
 set -euo pipefail
 cli=$1
 rows=${2:-1500000}
 limit_mb=${3:-300}
+window=${4:-}
 [ -x /usr/bin/time ] || { echo "import-memory: /usr/bin/time is needed (GNU time)" >&2; exit 1; }
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
@@ -35,11 +39,16 @@ csv="$scratch/Connections.csv"
 size_mb=$(( $(stat -c %s "$csv") / 1000000 ))
 db="$scratch/rapport.sqlite"
 
-# Runs rapport-cli under GNU time; prints "PEAK_MB SECONDS".
+# Runs rapport-cli (or, after --window, the window's driver) under GNU time; prints "PEAK_MB SECONDS".
 measure() {
     local report="$scratch/time.txt"
-    if ! /usr/bin/time -v -o "$report" "$cli" --db "$db" "$@" >"$scratch/out.txt" 2>"$scratch/err.txt"; then
-        echo "import-memory: rapport-cli $* failed:" >&2
+    local run=("$cli" --db "$db")
+    if [ "$1" = --window ]; then
+        shift
+        run=("$window" "$db")
+    fi
+    if ! /usr/bin/time -v -o "$report" "${run[@]}" "$@" >"$scratch/out.txt" 2>"$scratch/err.txt"; then
+        echo "import-memory: ${run[*]} $* failed:" >&2
         cat "$scratch/err.txt" >&2
         exit 1
     fi
@@ -76,5 +85,15 @@ read -r peak wall < <(measure import "$csv")
 check "the same file again (every row matched)" "$peak" "$wall"
 grep -q " 0 contacts added, 0 merged, 0 interactions added" "$scratch/out.txt" \
     || { echo "import-memory: the second import changed something: $(cat "$scratch/out.txt")" >&2; exit 1; }
+
+if [ -n "$window" ]; then
+    db="$scratch/window.sqlite"
+    "$cli" --db "$db" import "$scratch/header.csv" >/dev/null 2>&1
+    read -r peak wall < <(measure --window "$csv" undo)
+    check "the window's import (preview, import, undo, redo) into an empty database" "$peak" "$wall"
+    sed 's/^/import-memory:   /' "$scratch/out.txt"
+    contacts=$(sqlite3 "$db" 'SELECT count(*) FROM contacts')
+    [ "$contacts" = "$rows" ] || { echo "import-memory: $contacts contacts after the window's import and redo" >&2; exit 1; }
+fi
 
 exit "$failed"

@@ -71,6 +71,66 @@ TEST_F(ImportUndoTest, RollingBackRemovesWhatTheImportAddedAndRestoresWhatItMerg
     EXPECT_EQ(content(), before);
 }
 
+TEST_F(ImportUndoTest, AStreamedImportKeepsOnlyTheMergedContactsForUndoAndRedoReadsTheFileAgain)
+{
+    const auto before = content();
+    ImportSource source { fixture("linkedin-connections.csv"), {}, {}, {} };
+    source.fingerprint = ImportUndo::fingerprint(source.path).value();
+    auto point = ImportUndo::mark(db()).value();
+    EXPECT_TRUE(point.contacts.isEmpty());
+    Importer importer(db());
+    importer.setBeforeMerge([&](qint64 id) { return ImportUndo::remember(db(), point, id); });
+    qint64 placed = 0;
+    const auto summary = ImportUndo::importFile(importer, source, [&](qint64 done) {
+                             placed = done;
+                             return true;
+                         }).value();
+    ASSERT_GT(summary.contactsAdded, 0);
+    ASSERT_EQ(summary.contactsMerged, 1);
+    EXPECT_EQ(placed, ImportFormats::readFile(source.path)->records.size());
+    // Only Bram, as he was: undo's memory follows the merges, not the database.
+    ASSERT_EQ(point.contacts.size(), 1);
+    EXPECT_EQ(point.contacts.first().id, m_bram);
+    EXPECT_EQ(point.contacts.first().company, QString());
+    const auto imported = content();
+
+    ASSERT_TRUE(ImportUndo::rollBack(db(), point).ok());
+    EXPECT_EQ(content(), before);
+
+    // Redo streams the same file again.
+    auto again = ImportUndo::mark(db()).value();
+    Importer redo(db());
+    redo.setBeforeMerge([&](qint64 id) { return ImportUndo::remember(db(), again, id); });
+    ASSERT_TRUE(ImportUndo::importFile(redo, source, {}).ok());
+    EXPECT_EQ(content().first.size(), imported.first.size());
+    EXPECT_EQ(content().second.size(), imported.second.size());
+    ASSERT_TRUE(ImportUndo::rollBack(db(), again).ok());
+    EXPECT_EQ(content(), before);
+}
+
+TEST_F(ImportUndoTest, AFileThatChangedOrVanishedIsNotImportedAgain)
+{
+    const QString path = m_dir.filePath(QStringLiteral("Connections.csv"));
+    ASSERT_TRUE(QFile::copy(fixture("linkedin-connections.csv"), path));
+    ImportSource source { path, {}, {}, ImportUndo::fingerprint(path).value() };
+    {
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::Append));
+        file.write("Zed,Last,https://www.linkedin.com/in/zed-last,,,,01 Jan 2024\r\n");
+    }
+    const auto before = content();
+    Importer importer(db());
+    auto changed = ImportUndo::importFile(importer, source, {});
+    ASSERT_FALSE(changed.ok());
+    EXPECT_TRUE(changed.error().contains(u"changed or is gone")) << changed.error().toStdString();
+    EXPECT_EQ(content(), before);
+    ASSERT_TRUE(QFile::remove(path));
+    auto gone = ImportUndo::importFile(importer, source, {});
+    ASSERT_FALSE(gone.ok());
+    EXPECT_TRUE(gone.error().contains(u"changed or is gone")) << gone.error().toStdString();
+    EXPECT_EQ(content(), before);
+}
+
 TEST_F(ImportUndoTest, AnArchivedContactComesBackWithItsIdsAndLog)
 {
     const auto before = content();

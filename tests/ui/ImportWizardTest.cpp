@@ -4,6 +4,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/InteractionRepository.h"
 #include "ui/MainWindow.h"
+#include "ui/commands/ImportCommand.h"
 #include "ui/models/ContactFilterProxy.h"
 #include "ui/models/ContactTableModel.h"
 #include "ui/views/ContactsView.h"
@@ -24,6 +25,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QUndoStack>
 #include <QUrl>
@@ -212,6 +214,74 @@ TEST_F(ImportWizardTest, ACancelledWorkerRollsBackEverything)
     ASSERT_TRUE(done.wait(10000));
     EXPECT_TRUE(again.succeeded()) << again.error().toStdString();
     EXPECT_EQ(contactCount(), int(parsed->records.size()));
+}
+
+TEST_F(ImportWizardTest, ThePreviewListsTheFirstRowsOnlyAndCountsTheWholeFile)
+{
+    // 1,200 connections, one already stored (merged: it gains a company) and one without a name (skipped).
+    Contact known;
+    known.firstName = QStringLiteral("Person");
+    known.lastName = QStringLiteral("7");
+    known.profileUrl = QStringLiteral("https://www.linkedin.com/in/person-7");
+    ASSERT_TRUE(ContactRepository(*m_database).add(known).ok());
+    const QString path = m_dir.filePath(QStringLiteral("Connections.csv"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n");
+    for (int i = 0; i < 1200; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        file.write(i == 1100
+                       ? QByteArray(",,https://www.linkedin.com/in/nobody,,,,01 Jan 2024\r\n")
+                       : "Person," + n + ",https://www.linkedin.com/in/person-" + n + ",,Initech,,01 Jan 2024\r\n");
+    }
+    file.close();
+    MainWindow window(*m_database);
+    ImportWizard* wizard = window.openImportWizard({ path });
+    ASSERT_EQ(wizard->parsedFiles().size(), 1);
+    EXPECT_EQ(wizard->parsedFiles().first().records.size(), 500) << "only the rows the preview shows are kept";
+    EXPECT_EQ(wizard->usableRecords(0), 1199);
+    clickNext(wizard);
+    ASSERT_EQ(wizard->currentId(), ImportWizard::PreviewPage);
+    auto* preview = wizard->findChild<QTableWidget*>(QStringLiteral("preview"));
+    ASSERT_NE(preview, nullptr);
+    EXPECT_EQ(preview->rowCount(), 500);
+    EXPECT_EQ(preview->item(7, 1)->text(), QStringLiteral("Merge"));
+    const QString summary = wizard->findChild<QLabel*>(QStringLiteral("previewSummary"))->text();
+    EXPECT_TRUE(summary.startsWith(QStringLiteral("1,198 contacts to add, 1 to merge, 0 already there, 1 rows skipped; "
+                                                  "1,199 interactions to log.")))
+        << summary.toStdString();
+    EXPECT_EQ(contactCount(), 1);
+    wizard->reject();
+}
+
+TEST_F(ImportWizardTest, RedoOfAnImportWhoseFileChangedIsRefusedWithAMessage)
+{
+    const QString path = m_dir.filePath(QStringLiteral("Connections.csv"));
+    ASSERT_TRUE(QFile::copy(fixture("linkedin-connections.csv"), path));
+    ImportWorker worker(m_database->path(), { ImportSource { path, {}, {}, {} } }, 0);
+    QSignalSpy finished(&worker, &ImportWorker::finished);
+    worker.start();
+    ASSERT_TRUE(finished.wait(10000));
+    ASSERT_TRUE(worker.succeeded()) << worker.error().toStdString();
+    const int imported = contactCount();
+    ASSERT_GE(imported, 3);
+    EXPECT_TRUE(worker.checkpoint().contacts.isEmpty()) << "nothing merged, nothing kept";
+    ImportCommand command(*m_database, worker.files(), worker.checkpoint(), {}, QStringLiteral("Import"));
+    ASSERT_TRUE(command.executeUndo()) << command.error().toStdString();
+    EXPECT_EQ(contactCount(), 0);
+    ASSERT_TRUE(command.execute()) << command.error().toStdString();
+    EXPECT_EQ(contactCount(), imported);
+    ASSERT_TRUE(command.executeUndo());
+
+    {
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::Append));
+        file.write("Zed,Last,https://www.linkedin.com/in/zed-last,,,,01 Jan 2024\r\n");
+    }
+    EXPECT_FALSE(command.execute());
+    EXPECT_TRUE(command.error().contains(QStringLiteral("changed or is gone since it was imported")))
+        << command.error().toStdString();
+    EXPECT_EQ(contactCount(), 0);
 }
 
 TEST_F(ImportWizardTest, ADroppedFileThatIsNotCsvIsRefusedWithAMessage)

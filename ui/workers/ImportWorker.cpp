@@ -11,7 +11,7 @@ namespace rapport {
 
 namespace {
 
-constexpr qint64 kMaxConnectionsRead = 50000;
+constexpr qint64 kMaxContactsRead = 100000;
 
 } // namespace
 
@@ -98,19 +98,19 @@ void ImportWorker::run()
         m_summaries.clear();
         return;
     }
-    // Committed: what is read now only helps the wizard say what came in, so a failure costs nothing more. One
-    // contact at a time, so that memory does not follow the database; past kMaxConnectionsRead contacts added
-    // the offer is left out rather than taking minutes.
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // Committed: what is read now only helps the wizard say what came in, so a failure costs nothing more. It
+    // reads every contact: past kMaxContactsRead (ids only grow, so the largest bounds their number) the offer
+    // is left out rather than taking memory that grows with the database.
     qint64 added = 0;
     for (const ImportSummary& summary : std::as_const(m_summaries))
         added += summary.contactsAdded;
-    if (added > kMaxConnectionsRead)
+    if (m_checkpoint.lastContactId + added > kMaxContactsRead)
         return;
-    for (qint64 id = m_checkpoint.lastContactId + 1; id <= m_checkpoint.lastContactId + added; ++id) {
-        auto facts = ContactOverview::factsOf(**database, id, now);
-        if (facts && facts->stage == Stage::Connected)
-            m_addedConnections.append(id);
+    if (auto overview = ContactOverview::load(**database, QDateTime::currentDateTimeUtc())) {
+        for (const Contact& contact : std::as_const(overview->contacts)) {
+            if (contact.id > m_checkpoint.lastContactId && overview->facts.value(contact.id).stage == Stage::Connected)
+                m_addedConnections.append(contact.id);
+        }
     }
 }
 
