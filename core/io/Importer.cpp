@@ -1124,6 +1124,10 @@ Result<ImportSummary> Importer::run(ImportStream& stream, const ImportProgress& 
             return Error { tr("The import was cancelled; nothing was changed.") };
         return success();
     });
+    // A preview's changes were taken back, but the connection's page cache still holds up to its size of them:
+    // given back, so that a window that previews and then imports on another connection holds one cache, not two.
+    if (mode == Mode::Preview)
+        (void)sql::exec(m_database.connection(), QStringLiteral("PRAGMA shrink_memory"));
     if (!done)
         return Error { done.error() };
     return summary;

@@ -19,6 +19,10 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace rapport {
 
 namespace {
@@ -27,6 +31,16 @@ namespace {
 // whole file, which is streamed.
 constexpr int kPreviewRows = 500;
 constexpr qsizetype kBatchRows = 4096;
+
+// Reading and previewing a large file on this thread frees what it took, but glibc keeps the freed memory for
+// this thread's arena, while the import worker allocates in an arena of its own: without handing it back the
+// two add up (225 MB instead of 113 MB for 300,000 rows).
+void giveBackFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
 
 QLabel* wrappingLabel(QWidget* parent)
 {
@@ -281,6 +295,7 @@ void ImportWizard::readFile(int file)
         else
             parsed = std::move(head);
     }
+    giveBackFreedMemory();
     QApplication::restoreOverrideCursor();
     if (parsed) {
         m_parsed[file] = std::move(*parsed);
@@ -437,6 +452,7 @@ void ImportWizard::initializePage(int id)
                 ++shown;
             }
         }
+        giveBackFreedMemory();
         QApplication::restoreOverrideCursor();
         m_preview->setUpdatesEnabled(true);
         m_preview->resizeColumnToContents(0);
