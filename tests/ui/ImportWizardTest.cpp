@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QMenu>
@@ -24,6 +25,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -251,6 +253,31 @@ TEST_F(ImportWizardTest, ThePreviewListsTheFirstRowsOnlyAndCountsTheWholeFile)
                                                   "1,199 interactions to log.")))
         << summary.toStdString();
     EXPECT_EQ(contactCount(), 1);
+    wizard->reject();
+}
+
+TEST_F(ImportWizardTest, ThePreviewOfAnOrdinaryFileDoesNotWaitForAnotherWriter)
+{
+    const QString path = m_dir.filePath(QStringLiteral("Connections.csv"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+               "Ada,Quill,https://www.linkedin.com/in/ada-quill,,Initech,,01 Jan 2024\r\n");
+    file.close();
+    // Another writer (a CLI import, say) holds the write lock while the user looks at the preview.
+    auto other = Database::open(m_database->path());
+    ASSERT_TRUE(other.ok());
+    ASSERT_TRUE(QSqlQuery((*other)->connection()).exec(QStringLiteral("BEGIN IMMEDIATE")));
+    MainWindow window(*m_database);
+    ImportWizard* wizard = window.openImportWizard({ path });
+    QElapsedTimer timer;
+    timer.start();
+    clickNext(wizard);
+    ASSERT_EQ(wizard->currentId(), ImportWizard::PreviewPage);
+    EXPECT_LT(timer.elapsed(), 2000) << "the preview waited for the other writer";
+    const QString summary = wizard->findChild<QLabel*>(QStringLiteral("previewSummary"))->text();
+    EXPECT_TRUE(summary.startsWith(QStringLiteral("1 contacts to add"))) << summary.toStdString();
+    ASSERT_TRUE(QSqlQuery((*other)->connection()).exec(QStringLiteral("ROLLBACK")));
     wizard->reject();
 }
 

@@ -31,6 +31,8 @@ namespace {
 // whole file, which is streamed.
 constexpr int kPreviewRows = 500;
 constexpr qsizetype kBatchRows = 4096;
+// Up to this size (about 60,000 LinkedIn connections) a file is read whole for its preview.
+constexpr qint64 kWholeFileBytes = 8 * 1024 * 1024;
 
 // Reading and previewing a large file on this thread frees what it took, but glibc keeps the freed memory for
 // this thread's arena, while the import worker allocates in an arena of its own: without handing it back the
@@ -409,9 +411,11 @@ void ImportWizard::initializePage(int id)
         m_preview->setUpdatesEnabled(false);
         QApplication::setOverrideCursor(Qt::WaitCursor);
         for (int file = 0; file < int(m_files.size()); ++file) {
-            // The counts: the whole file streamed through a preview that is rolled back.
+            // The counts: a file of ordinary size read whole and previewed without writing, so that the preview
+            // never waits for another process's write lock; a large one streamed through a preview that is
+            // rolled back, so that its memory stays bounded.
             Result<ImportSummary> counts = Error { QString() };
-            if (m_dialects.at(file)) {
+            if (m_dialects.at(file) || QFileInfo(m_files.at(file)).size() <= kWholeFileBytes) {
                 auto whole = ImportReader::readFile(m_files.at(file), m_dialects.at(file), m_options.at(file));
                 counts = whole ? importer.preview(*whole) : Result<ImportSummary>(Error { whole.error() });
             } else if (auto stream = ImportStream::openFile(m_files.at(file), m_options.at(file)); !stream) {
