@@ -214,7 +214,10 @@ public:
         : m_folder(std::move(folder))
         , m_lock(m_folder + QStringLiteral("/.backups.lock"))
     {
-        m_lock.setStaleLockTime(0); // a long backup keeps its lock: only a dead owner's lock is stale
+        // A lock whose process died is stale at once. One cut off before it named its process (killed while
+        // taking it) is stale after a few seconds; a live process's lock is never taken from it (QLockFile
+        // holds it with a native lock too), however long its backup runs.
+        m_lock.setStaleLockTime(5000);
     }
     // Makes the folder (owner-only), takes its lock and removes what interrupted backups left in it.
     Status acquire()

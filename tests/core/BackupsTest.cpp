@@ -291,6 +291,17 @@ TEST_F(BackupsTest, BrokenFilesUnderABackupNameAreNeitherTrustedNorKept)
     EXPECT_FALSE(left.contains(QStringLiteral("rapport-20261122-100000.sqlite.partial")));
 }
 
+TEST_F(BackupsTest, ALockLeftEmptyByAKilledBackupDoesNotStopTheNextOne)
+{
+    // A backup killed while taking the folder's lock leaves the lock file without the process that held it.
+    ASSERT_TRUE(QDir().mkpath(Backups(db()).folder()));
+    QFile lock(Backups(db()).folder() + QStringLiteral("/.backups.lock"));
+    ASSERT_TRUE(lock.open(QIODevice::WriteOnly));
+    lock.close();
+    auto made = Backups(db()).backupNow();
+    EXPECT_TRUE(made.ok()) << made.error().toStdString();
+}
+
 #ifdef Q_OS_UNIX
 TEST_F(BackupsTest, TheBackupFolderAndItsBackupsAreTheUsersAloneWhateverTheUmask)
 {
