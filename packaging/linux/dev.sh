@@ -18,7 +18,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-qpa-plugins qt6-charts-dev qt6-svg-dev libqt6svg6
     libgl-dev libqt6opengl6-dev libgtest-dev libgmock-dev libbenchmark-dev
     xvfb xauth fonts-dejavu-core sqlite3 qt6-image-formats-plugins
-    desktop-file-utils appstream dpkg-dev file strace
+    desktop-file-utils appstream dpkg-dev file strace libzip-dev
 )
 
 install_missing() {
