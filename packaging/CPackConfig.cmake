@@ -28,8 +28,9 @@ else()
     set(CPACK_DEBIAN_PACKAGE_SECTION misc)
     # dpkg-shlibdeps finds the Qt libraries we link (Core, Gui, Widgets, Sql, Charts...); the plugins
     # Qt loads at run time are named by hand: the SQLite driver, the X11/Wayland platform and SVG icons.
+    # libzip (LinkedIn's export archive) is named too, so that a build without dpkg-shlibdeps still has it.
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-    set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins, libqt6svg6")
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins, libqt6svg6, libzip4")
     set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland")
 endif()
 

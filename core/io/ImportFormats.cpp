@@ -5,6 +5,7 @@
 #include "core/domain/Identity.h"
 #include "core/io/CsvTable.h"
 #include "core/io/CsvWriter.h"
+#include "core/io/ExportArchive.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -646,7 +647,7 @@ QString normalizedColumn(const QString& name)
 
 struct ImportStream::Private
 {
-    std::unique_ptr<QFile> file;
+    std::unique_ptr<QIODevice> file; // openFile()'s: a file, or one inside an archive
     QIODevice* device = nullptr;
     std::optional<CsvTable> table;
     ParsedImport parsed; // the description, and the records and skipped rows of the batch being read
@@ -725,12 +726,12 @@ ImportStream::~ImportStream() = default;
 
 Result<std::unique_ptr<ImportStream>> ImportStream::openFile(const QString& path, const ImportOptions& options)
 {
-    auto file = std::make_unique<QFile>(path);
-    if (!file->open(QIODevice::ReadOnly))
-        return Error { tr("Cannot open %1: %2").arg(path, file->errorString()) };
-    auto stream = open(file.get(), options);
+    auto file = ExportArchive::openFile(path);
+    if (!file)
+        return Error { file.error() };
+    auto stream = open(file->get(), options);
     if (stream)
-        (*stream)->d->file = std::move(file);
+        (*stream)->d->file = std::move(*file);
     return stream;
 }
 
@@ -958,10 +959,10 @@ Result<ParsedImport> read(QIODevice* device, const ImportOptions& options, const
 
 Result<ParsedImport> readFile(const QString& path, const ImportOptions& options, const ImportProgress& progress)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error { tr("Cannot open %1: %2").arg(path, file.errorString()) };
-    return read(&file, options, progress);
+    auto file = ExportArchive::openFile(path);
+    if (!file)
+        return Error { file.error() };
+    return read(file->get(), options, progress);
 }
 
 } // namespace ImportFormats

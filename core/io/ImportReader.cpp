@@ -2,10 +2,9 @@
 
 #include "core/io/CsvTable.h"
 #include "core/io/CsvWriter.h"
+#include "core/io/ExportArchive.h"
 
 #include <QBuffer>
-#include <QCoreApplication>
-#include <QFile>
 
 #include <algorithm>
 
@@ -29,12 +28,10 @@ Result<ParsedImport> readFile(const QString& path, const std::optional<CsvDialec
 {
     if (!dialect)
         return ImportFormats::readFile(path, options, progress);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error {
-            QCoreApplication::translate("ImportReader", "Cannot read %1: %2").arg(path, file.errorString())
-        };
-    CsvTable table(&file);
+    auto file = ExportArchive::openFile(path);
+    if (!file)
+        return Error { file.error() };
+    CsvTable table(file->get());
     if (Status opened = table.open(*dialect); !opened)
         return Error { opened.error() };
     QByteArray text = csvLine(table.header());

@@ -1,5 +1,6 @@
 #include "core/io/ImportUndo.h"
 
+#include "core/io/ExportArchive.h"
 #include "core/io/ImportReader.h"
 #include "core/io/Importer.h"
 #include "core/storage/ContactRepository.h"
@@ -95,7 +96,9 @@ Status rollBack(Database& database, const ImportCheckpoint& checkpoint)
 
 Result<QByteArray> fingerprint(const QString& path)
 {
-    QFile file(path);
+    // A file inside an archive is the same as long as the archive is.
+    const QString archive = ExportArchive::archiveOf(path);
+    QFile file(archive.isEmpty() ? path : archive);
     if (!file.open(QIODevice::ReadOnly))
         return Error { QCoreApplication::translate("ImportUndo", "Cannot read %1: %2")
                            .arg(QDir::toNativeSeparators(path), file.errorString()) };

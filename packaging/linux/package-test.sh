@@ -19,7 +19,7 @@ tgz=$(ls "$scratch"/out/rapport-"$version"-*.tar.gz 2>/dev/null | head -n1)
 [ -n "$tgz" ] || fail "no rapport-${version}-*.tar.gz was made"
 
 depends=$(dpkg-deb -f "$deb" Depends)
-for needed in libqt6core6 libqt6widgets6 libqt6sql6 libqt6sql6-sqlite libqt6charts6 qt6-qpa-plugins libqt6svg6; do
+for needed in libqt6core6 libqt6widgets6 libqt6sql6 libqt6sql6-sqlite libqt6charts6 qt6-qpa-plugins libqt6svg6 libzip4; do
     grep -q "\b$needed\b" <<<"$depends" || fail "the .deb does not depend on $needed (Depends: $depends)"
 done
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "the .deb's version is not $version"
