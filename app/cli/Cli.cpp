@@ -275,7 +275,8 @@ Cli::Cli(QTextStream& out, QTextStream& err)
           { QStringLiteral("json") },
           1,
           1,
-          tr("Show how a CSV file is read: format, encoding, delimiter, header, rows, errors (no database)."),
+          tr("Show how a CSV file is read: format, encoding, delimiter, header, rows, errors (no database); for "
+             "LinkedIn's export archive (.zip), the files it holds, their sizes and formats."),
           &Cli::inspect,
           Access::Read,
           true },
@@ -284,7 +285,8 @@ Cli::Cli(QTextStream& out, QTextStream& err)
           { QStringLiteral("format"), QStringLiteral("map"), QStringLiteral("dry-run"), QStringLiteral("json") },
           1,
           1,
-          tr("Import a CSV file (LinkedIn, Google, Outlook, Rapport's own, or mapped) in one transaction."),
+          tr("Import a CSV file (LinkedIn, Google, Outlook, Rapport's own, or mapped) in one transaction, or LinkedIn's "
+             "export archive (.zip): its Connections.csv, Invitations.csv and messages.csv together."),
           &Cli::importFile,
           Access::Write,
           true },

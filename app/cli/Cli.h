@@ -67,6 +67,8 @@ private:
     int importFile(const QStringList& arguments); // CliImport.cpp
     int exportData(const QStringList& arguments); // CliImport.cpp
     int demo(const QStringList& arguments); // CliImport.cpp
+    int inspectArchive(const QString& path); // CliArchive.cpp
+    int importArchive(const QString& path); // CliArchive.cpp
     int backup(const QStringList& arguments); // CliBackup.cpp
     int restore(const QStringList& arguments); // CliBackup.cpp
 

@@ -4,6 +4,7 @@
 
 #include "core/io/CsvTable.h"
 #include "core/io/DemoData.h"
+#include "core/io/ExportArchive.h"
 #include "core/io/Exporter.h"
 #include "core/io/ImportFormats.h"
 #include "core/io/Importer.h"
@@ -48,6 +49,8 @@ QJsonArray issuesJson(const QList<ImportIssue>& issues, const char* textKey)
 
 int Cli::inspect(const QStringList& arguments)
 {
+    if (ExportArchive::isArchive(arguments[0]))
+        return inspectArchive(arguments[0]);
     QFile file(arguments[0]);
     if (!file.open(QIODevice::ReadOnly))
         return fail(tr("cannot open %1: %2").arg(arguments[0], file.errorString()));
@@ -97,6 +100,8 @@ int Cli::inspect(const QStringList& arguments)
 
 int Cli::importFile(const QStringList& arguments)
 {
+    if (ExportArchive::isArchive(arguments[0]))
+        return importArchive(arguments[0]);
     ImportOptions options;
     if (m_parser.isSet(QStringLiteral("format"))) {
         options.format = importFormatFromKey(m_parser.value(QStringLiteral("format")));
