@@ -285,8 +285,8 @@ Cli::Cli(QTextStream& out, QTextStream& err)
           { QStringLiteral("format"), QStringLiteral("map"), QStringLiteral("dry-run"), QStringLiteral("json") },
           1,
           1,
-          tr("Import a CSV file (LinkedIn, Google, Outlook, Rapport's own, or mapped) in one transaction, or LinkedIn's "
-             "export archive (.zip): its Connections.csv, Invitations.csv and messages.csv together."),
+          tr("Import a CSV file (LinkedIn, Google, Outlook, Rapport's own, or mapped) in one transaction, or "
+             "LinkedIn's export archive (.zip): its Connections.csv, Invitations.csv and messages.csv together."),
           &Cli::importFile,
           Access::Write,
           true },
