@@ -177,6 +177,7 @@ Cli::Cli(QTextStream& out, QTextStream& err)
         { QStringLiteral("seed"), tr("The seed of the sample data (demo; default 1)."), tr("S") },
     };
     m_parser.addOptions(options);
+    m_options = options;
     for (const QCommandLineOption& option : options) {
         if (!option.valueName().isEmpty())
             m_valueOptions += option.names();
@@ -339,6 +340,43 @@ QString Cli::helpText() const
     return text;
 }
 
+QString Cli::helpText(const Command& command) const
+{
+    QString synopsis = command.words.join(u' ');
+    if (!command.arguments.isEmpty())
+        synopsis += u' ' + command.arguments;
+    QList<std::pair<QString, QString>> rows;
+    for (const QCommandLineOption& option : m_options) {
+        const QString name = option.names().constFirst();
+        if (name != u"db" && !command.options.contains(name))
+            continue;
+        QString usage = QStringLiteral("--") + name;
+        if (!option.valueName().isEmpty())
+            usage += QStringLiteral(" <%1>").arg(option.valueName());
+        rows.append({ usage, option.description() });
+    }
+    rows.append({ QStringLiteral("-h, --help"), tr("Displays help for this command.") });
+    qsizetype width = 0;
+    for (const auto& row : std::as_const(rows))
+        width = std::max(width, row.first.size());
+    QString options;
+    for (const auto& [usage, description] : std::as_const(rows))
+        options += QStringLiteral("  %1  %2\n").arg(usage.leftJustified(width), description);
+    return tr("Usage: %1 [--db path] %2 [options]").arg(QString::fromLatin1(kProgram), synopsis)
+        + QStringLiteral("\n\n%1\n\n").arg(command.summary) + tr("Options:") + u'\n' + options;
+}
+
+const Cli::Command* Cli::findCommand(const QStringList& words) const
+{
+    const Command* chosen = nullptr;
+    for (const Command& command : m_commands) {
+        if (words.mid(0, command.words.size()) == command.words
+            && (!chosen || command.words.size() > chosen->words.size()))
+            chosen = &command;
+    }
+    return chosen;
+}
+
 int Cli::fail(const QString& message, int code)
 {
     m_err << kProgram << ": " << message << '\n';
@@ -374,7 +412,9 @@ int Cli::run(const QStringList& arguments)
         return Ok;
     }
     if (m_parser.isSet(QStringLiteral("help"))) {
-        m_out << helpText();
+        // "import --help" is import's help; "--help" alone lists every command.
+        const Command* command = findCommand(m_parser.positionalArguments());
+        m_out << (command ? helpText(*command) : helpText());
         return Ok;
     }
 
@@ -387,12 +427,7 @@ int Cli::run(const QStringList& arguments)
         m_err << helpText();
         return BadUsage;
     }
-    const Command* chosen = nullptr;
-    for (const Command& command : m_commands) {
-        if (positional.mid(0, command.words.size()) == command.words
-            && (!chosen || command.words.size() > chosen->words.size()))
-            chosen = &command;
-    }
+    const Command* chosen = findCommand(positional);
     if (!chosen) {
         // "contacts", "tags" and "rule" are groups of commands: name the ones the group has.
         QStringList subcommands;

@@ -89,10 +89,15 @@ private:
     int fail(const QString& message, int code = BadInput);
     static void printTable(QTextStream& out, const QList<QStringList>& rows);
     QString helpText() const;
+    // One command's synopsis, summary and options.
+    QString helpText(const Command& command) const;
+    // The command `words` start with (the longest that fits: "contacts add"), or null.
+    const Command* findCommand(const QStringList& words) const;
 
     QTextStream& m_out;
     QTextStream& m_err;
     QCommandLineParser m_parser;
+    QList<QCommandLineOption> m_options; // every command's, for the help
     QStringList m_valueOptions; // the names of the options that take a value
     std::vector<Command> m_commands;
     const Command* m_command = nullptr; // the one running
