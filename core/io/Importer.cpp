@@ -2,20 +2,17 @@
 
 #include "core/domain/Identity.h"
 #include "core/domain/ProfileUrl.h"
+#include "core/storage/BulkWriter.h"
 #include "core/storage/Database.h"
-#include "core/storage/SqlUtil.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QSet>
-#include <QSqlQuery>
-#include <QStringEncoder>
 #include <QVarLengthArray>
 
 #include <algorithm>
 #include <functional>
 #include <limits>
-#include <memory>
 #include <vector>
 
 namespace rapport {
@@ -27,296 +24,9 @@ QString tr(const char* text)
     return QCoreApplication::translate("Importer", text);
 }
 
-// One statement prepared once and run for every row: what makes a 30,000-row import take a fraction of a
-// second. It binds values the way sql::exec does (a null QString as '') and reports errors through it.
-// Its placeholders are named, :p000000, :p000001, ... (see placeholder()), and bound by name: QSqlResult
-// binds a positional value by making up a name for it (QString::arg) and looking that up: six times the work
-// of a bind by name, and a fifth of a whole import's.
-class Statement
-{
-public:
-    Statement(const QSqlDatabase& db, const QString& text, qsizetype parameters)
-        : m_query(db)
-    {
-        m_query.setForwardOnly(true);
-        m_prepared = m_query.prepare(text);
-        for (qsizetype i = 0; i < parameters; ++i)
-            m_names.append(placeholder(i));
-    }
-
-    // ":p<first>, :p<first + 1>, ..." (`count` of them).
-    static QString placeholders(qsizetype first, qsizetype count)
-    {
-        QStringList names;
-        for (qsizetype i = first; i < first + count; ++i)
-            names.append(placeholder(i));
-        return names.join(QStringLiteral(", "));
-    }
-    // Eight characters at least (":p000012"): Qt 6.4 hashes a string of fewer than 16 bytes, as the driver
-    // does each name bound, 30 times slower than a longer one on the Xeons measured (180 ns against 6).
-    static QString placeholder(qsizetype i) { return QStringLiteral(":p%1").arg(i, 6, 10, QLatin1Char('0')); }
-
-    Result<QSqlQuery*> run(const QVariantList& values)
-    {
-        if (!m_prepared)
-            return sql::errorFrom(m_query, tr("Could not prepare a query"));
-        Q_ASSERT(values.size() == m_names.size());
-        m_query.finish();
-        for (qsizetype i = 0; i < values.size(); ++i) {
-            const QVariant& value = values.at(i);
-            m_query.bindValue(m_names.at(i), isNullString(value) ? QVariant(QStringLiteral("")) : value);
-        }
-        if (!m_query.exec())
-            return sql::errorFrom(m_query, tr("The database refused a change"));
-        return &m_query;
-    }
-
-private:
-    static bool isNullString(const QVariant& value)
-    {
-        return value.metaType() == QMetaType::fromType<QString>()
-            && static_cast<const QString*>(value.constData())->isNull();
-    }
-
-    QSqlQuery m_query;
-    bool m_prepared = false;
-    QStringList m_names;
-};
-
-// Inserts rows many to a statement. Binding is what a row costs most after SQLite's own work (Qt wraps every
-// value, SQLite converts every text to UTF-8), so the fewer values bound the faster: a column that holds the
-// same value in every row (a LinkedIn export's empty phones and notes, the import's time) is bound once per
-// statement and only the others once per row:
-//   INSERT INTO t (a, b, c) SELECT column1, CAST(column2 AS TEXT), :p0 FROM (VALUES (:p1, :p2), (:p3, :p4), ...)
-// Text is bound as UTF-8 bytes and cast back to text in SQL: Qt binds a QString as UTF-16, which SQLite then
-// converts to the database's UTF-8 one character at a time (a tenth of a large import); QString::toUtf8() is
-// several times faster, and a blob is bound without a copy. CAST(blob AS TEXT) takes the bytes as they are.
-// A statement's row texts are encoded into one buffer and bound as views into it, not as a byte array each.
-class BatchInsert
-{
-public:
-    static constexpr int kRowsPerStatement = 64;
-
-    // `emptyByDefault`: the columns whose default is '' (left out of the statement when every row has '').
-    BatchInsert(const QSqlDatabase& db, const QString& table, const QStringList& columns,
-                const QStringList& emptyByDefault)
-        : m_db(db)
-        , m_table(table)
-        , m_columns(columns)
-        , m_emptyByDefault(emptyByDefault)
-    {
-    }
-
-    // Every row holds a value for each column, in order, of the same type in every row. `advance` is called
-    // after each row; false cancels.
-    Status insert(const QList<QVariantList>& rows, const std::function<bool()>& advance)
-    {
-        if (rows.isEmpty())
-            return success();
-        // The varying columns come first (the VALUES rows' column1, column2, ...), then the constant ones.
-        QList<qsizetype> varying;
-        QVariantList constants;
-        QStringList insertColumns;
-        QStringList constantColumns;
-        QStringList selected;
-        QStringList constantSelected;
-        for (qsizetype column = 0; column < m_columns.size(); ++column) {
-            const QVariant& first = rows.first().at(column);
-            const bool text = isText(first);
-            const bool same = std::all_of(rows.cbegin() + 1, rows.cend(), [&](const QVariantList& row) {
-                return text ? asString(row.at(column)) == asString(first) : row.at(column) == first;
-            });
-            // A column every row leaves empty is left to its default: SQLite has less to copy and check per row
-            // (a LinkedIn export fills 7 of a contact's 14 text fields).
-            // A VALUES row needs one value at least.
-            const bool canBeLeftOut = column + 1 < m_columns.size() || !varying.isEmpty();
-            if (same && canBeLeftOut && text && asString(first).isEmpty()
-                && m_emptyByDefault.contains(m_columns.at(column)))
-                continue;
-            if (same && canBeLeftOut) {
-                constantSelected.append(text ? castToText(Statement::placeholder(constants.size()))
-                                             : Statement::placeholder(constants.size()));
-                constants.append(bound(first));
-                constantColumns.append(m_columns.at(column));
-            } else {
-                const QString name = QStringLiteral("column%1").arg(varying.size() + 1);
-                selected.append(text ? castToText(name) : name);
-                varying.append(column);
-                insertColumns.append(m_columns.at(column));
-            }
-        }
-        insertColumns += constantColumns;
-        selected += constantSelected;
-
-        std::unique_ptr<Statement> full;
-        QVariantList values;
-        // Stateless: each text is encoded on its own, as toUtf8() does.
-        QStringEncoder encoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
-        QByteArray utf8; // the texts `values` views; the driver binds them without a copy and reads them in run()
-        for (qsizetype first = 0; first < rows.size(); first += kRowsPerStatement) {
-            const qsizetype count = std::min<qsizetype>(kRowsPerStatement, rows.size() - first);
-            std::unique_ptr<Statement> partial;
-            std::unique_ptr<Statement>& statement = count == kRowsPerStatement ? full : partial;
-            if (!statement) {
-                QStringList valueRows;
-                for (qsizetype i = 0; i < count; ++i) {
-                    valueRows.append(
-                        u'(' + Statement::placeholders(constants.size() + i * varying.size(), varying.size()) + u')');
-                }
-                // sql: identifiers only (table and column names from the code, named placeholders)
-                statement = std::make_unique<Statement>(m_db,
-                                                        QStringLiteral("INSERT INTO %1 (%2) SELECT %3 FROM (VALUES %4)")
-                                                            .arg(m_table, insertColumns.join(QStringLiteral(", ")),
-                                                                 selected.join(QStringLiteral(", ")),
-                                                                 valueRows.join(QStringLiteral(", "))),
-                                                        constants.size() + count * varying.size());
-            }
-            values = constants;
-            values.reserve(constants.size() + count * varying.size());
-            qsizetype space = 1; // never a null buffer, so never a null (NULL-bound) view
-            for (qsizetype i = first; i < first + count; ++i) {
-                for (const qsizetype column : std::as_const(varying)) {
-                    if (const QVariant& value = rows.at(i).at(column); isText(value))
-                        space += encoder.requiredSpace(asString(value).size());
-                }
-            }
-            utf8 = QByteArray(space, Qt::Uninitialized);
-            char* out = utf8.data();
-            for (qsizetype i = first; i < first + count; ++i) {
-                const QVariantList& row = rows.at(i);
-                for (const qsizetype column : std::as_const(varying)) {
-                    const QVariant& value = row.at(column);
-                    if (!isText(value)) {
-                        values.append(value);
-                        continue;
-                    }
-                    char* const start = out;
-                    out = encoder.appendToBuffer(out, asString(value));
-                    if (encoder.hasError()) {
-                        // A lone surrogate: the encoder writes U+FFFD where toUtf8() writes '?'; keep what it wrote.
-                        encoder.resetState();
-                        out = start;
-                        values.append(bound(value));
-                        continue;
-                    }
-                    values.append(QByteArray::fromRawData(start, out - start));
-                }
-            }
-            if (auto inserted = statement->run(values); !inserted)
-                return Error { inserted.error() };
-            for (qsizetype i = 0; i < count; ++i) {
-                if (advance && !advance())
-                    return Error { tr("The import was cancelled; nothing was changed.") };
-            }
-        }
-        return success();
-    }
-
-private:
-    static bool isText(const QVariant& value) { return value.metaType() == QMetaType::fromType<QString>(); }
-    static const QString& asString(const QVariant& value) { return *static_cast<const QString*>(value.constData()); }
-    static QString castToText(const QString& expression) { return QStringLiteral("CAST(%1 AS TEXT)").arg(expression); }
-
-    // A text as its UTF-8 bytes, never a null QByteArray (Qt binds that as NULL, and the columns are NOT NULL).
-    static QVariant bound(const QVariant& value)
-    {
-        if (!isText(value))
-            return value;
-        QByteArray utf8 = asString(value).toUtf8();
-        return utf8.isNull() ? QVariant(QByteArray("", 0)) : QVariant(std::move(utf8));
-    }
-
-    QSqlDatabase m_db;
-    QString m_table;
-    QStringList m_columns;
-    QStringList m_emptyByDefault;
-};
-
-// The indexes whose keys a large first import inserts in random order (profile keys, emails, dates, the
-// planner's order of contacts; the others grow at their end, as ids do) are dropped before the rows go in and
-// created again after them, in the same transaction: SQLite then builds each from its sorted keys in one pass instead
-// of updating random pages 30,000 times (6% of a 30,000-row import's instructions). Nothing else changes: a failure or
-// a cancel rolls the drop back with everything else, and creating the unique index again still enforces it (a duplicate
-// fails the statement, so the import). The definitions are read from the schema, so a migration that changes
-// one is followed.
-class DeferredIndexes
-{
-public:
-    Status drop(const QSqlDatabase& db)
-    {
-        auto indexes = sql::exec(db,
-                                 QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
-                                                "name IN (?, ?, ?, ?) AND sql IS NOT NULL ORDER BY name"),
-                                 { QStringLiteral("contacts_profile_key"), QStringLiteral("contacts_email_key"),
-                                   QStringLiteral("contacts_priority"), QStringLiteral("interactions_kind") });
-        if (!indexes)
-            return Error { indexes.error() };
-        QStringList names;
-        while (indexes->next()) {
-            names.append(indexes->value(0).toString());
-            m_definitions.append(indexes->value(1).toString());
-        }
-        indexes->finish();
-        for (const QString& name : std::as_const(names)) {
-            // sql: identifiers only (one of the index names above)
-            if (auto dropped = sql::exec(db, QStringLiteral("DROP INDEX %1").arg(name)); !dropped)
-                return Error { dropped.error() };
-        }
-        return success();
-    }
-
-    // Creates them again, from the schema's own CREATE INDEX text.
-    Status create(const QSqlDatabase& db)
-    {
-        // SQLite sorts an index's keys in memory (temp_store = MEMORY), beside its page cache: with a small cache
-        // meanwhile, the sort takes the room the cache leaves. 1.5 million rows peaked at 265 MB with the 64 MB
-        // cache and at 197 MB with 4 MB, in the same time.
-        auto cacheSize = sql::exec(db, QStringLiteral("PRAGMA cache_size"));
-        if (!cacheSize || !cacheSize->next())
-            return Error { cacheSize ? tr("Cannot read the cache size.") : cacheSize.error() };
-        const qint64 cache = cacheSize->value(0).toLongLong();
-        cacheSize->finish();
-        if (auto shrunk = sql::exec(db, QStringLiteral("PRAGMA cache_size = -4096")); !shrunk) // 4 MB
-            return Error { shrunk.error() };
-        for (const QString& definition : std::as_const(m_definitions)) {
-            if (auto created = sql::exec(db, definition); !created)
-                return Error { created.error() };
-        }
-        m_definitions.clear();
-        // sql: identifiers only (an integer read from SQLite)
-        if (auto restored = sql::exec(db, QStringLiteral("PRAGMA cache_size = %1").arg(cache)); !restored)
-            return Error { restored.error() };
-        return success();
-    }
-
-private:
-    QStringList m_definitions;
-};
-
 // Below this many new rows, keeping the indexes up to date row by row costs less than building them again
 // (a round number, not a measured one: rebuilding reads the whole table, the gain is small even at 30,000).
 constexpr qsizetype kDeferIndexesFrom = 1000;
-
-QStringList contactColumns()
-{
-    QStringList columns;
-    for (const ContactTextField& field : kContactTextFields)
-        columns.append(QString::fromLatin1(field.name));
-    return columns
-        + QStringList {
-              QStringLiteral("profile_key"), QStringLiteral("email_key"),          QStringLiteral("tags"),
-              QStringLiteral("starred"),     QStringLiteral("keep_in_touch_days"), QStringLiteral("updated_at")
-          };
-}
-
-// A slot's identity keys are computed once, when it is matched; normalizing a URL is not free.
-void appendContactValues(QVariantList& values, const Contact& contact, const QString& profileKey, const QDateTime& now)
-{
-    for (const ContactTextField& field : kContactTextFields)
-        values.append((contact.*field.member).trimmed());
-    values << profileKey << Identity::emailKey(contact.email) << joinTags(contact.tags) << (contact.starred ? 1 : 0)
-           << contact.keepInTouchDays << now.toMSecsSinceEpoch();
-}
 
 QString nameKey(const Contact& contact)
 {
@@ -533,19 +243,6 @@ private:
     std::vector<bool> m_bits;
 };
 
-// The columns a slot is read from, in order (see Plan::loadSlot()).
-QStringList slotColumns()
-{
-    QStringList columns { QStringLiteral("id"), QStringLiteral("starred"), QStringLiteral("keep_in_touch_days"),
-                          QStringLiteral("created_at"), QStringLiteral("updated_at") };
-    // The text columns read as their UTF-8 bytes (sql::utf8Column()).
-    for (const ContactTextField& field : kContactTextFields)
-        columns.append(sql::utf8Column(QString::fromLatin1(field.name)));
-    for (const char* column : { "tags", "profile_key", "email_key" })
-        columns.append(sql::utf8Column(QString::fromLatin1(column)));
-    return columns;
-}
-
 // Matches records to contacts, decides every change, and writes a batch of records at a time (see
 // Importer::apply()): what stays in memory from one batch to the next is the identity keys' hashes, and a
 // few bits per contact. Contacts are read from the database when a record matches them.
@@ -553,20 +250,10 @@ class Plan
 {
 public:
     Plan(Database& database, ImportFormat format, bool needNames, ImportSummary& summary, const QDateTime& now)
-        : m_db(database.connection())
-        , m_format(format)
+        : m_format(format)
         , m_needNames(needNames)
         , m_summary(summary)
-        , m_now(now)
-        , m_findEntry(m_db,
-                      QStringLiteral("SELECT 1 FROM interactions WHERE contact_id = :p000000 "
-                                     "AND occurred_at = :p000001 AND kind = :p000002 AND text = :p000003 LIMIT 1"),
-                      4)
-        // sql: identifiers only (the contact's column names from the code, a named placeholder)
-        , m_loadContact(m_db,
-                        QStringLiteral("SELECT %1 FROM contacts WHERE id = :p000000")
-                            .arg(slotColumns().join(QStringLiteral(", "))),
-                        1)
+        , m_writer(database, now)
     {
         m_summary.format = format;
     }
@@ -574,39 +261,17 @@ public:
     // Reads the identity keys of every stored contact, and who has an acceptance logged already.
     Status begin()
     {
-        auto maxId = sql::exec(m_db, QStringLiteral("SELECT coalesce(max(id), 0) FROM contacts"));
-        if (!maxId || !maxId->next())
-            return Error { maxId ? tr("Cannot read the contacts.") : maxId.error() };
-        m_lastStoredId = m_nextId = maxId->value(0).toLongLong();
-        maxId->finish();
-
-        // sql: identifiers only (column names from the code)
-        auto contacts = sql::exec(
-            m_db,
-            QStringLiteral("SELECT id, %1, %2, %3, %4, %5, %6 FROM contacts")
-                .arg(sql::utf8Column(QStringLiteral("profile_key")), sql::utf8Column(QStringLiteral("email_key")),
-                     sql::utf8Column(QStringLiteral("first_name")), sql::utf8Column(QStringLiteral("last_name")),
-                     sql::utf8Column(QStringLiteral("company")), sql::utf8Column(QStringLiteral("phone"))));
-        if (!contacts)
-            return Error { contacts.error() };
-        Contact named;
-        while (contacts->next()) {
-            const qint64 id = contacts->value(0).toLongLong();
-            const QString profileKey = sql::utf8Text(*contacts, 1);
-            const QString emailKey = sql::utf8Text(*contacts, 2);
-            named.firstName = sql::utf8Text(*contacts, 3);
-            named.lastName = sql::utf8Text(*contacts, 4);
-            named.company = sql::utf8Text(*contacts, 5);
-            named.phone = sql::utf8Text(*contacts, 6);
-            index(id, profileKey, emailKey, named);
-        }
-        auto accepted = sql::exec(m_db, QStringLiteral("SELECT DISTINCT contact_id FROM interactions WHERE kind = ?"),
-                                  { toKey(InteractionKind::RequestAccepted) });
-        if (!accepted)
-            return Error { accepted.error() };
-        while (accepted->next())
-            m_accepted.insert(accepted->value(0).toLongLong());
-        return success();
+        auto lastId = m_writer.lastContactId();
+        if (!lastId)
+            return Error { lastId.error() };
+        m_lastStoredId = m_nextId = *lastId;
+        const Status identities
+            = m_writer.readIdentities([this](qint64 id, const QString& profileKey, const QString& emailKey,
+                                             const Contact& contact) { index(id, profileKey, emailKey, contact); });
+        if (!identities)
+            return identities;
+        return m_writer.readContactsWith(InteractionKind::RequestAccepted,
+                                         [this](qint64 id) { m_accepted.insert(id); });
     }
 
     // Decides what `record` does; its changes wait in the batch until write().
@@ -650,38 +315,16 @@ public:
         // has no contacts yet (ids start at 1), and so no log entries (they belong to a contact). The first
         // batch tells whether the import is large.
         if (!m_wroteBatch && m_lastStoredId == 0 && newCount >= kDeferIndexesFrom) {
-            if (Status dropped = m_indexes.drop(m_db); !dropped)
+            if (Status dropped = m_writer.deferIndexes(); !dropped)
                 return dropped;
-            m_deferIndexes = true;
         }
         m_wroteBatch = true;
 
-        const QStringList columns = contactColumns();
-        if (!m_updateContact) {
-            QStringList assignments;
-            for (const QString& column : columns)
-                assignments.append(column + QStringLiteral(" = ") + Statement::placeholder(assignments.size()));
-            // sql: identifiers only (kContactTextFields' column names, named placeholders)
-            m_updateContact = std::make_unique<Statement>(
-                m_db,
-                QStringLiteral("UPDATE contacts SET %1 WHERE id = %2")
-                    .arg(assignments.join(QStringLiteral(", ")), Statement::placeholder(columns.size())),
-                columns.size() + 1);
-        }
-        QList<QVariantList> newContacts;
-        newContacts.reserve(newCount);
-        qsizetype entryCount = 0;
         for (const Slot& slot : std::as_const(m_slots)) {
-            entryCount += slot.added.size();
             m_summary.interactionsAdded += int(slot.added.size());
             if (slot.isNew) {
                 ++m_summary.contactsAdded;
-                QVariantList values;
-                values.reserve(columns.size() + 2);
-                values.append(slot.id);
-                appendContactValues(values, slot.contact, slot.profileKey, m_now);
-                values.append((slot.contact.createdAt.isValid() ? slot.contact.createdAt : m_now).toMSecsSinceEpoch());
-                newContacts.append(std::move(values));
+                m_writer.add(slot.id, slot.contact, slot.profileKey);
                 continue;
             }
             if (slot.changed) {
@@ -694,42 +337,19 @@ public:
                     m_merged.insert(slot.id);
                     ++m_summary.contactsMerged;
                 }
-                QVariantList values;
-                values.reserve(columns.size() + 1);
-                appendContactValues(values, slot.contact, slot.profileKey, m_now);
-                values.append(slot.id);
-                if (auto updated = m_updateContact->run(values); !updated)
-                    return Error { updated.error() };
+                if (Status updated = m_writer.update(slot.id, slot.contact, slot.profileKey); !updated)
+                    return updated;
             }
         }
-        // Every text column of contacts is NOT NULL DEFAULT ''.
-        QStringList contactText;
-        for (const ContactTextField& field : kContactTextFields)
-            contactText.append(QString::fromLatin1(field.name));
-        contactText += { QStringLiteral("profile_key"), QStringLiteral("email_key"), QStringLiteral("tags") };
-        BatchInsert insertContacts(
-            m_db, QStringLiteral("contacts"),
-            QStringList { QStringLiteral("id") } + columns + QStringList { QStringLiteral("created_at") }, contactText);
-        if (Status added = insertContacts.insert(newContacts, {}); !added)
-            return added;
-        newContacts.clear();
-
-        QList<QVariantList> newEntries;
-        newEntries.reserve(entryCount);
         for (const Slot& slot : std::as_const(m_slots)) {
             for (const Interaction& entry : slot.added) {
-                newEntries.append({ slot.id, toKey(entry.kind), entry.occurredAt.toMSecsSinceEpoch(), entry.text,
-                                    entry.templateName, entry.url });
+                m_writer.add(slot.id, entry);
                 if (entry.kind == InteractionKind::RequestAccepted)
                     m_accepted.insert(slot.id);
             }
         }
-        BatchInsert insertEntries(m_db, QStringLiteral("interactions"),
-                                  { QStringLiteral("contact_id"), QStringLiteral("kind"), QStringLiteral("occurred_at"),
-                                    QStringLiteral("text"), QStringLiteral("template"), QStringLiteral("url") },
-                                  { QStringLiteral("text"), QStringLiteral("template"), QStringLiteral("url") });
-        if (Status added = insertEntries.insert(newEntries, {}); !added)
-            return added;
+        if (Status flushed = m_writer.flush(); !flushed)
+            return flushed;
         m_slots.clear();
         m_loaded.clear();
         return success();
@@ -752,9 +372,7 @@ public:
             index->clear();
         std::stable_sort(m_summary.skipped.begin(), m_summary.skipped.end(),
                          [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
-        if (m_deferIndexes)
-            return m_indexes.create(m_db);
-        return success();
+        return m_writer.restoreIndexes();
     }
 
     // The summary lists every row (for the wizard's preview table), or none; skipped rows up to `maxIssues`.
@@ -849,27 +467,14 @@ private:
     {
         if (auto it = m_loaded.constFind(id); it != m_loaded.cend())
             return it.value();
-        auto query = m_loadContact.run({ id });
-        if (!query)
-            return Error { query.error() };
-        QSqlQuery& row = **query;
-        if (!row.next())
-            return Error { tr("Contact %1 vanished during the import.").arg(id) };
+        auto stored = m_writer.load(id);
+        if (!stored)
+            return Error { stored.error() };
         Slot slot;
-        Contact& contact = slot.contact;
-        int column = 0;
-        contact.id = row.value(column++).toLongLong();
-        contact.starred = row.value(column++).toInt() != 0;
-        contact.keepInTouchDays = row.value(column++).toInt();
-        contact.createdAt = QDateTime::fromMSecsSinceEpoch(row.value(column++).toLongLong(), Qt::UTC);
-        contact.updatedAt = QDateTime::fromMSecsSinceEpoch(row.value(column++).toLongLong(), Qt::UTC);
-        for (const ContactTextField& field : kContactTextFields)
-            contact.*field.member = sql::utf8Text(row, column++);
-        contact.tags = splitTags(sql::utf8Text(row, column++));
-        slot.profileKey = sql::utf8Text(row, column++);
-        slot.emailKey = sql::utf8Text(row, column++);
-        row.finish();
-        slot.id = contact.id;
+        slot.contact = std::move(stored->contact);
+        slot.profileKey = std::move(stored->profileKey);
+        slot.emailKey = std::move(stored->emailKey);
+        slot.id = id;
         slot.acceptedInDatabase = m_accepted.contains(id);
         m_slots.append(std::move(slot));
         m_loaded.insert(id, int(m_slots.size() - 1));
@@ -891,12 +496,7 @@ private:
         }
         if (slot.isNew)
             return false;
-        auto query = m_findEntry.run({ slot.id, entry.occurredAt.toMSecsSinceEpoch(), toKey(entry.kind), entry.text });
-        if (!query)
-            return Error { query.error() };
-        const bool found = (*query)->next();
-        (*query)->finish();
-        return found;
+        return m_writer.isLogged(slot.id, entry);
     }
 
     Status place(const ImportRecord& record, ImportPreviewRow& row)
@@ -974,25 +574,19 @@ private:
         return success();
     }
 
-    QSqlDatabase m_db;
     ImportFormat m_format;
     // Names identify only the rows that refer to a contact (exported log entries): the name index is built
     // for files that have such rows.
     bool m_needNames = false;
     ImportSummary& m_summary;
-    QDateTime m_now;
+    BulkWriter m_writer;
     bool m_keepRows = true;
     bool m_inMemory = false;
     qsizetype m_maxIssues = std::numeric_limits<qsizetype>::max();
-    Statement m_findEntry;
-    Statement m_loadContact;
-    std::unique_ptr<Statement> m_updateContact;
     const std::function<Status(qint64)>* m_beforeMerge = nullptr;
     qint64 m_lastStoredId = 0; // the largest id before the import
     qint64 m_nextId = 0;
     bool m_wroteBatch = false;
-    bool m_deferIndexes = false;
-    DeferredIndexes m_indexes;
 
     // The batch.
     QList<Slot> m_slots;
@@ -1124,10 +718,6 @@ Result<ImportSummary> Importer::run(ImportStream& stream, const ImportProgress& 
             return Error { tr("The import was cancelled; nothing was changed.") };
         return success();
     });
-    // A preview's changes were taken back, but the connection's page cache still holds up to its size of them:
-    // given back, so that a window that previews and then imports on another connection holds one cache, not two.
-    if (mode == Mode::Preview)
-        (void)sql::exec(m_database.connection(), QStringLiteral("PRAGMA shrink_memory"));
     if (!done)
         return Error { done.error() };
     return summary;
@@ -1141,21 +731,7 @@ Status Importer::inTransaction(Mode mode, const std::function<Status()>& work)
         return work();
     // A preview makes the changes and takes them back: what it says is what applying would do, to the row,
     // and memory stays bounded as the import's does (a batch's contacts are read back from the database).
-    // Its savepoint nests in a transaction already open, or opens one that takes the write lock at the first
-    // change.
-    const QSqlDatabase db = m_database.connection();
-    if (auto begun = sql::exec(db, QStringLiteral("SAVEPOINT import_preview")); !begun)
-        return Error { begun.error() };
-    const Status result = work();
-    auto rolledBack = sql::exec(db, QStringLiteral("ROLLBACK TO import_preview"));
-    auto released = sql::exec(db, QStringLiteral("RELEASE import_preview"));
-    if (!result)
-        return result;
-    if (!rolledBack)
-        return Error { rolledBack.error() };
-    if (!released)
-        return Error { released.error() };
-    return success();
+    return BulkWriter::rolledBack(m_database, work);
 }
 
 } // namespace rapport

@@ -3,6 +3,7 @@
 #include "core/domain/Identity.h"
 #include "core/domain/KeepInTouch.h"
 #include "core/domain/ProfileUrl.h"
+#include "core/storage/ContactColumns.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
 
@@ -20,67 +21,9 @@ QString tr(const char* text)
     return QCoreApplication::translate("ContactRepository", text);
 }
 
-QStringList textColumns()
-{
-    QStringList columns;
-    for (const ContactTextField& field : kContactTextFields)
-        columns.append(QString::fromLatin1(field.name));
-    return columns;
-}
-
-// Every column the repository writes, in the order values() binds them.
-QStringList writtenColumns()
-{
-    return textColumns()
-        + QStringList {
-              QStringLiteral("profile_key"),      QStringLiteral("email_key"),          QStringLiteral("tags"),
-              QStringLiteral("starred"),          QStringLiteral("keep_in_touch_days"), QStringLiteral("high_profile"),
-              QStringLiteral("little_in_common"), QStringLiteral("stay_anonymous"),     QStringLiteral("updated_at")
-          };
-}
-
-QVariantList values(const Contact& contact, const QDateTime& now)
-{
-    QVariantList result;
-    for (const ContactTextField& field : kContactTextFields)
-        result.append((contact.*field.member).trimmed());
-    result.append(ProfileUrl::normalize(contact.profileUrl));
-    result.append(Identity::emailKey(contact.email));
-    result.append(joinTags(contact.tags));
-    result.append(contact.starred ? 1 : 0);
-    result.append(contact.keepInTouchDays);
-    for (bool flag : { contact.highProfile, contact.littleInCommon, contact.stayAnonymous })
-        result.append(flag ? 1 : 0);
-    result.append(now.toMSecsSinceEpoch());
-    return result;
-}
-
-// The texts are read as their UTF-8 bytes (sql::utf8Column()).
 QString selectColumns()
 {
-    QStringList columns { QStringLiteral("id") };
-    for (const QString& column : textColumns() + QStringList { QStringLiteral("tags") })
-        columns.append(sql::utf8Column(column));
-    return columns.join(QStringLiteral(", "))
-        + QStringLiteral(
-               ", starred, keep_in_touch_days, high_profile, little_in_common, stay_anonymous, created_at, updated_at");
-}
-
-Contact fromRecord(const QSqlQuery& query)
-{
-    Contact contact;
-    int column = 0;
-    contact.id = query.value(column++).toLongLong();
-    for (const ContactTextField& field : kContactTextFields)
-        contact.*field.member = sql::utf8Text(query, column++);
-    contact.tags = splitTags(sql::utf8Text(query, column++));
-    contact.starred = query.value(column++).toInt() != 0;
-    contact.keepInTouchDays = query.value(column++).toInt();
-    for (bool Contact::*flag : { &Contact::highProfile, &Contact::littleInCommon, &Contact::stayAnonymous })
-        contact.*flag = query.value(column++).toInt() != 0;
-    contact.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(column++).toLongLong(), Qt::UTC);
-    contact.updatedAt = QDateTime::fromMSecsSinceEpoch(query.value(column++).toLongLong(), Qt::UTC);
-    return contact;
+    return contact_columns::selected().join(QStringLiteral(", "));
 }
 
 } // namespace
@@ -117,8 +60,8 @@ Result<qint64> ContactRepository::add(const Contact& contact, const QDateTime& n
 {
     if (Status valid = validate(contact); !valid)
         return Error { valid.error() };
-    const QStringList columns = writtenColumns() + QStringList { QStringLiteral("created_at") };
-    QVariantList bound = values(contact, now);
+    const QStringList columns = contact_columns::written() + QStringList { QStringLiteral("created_at") };
+    QVariantList bound = contact_columns::values(contact, ProfileUrl::normalize(contact.profileUrl), now);
     bound.append((contact.createdAt.isValid() ? contact.createdAt : now).toMSecsSinceEpoch());
     // sql: identifiers only (kContactTextFields' column names)
     const QString statement = QStringLiteral("INSERT INTO contacts (%1) VALUES (%2)")
@@ -135,9 +78,9 @@ Status ContactRepository::update(const Contact& contact, const QDateTime& now)
     if (Status valid = validate(contact); !valid)
         return valid;
     QStringList assignments;
-    for (const QString& column : writtenColumns())
+    for (const QString& column : contact_columns::written())
         assignments.append(column + QStringLiteral(" = ?"));
-    QVariantList bound = values(contact, now);
+    QVariantList bound = contact_columns::values(contact, ProfileUrl::normalize(contact.profileUrl), now);
     bound.append(contact.id);
     // sql: identifiers only (kContactTextFields' column names)
     auto query = sql::exec(
@@ -169,7 +112,7 @@ Result<Contact> ContactRepository::find(qint64 id) const
         return Error { query.error() };
     if (!query->next())
         return Error { tr("There is no contact with id %1.").arg(id) };
-    return fromRecord(*query);
+    return contact_columns::read(*query);
 }
 
 Result<QList<Contact>> ContactRepository::all() const
@@ -181,7 +124,7 @@ Result<QList<Contact>> ContactRepository::all() const
         return Error { query.error() };
     QList<Contact> contacts;
     while (query->next())
-        contacts.append(fromRecord(*query));
+        contacts.append(contact_columns::read(*query));
     return contacts;
 }
 
