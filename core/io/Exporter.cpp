@@ -4,6 +4,7 @@
 
 #include "core/io/CsvWriter.h"
 #include "core/io/Json.h"
+#include "core/storage/ContactColumns.h"
 #include "core/storage/ContactRepository.h"
 #include "core/storage/InteractionRepository.h"
 
@@ -59,16 +60,7 @@ Exporter::Exporter(Database& database)
 
 QStringList Exporter::contactColumns()
 {
-    return { QStringLiteral("id"),           QStringLiteral("first_name"),
-             QStringLiteral("last_name"),    QStringLiteral("position"),
-             QStringLiteral("company"),      QStringLiteral("location"),
-             QStringLiteral("profile_url"),  QStringLiteral("email"),
-             QStringLiteral("phone"),        QStringLiteral("tags"),
-             QStringLiteral("starred"),      QStringLiteral("how_we_know"),
-             QStringLiteral("event"),        QStringLiteral("mutual_connection"),
-             QStringLiteral("school"),       QStringLiteral("topic"),
-             QStringLiteral("notes"),        QStringLiteral("created_at"),
-             QStringLiteral("keep_in_touch") };
+    return contact_columns::exported();
 }
 
 QStringList Exporter::interactionColumns()
