@@ -45,8 +45,8 @@ bool CsvReader::fill()
         const QByteArray bytes = m_device->read(kChunkSize);
         if (bytes.isEmpty()) {
             m_atEnd = true;
-            // A truncated multi-byte character at the very end decodes as a replacement character.
-            m_buffer = m_decoder.decode({});
+            // A multi-byte character cut off at the very end decodes as replacement characters.
+            m_buffer = m_decoder.finish();
             return !m_buffer.isEmpty();
         }
         m_bytesRead += bytes.size();

@@ -46,6 +46,8 @@ public:
     // Reads the next record into `record`; false at the end of the file or on a fatal error.
     bool next(CsvRecord& record);
     const std::optional<CsvError>& error() const { return m_error; }
+    // Whether some bytes read so far were invalid in the encoding (each became U+FFFD).
+    bool hasInvalidBytes() const { return m_decoder.hasError(); }
 
     // Bytes consumed from the device so far, for progress.
     qint64 bytesRead() const { return m_bytesRead; }

@@ -117,17 +117,33 @@ QChar CsvSniffer::delimiterOf(const QString& sample, bool truncated)
 int CsvSniffer::headerRecordOf(const QList<CsvRecord>& records)
 {
     const qsizetype usual = modalFieldCount(records).first;
+    // Thunderbird and Google's "Outlook CSV" end every data row with a comma, the header too or not: the
+    // header may then name one column fewer than the rows have.
+    qsizetype usualRows = 0;
+    qsizetype endingEmpty = 0;
+    for (const CsvRecord& record : records) {
+        if (record.fields.size() == usual) {
+            ++usualRows;
+            endingEmpty += record.fields.last().trimmed().isEmpty();
+        }
+    }
+    const bool trailingComma = endingEmpty * 2 > usualRows;
     for (int i = 0; i < records.size(); ++i) {
         const CsvRecord& record = records.at(i);
-        if (record.isBlank() || record.fields.size() != usual)
+        QStringList names = record.fields;
+        while (names.size() > 1 && names.last().trimmed().isEmpty())
+            names.removeLast();
+        const bool fits
+            = record.fields.size() == usual || names.size() == usual || (trailingComma && names.size() == usual - 1);
+        if (record.isBlank() || !fits)
             continue;
         // A spreadsheet pads the preamble's lines to the table's width: mostly empty, they are not the header.
         const auto empty = std::count_if(record.fields.cbegin(), record.fields.cend(),
                                          [](const QString& cell) { return cell.trimmed().isEmpty(); });
-        if (usual > 1 && empty * 2 >= usual)
+        if (record.fields.size() > 1 && empty * 2 >= record.fields.size())
             continue;
         QStringList seen;
-        for (const QString& cell : record.fields) {
+        for (const QString& cell : std::as_const(names)) {
             const QString name = cell.trimmed();
             if (name.isEmpty() || looksLikeData(name) || seen.contains(name, Qt::CaseInsensitive))
                 return -1;
@@ -140,17 +156,69 @@ int CsvSniffer::headerRecordOf(const QList<CsvRecord>& records)
 
 namespace {
 
-// The length of `bytes` without a UTF-8 character cut off at its end (which the next chunk completes).
-qsizetype wholeCharacters(QByteArrayView bytes)
+// How well a file's bytes fit UTF-8, counted a chunk at a time.
+struct Utf8Census
 {
-    for (qsizetype start = bytes.size() - 1; start >= 0 && start >= bytes.size() - 4; --start) {
-        const auto byte = static_cast<unsigned char>(bytes.at(start));
-        if ((byte & 0xC0) == 0x80)
-            continue; // a continuation byte: its character starts before it
-        const qsizetype length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
-        return start + length > bytes.size() ? start : bytes.size();
+    qint64 characters = 0; // valid multi-byte sequences
+    qint64 invalid = 0; // bytes that are part of none
+    QByteArray cut; // a sequence begun at the end of the last chunk, which the next one may complete
+
+    void add(QByteArray chunk)
+    {
+        chunk.prepend(cut);
+        cut.clear();
+        if (chunk.isValidUtf8()) { // the usual case, checked fast
+            characters += std::count_if(chunk.cbegin(), chunk.cend(),
+                                        [](char byte) { return static_cast<unsigned char>(byte) >= 0xC0; });
+            return;
+        }
+        for (qsizetype i = 0; i < chunk.size();) {
+            const int length = utf8SequenceLength(chunk, i);
+            if (length < 0) {
+                cut = chunk.sliced(i);
+                break;
+            }
+            invalid += length == 0;
+            characters += length > 1;
+            i += std::max(length, 1);
+        }
     }
-    return bytes.size();
+    void finish() { invalid += cut.size(); } // the file ends inside a character
+
+    // A file that is UTF-8 apart from a few damaged characters (a name cut in the middle of one) is UTF-8;
+    // in a file written in a legacy code page, nearly every non-ASCII byte is invalid UTF-8.
+    bool isUtf8() const { return invalid == 0 || characters > invalid; }
+};
+
+// Whether a file that is not UTF-8 is Japanese text in Shift-JIS rather than Windows-1252: every byte fits
+// Shift-JIS (a lead byte 0x81-0x9F or 0xE0-0xEF followed by a trail byte 0x40-0xFC other than 0x7F, else
+// a single byte other than 0x80, 0xA0 and 0xF0-0xFF) and some pairs are kana (lead 0x82 or 0x83), which
+// Japanese text is full of and Windows-1252 text virtually never forms ("‚" or "ƒ" before a letter).
+bool isShiftJis(QIODevice* device)
+{
+    if (!device->seek(0))
+        return false;
+    int lead = 0; // a lead byte waiting for its trail byte
+    qint64 kana = 0;
+    while (!device->atEnd()) {
+        const QByteArray chunk = device->read(kSampleSize);
+        if (chunk.isEmpty())
+            break;
+        for (const char c : chunk) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (lead) {
+                if (byte < 0x40 || byte == 0x7F || byte > 0xFC)
+                    return false;
+                kana += (lead == 0x82 && byte >= 0x9F && byte <= 0xF1) || (lead == 0x83 && byte <= 0x96);
+                lead = 0;
+            } else if ((byte >= 0x81 && byte <= 0x9F) || (byte >= 0xE0 && byte <= 0xEF)) {
+                lead = byte;
+            } else if (byte == 0x80 || byte == 0xA0 || byte >= 0xF0) {
+                return false;
+            }
+        }
+    }
+    return lead == 0 && kana > 0;
 }
 
 // The line the byte at `offset` is on, for the error message (read again: a zero byte is rare).
@@ -169,6 +237,29 @@ qint64 lineAt(QIODevice* device, qint64 offset)
     return line;
 }
 
+// The encoding of a file without a byte order mark, read through to its end in chunks (so that a large file
+// is not held in memory) without decoding it (the reader does that once).
+Result<TextEncoding> unmarkedEncoding(QIODevice* device)
+{
+    Utf8Census census;
+    qint64 offset = 0;
+    while (!device->atEnd()) {
+        const QByteArray chunk = device->read(kSampleSize);
+        if (chunk.isEmpty())
+            break;
+        if (const qsizetype zero = chunk.indexOf('\0'); zero >= 0) {
+            const qint64 line = lineAt(device, offset + zero);
+            return Error { tr("Line %1 holds a zero byte: this is binary data, not a CSV text file.").arg(line) };
+        }
+        offset += chunk.size();
+        census.add(chunk);
+    }
+    census.finish();
+    if (census.isUtf8())
+        return TextEncoding::Utf8;
+    return isShiftJis(device) ? TextEncoding::ShiftJis : TextEncoding::Windows1252;
+}
+
 } // namespace
 
 Result<CsvDialect> CsvSniffer::sniff(QIODevice* device)
@@ -184,28 +275,15 @@ Result<CsvDialect> CsvSniffer::sniff(QIODevice* device)
     dialect.encoding = encodingFromBom(head, &bomLength);
     const bool marked = bomLength > 0 || dialect.encoding != TextEncoding::Utf8;
     if (!marked) {
-        // Without a mark: UTF-8 if the whole file is valid UTF-8, else the Windows code page. Checked in
-        // chunks, so a large file is not held in memory, and without decoding it (the reader does that once).
-        QByteArray cut; // the start of a character the previous chunk ended in
-        qint64 offset = 0;
-        while (!device->atEnd()) {
-            QByteArray chunk = device->read(kSampleSize);
-            if (const qsizetype zero = chunk.indexOf('\0'); zero >= 0) {
-                const qint64 line = lineAt(device, offset + zero);
-                return Error { tr("Line %1 holds a zero byte: this is binary data, not a CSV text file.").arg(line) };
-            }
-            offset += chunk.size();
-            if (!cut.isEmpty())
-                chunk.prepend(cut);
-            const qsizetype whole = wholeCharacters(chunk);
-            if (!QByteArrayView(chunk).first(whole).isValidUtf8()) {
-                dialect.encoding = TextEncoding::Windows1252;
-                break;
-            }
-            cut = chunk.sliced(whole);
-        }
-        if (dialect.encoding == TextEncoding::Utf8 && !cut.isEmpty())
-            dialect.encoding = TextEncoding::Windows1252; // the file ends inside a character
+        auto encoding = unmarkedEncoding(device);
+        if (!encoding)
+            return Error { encoding.error() };
+        dialect.encoding = *encoding;
+    }
+    if (!TextDecoder::isAvailable(dialect.encoding)) {
+        return Error { tr("The file is encoded in %1, which this build of Rapport cannot read: save it as UTF-8 "
+                          "and open it again.")
+                           .arg(toName(dialect.encoding)) };
     }
 
     TextDecoder decoder(dialect.encoding);

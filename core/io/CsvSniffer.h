@@ -18,11 +18,13 @@ struct CsvDialect
     int headerRecord = 0;
 };
 
-// Guesses a file's dialect (domain: Import and export): the encoding from a byte order mark, else UTF-8
-// if every byte sequence is valid UTF-8, else Windows-1252 (UTF-16 without a mark is recognised by its
-// zero bytes); the delimiter among comma, semicolon and tab as the one that splits the first records
-// most consistently; the header as the first record with the usual field count, so that a preamble
-// (LinkedIn's "Notes:") is skipped, unless its cells look like data.
+// Guesses a file's dialect (domain: Import and export). The encoding from a byte order mark; else UTF-8
+// unless the file is not UTF-8 at all (a few invalid bytes among valid multi-byte characters are damage,
+// which the reader replaces with U+FFFD), then Shift-JIS for Japanese text, else Windows-1252; UTF-16
+// without a mark is recognised by its zero bytes. The delimiter among comma, semicolon and tab as the one
+// that splits the first records most consistently. The header as the first record with the usual field
+// count (or one fewer, when the rows end with an empty field), so that a preamble (LinkedIn's "Notes:") is
+// skipped, unless its cells look like data.
 class CsvSniffer
 {
 public:

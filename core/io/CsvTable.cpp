@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QIODevice>
 
+#include <algorithm>
+
 namespace rapport {
 
 namespace {
@@ -54,8 +56,24 @@ Status CsvTable::open(std::optional<CsvDialect> dialect)
     } else {
         for (const QString& name : std::as_const(record.fields))
             m_header.append(name.trimmed());
+        while (m_header.size() > 1 && m_header.last().isEmpty())
+            m_header.removeLast();
+        checkBytes(record);
     }
     return success();
+}
+
+void CsvTable::checkBytes(const CsvRecord& record)
+{
+    if (!m_reader->hasInvalidBytes())
+        return;
+    const bool replaced = std::any_of(record.fields.cbegin(), record.fields.cend(),
+                                      [](const QString& field) { return field.contains(QChar::ReplacementCharacter); });
+    if (replaced) {
+        m_warnings.append(
+            { record.line,
+              tr("Line %1: invalid %2 bytes replaced with \uFFFD.").arg(record.line).arg(toName(m_dialect.encoding)) });
+    }
 }
 
 bool CsvTable::next(CsvRecord& row)
@@ -73,8 +91,10 @@ bool CsvTable::next(CsvRecord& row)
             continue;
         while (row.fields.size() > m_header.size() && row.fields.last().trimmed().isEmpty())
             row.fields.removeLast();
-        if (row.fields.size() == m_header.size())
+        if (row.fields.size() == m_header.size()) {
+            checkBytes(row);
             return true;
+        }
         m_rejected.append({ row.line,
                             tr("Line %1 has %2 fields where the header has %3.")
                                 .arg(row.line)

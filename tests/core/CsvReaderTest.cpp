@@ -27,6 +27,7 @@ struct Table
     QStringList header;
     QList<CsvRecord> rows;
     QList<CsvError> rejected;
+    QList<CsvError> warnings;
     std::optional<CsvError> error;
 };
 
@@ -45,8 +46,23 @@ Table readTable(QByteArray bytes)
     while (table.next(row))
         result.rows.append(row);
     result.rejected = table.rejected();
+    result.warnings = table.warnings();
     result.error = table.error();
     return result;
+}
+
+// A file of ../shared/realdata, read in place.
+QString realPath(const char* relative)
+{
+    return QDir::cleanPath(QStringLiteral(RAPPORT_SHARED_TESTDATA "/../realdata/") + QString::fromLatin1(relative));
+}
+
+QList<qint64> linesOf(const QList<CsvError>& issues)
+{
+    QList<qint64> lines;
+    for (const CsvError& issue : issues)
+        lines.append(issue.line);
+    return lines;
 }
 
 QByteArray fileBytes(const QString& path)
@@ -252,8 +268,8 @@ TEST(CsvSniffer, ByteOrderMarksAndInvalidUtf8)
     EXPECT_EQ(quotes.rows[0].fields[0], QStringLiteral("€ “hi”"));
 }
 
-// The encoding is checked in chunks of 64 KB: a character cut by a chunk's end is still UTF-8, an invalid byte
-// far into the file still makes it Windows-1252, and a zero byte there is reported on its line.
+// The encoding is checked in chunks of 64 KB: a character cut by a chunk's end is still UTF-8, a file whose
+// only non-ASCII byte lies far into it is still Windows-1252, and a zero byte there is reported on its line.
 TEST(CsvSniffer, LargeFilesAreCheckedToTheirEnd)
 {
     QByteArray large("name,city\n");
@@ -269,17 +285,262 @@ TEST(CsvSniffer, LargeFilesAreCheckedToTheirEnd)
         ASSERT_TRUE(table.opened.ok());
         EXPECT_EQ(table.dialect.encoding, TextEncoding::Utf8);
         EXPECT_EQ(table.rows.last().fields, (QStringList { QString::fromUtf8("Zoë"), QString::fromUtf8("Köln 😀") }));
+        EXPECT_TRUE(table.warnings.isEmpty());
     }
-    const Table latin = readTable(large + "Zo\xEB,K\xF6ln\n");
+    QByteArray ascii("name,city\n");
+    while (ascii.size() < 3 * 64 * 1024)
+        ascii += "Zoe,Koln\n";
+    const Table latin = readTable(ascii + "Zo\xEB,K\xF6ln\n");
     ASSERT_TRUE(latin.opened.ok());
     EXPECT_EQ(latin.dialect.encoding, TextEncoding::Windows1252);
-    const Table cut = readTable(large + "Zo\xC3");
-    ASSERT_TRUE(cut.opened.ok());
-    EXPECT_EQ(cut.dialect.encoding, TextEncoding::Windows1252);
+    EXPECT_EQ(latin.rows.last().fields, (QStringList { QString::fromUtf8("Zoë"), QString::fromUtf8("Köln") }));
     const Table binary = readTable(large + QByteArray("a,\0b\n", 5));
     ASSERT_FALSE(binary.opened.ok());
     EXPECT_TRUE(binary.opened.error().contains(QStringLiteral("Line %1 holds a zero byte").arg(lines + 1)))
         << binary.opened.error().toStdString();
+}
+
+// A UTF-8 file with a few invalid bytes (a name cut in the middle of a character) stays UTF-8: each bad
+// byte becomes U+FFFD, every row is read, and the rows holding one are reported with their line.
+TEST(CsvSniffer, AFewInvalidBytesLeaveAFileUtf8)
+{
+    const Table table = readTable("name,city\nZo\xC3\xAB,K\xC3\xB6ln\nJo\xC3,Paris\n\"Ana\xC3\xAFs\nB\xE2\x9C\",Nice\n"
+                                  "Ren\xC3\xA9"
+                                  "e,S\xC3\xA8te\n");
+    ASSERT_TRUE(table.opened.ok()) << table.opened.error().toStdString();
+    EXPECT_EQ(table.dialect.encoding, TextEncoding::Utf8);
+    ASSERT_EQ(table.rows.size(), 4);
+    EXPECT_EQ(table.rows[0].fields, (QStringList { QString::fromUtf8("Zoë"), QString::fromUtf8("Köln") }));
+    EXPECT_EQ(table.rows[1].fields, (QStringList { QString::fromUtf8("Jo\uFFFD"), QStringLiteral("Paris") }));
+    EXPECT_EQ(table.rows[2].fields.first(), QString::fromUtf8("Anaïs\nB\uFFFD\uFFFD"));
+    EXPECT_EQ(table.rows[3].fields, (QStringList { QString::fromUtf8("Renée"), QString::fromUtf8("Sète") }));
+    EXPECT_TRUE(table.rejected.isEmpty());
+    EXPECT_EQ(linesOf(table.warnings), (QList<qint64> { 3, 4 }));
+    for (const CsvError& warning : table.warnings) {
+        EXPECT_EQ(warning.message,
+                  QString::fromUtf8("Line %1: invalid UTF-8 bytes replaced with \uFFFD.").arg(warning.line));
+    }
+
+    // A bad byte in the header is reported on the header's line; a file cut inside its last character too.
+    const Table header = readTable("na\xC3me,city\nZo\xC3\xAB,K\xC3\xB6ln\nRen\xC3\xA9"
+                                   "e,S\xC3\xA8te\nJo,Par\xC3");
+    ASSERT_TRUE(header.opened.ok());
+    EXPECT_EQ(header.dialect.encoding, TextEncoding::Utf8);
+    EXPECT_EQ(header.header.first(), QString::fromUtf8("na\uFFFDme"));
+    EXPECT_EQ(linesOf(header.warnings), (QList<qint64> { 1, 4 }));
+    EXPECT_EQ(header.rows.last().fields.last(), QString::fromUtf8("Par\uFFFD"));
+
+    // The anonymised LinkedIn export whose names were cut to three bytes: 3 rows of 2,903.
+    const Table real = readTable(fileBytes(realPath("linkedin-connections/AiDLraj_2020_deidentified_Connections.csv")));
+    ASSERT_TRUE(real.opened.ok());
+    EXPECT_EQ(real.dialect.encoding, TextEncoding::Utf8);
+    EXPECT_EQ(real.header.first(), QStringLiteral("De-Identified First Name"));
+    EXPECT_EQ(real.rows.size(), 2903);
+    EXPECT_EQ(linesOf(real.warnings), (QList<qint64> { 642, 1657, 2085 }));
+    EXPECT_TRUE(real.rejected.isEmpty());
+    const auto accented
+        = std::find_if(real.rows.cbegin(), real.rows.cend(), [](const CsvRecord& row) { return row.line == 642; });
+    ASSERT_NE(accented, real.rows.cend());
+    EXPECT_TRUE(accented->fields.at(4).startsWith(QString::fromUtf8("Analyste Propriété Intellectuelle")));
+}
+
+// The reader decodes 64 KiB at a time: an invalid byte that ends a chunk must not take the delimiter after it
+// (Qt 6.4's decoder drops the byte that follows a cut character found to be invalid).
+TEST(CsvReader, AnInvalidByteEndingAChunkKeepsTheNextField)
+{
+    for (const QByteArray& bad : { QByteArray("\xC3"), QByteArray("\xE2\x9C"), QByteArray("\xF0\x9F\x98") }) {
+        SCOPED_TRACE(bad.toHex().toStdString());
+        QByteArray bytes("name,city\n");
+        qint64 line = 2;
+        while (bytes.size() < 60 * 1024) {
+            bytes += "Zo\xC3\xAB,K\xC3\xB6ln\n";
+            ++line;
+        }
+        bytes += QByteArray(64 * 1024 - bytes.size() - bad.size(), 'x') + bad + ",Paris\nEnd,K\xC3\xB6ln\n";
+        const Table table = readTable(bytes);
+        ASSERT_TRUE(table.opened.ok());
+        EXPECT_EQ(table.dialect.encoding, TextEncoding::Utf8);
+        EXPECT_TRUE(table.rejected.isEmpty());
+        ASSERT_GE(table.rows.size(), 2);
+        const CsvRecord& cut = table.rows.at(table.rows.size() - 2);
+        EXPECT_EQ(cut.fields.value(0).right(bad.size() + 1),
+                  QString(u'x') + QString(bad.size(), QChar::ReplacementCharacter));
+        EXPECT_EQ(cut.fields.value(1), QStringLiteral("Paris"));
+        EXPECT_EQ(linesOf(table.warnings), QList<qint64> { line });
+    }
+}
+
+// Japanese text in Shift-JIS is read as such, not as Windows-1252; Windows-1252 text whose curly quotes and
+// accents happen to pair up like Shift-JIS bytes stays Windows-1252.
+TEST(CsvSniffer, ShiftJisIsDetected)
+{
+    ASSERT_TRUE(TextDecoder::isAvailable(TextEncoding::ShiftJis)) << "this Qt has no ICU";
+    const Table japanese = readTable(QByteArray("\x8e\x81\x96\xbc,\x83\x81\x81[\x83\x8b\x83"
+                                                "A\x83h\x83\x8c\x83X\n"
+                                                "\x8eR\x93"
+                                                "c \x91\xbe\x98Y,taro@example.jp\n"));
+    ASSERT_TRUE(japanese.opened.ok()) << japanese.opened.error().toStdString();
+    EXPECT_EQ(japanese.dialect.encoding, TextEncoding::ShiftJis);
+    EXPECT_EQ(japanese.header, (QStringList { QString::fromUtf8("氏名"), QString::fromUtf8("メールアドレス") }));
+    ASSERT_EQ(japanese.rows.size(), 1);
+    EXPECT_EQ(japanese.rows[0].fields.first(), QString::fromUtf8("山田 太郎"));
+    EXPECT_TRUE(japanese.warnings.isEmpty());
+
+    const Table real = readTable(fileBytes(realPath("csv-corpus/papaparse_sjis-sample.csv")));
+    ASSERT_TRUE(real.opened.ok()) << real.opened.error().toStdString();
+    EXPECT_EQ(real.dialect.encoding, TextEncoding::ShiftJis);
+    EXPECT_EQ(real.header,
+              (QStringList { QString::fromUtf8("コントロールカラム"), QString::fromUtf8("商品管理番号（商品URL）") }));
+
+    const Table western = readTable("name,note\nO\x92"
+                                    "Brien,caf\xE9s \x93"
+                                    "Chez Ren\xE9\x94\n");
+    ASSERT_TRUE(western.opened.ok());
+    EXPECT_EQ(western.dialect.encoding, TextEncoding::Windows1252);
+    ASSERT_EQ(western.rows.size(), 1);
+    EXPECT_EQ(western.rows[0].fields,
+              (QStringList { QString::fromUtf8("O’Brien"), QString::fromUtf8("cafés “Chez René”") }));
+}
+
+// Thunderbird and Google's "Outlook CSV" end every line with a comma: data rows one field longer than the
+// header, with that field empty, keep the header (domain: Import and export).
+TEST(CsvSniffer, RowsEndingWithACommaKeepTheHeader)
+{
+    const QStringList outlook { QStringLiteral("First Name"), QStringLiteral("Last Name"),
+                                QStringLiteral("E-mail Address"), QStringLiteral("Job Title") };
+    const Table one
+        = readTable("First Name,Last Name,E-mail Address,Job Title\nAda,Lovelace,ada@example.com,Engineer,\n");
+    ASSERT_TRUE(one.opened.ok());
+    EXPECT_EQ(one.dialect.headerRecord, 0);
+    EXPECT_EQ(one.header, outlook);
+    ASSERT_EQ(one.rows.size(), 1);
+    EXPECT_EQ(one.rows[0].fields,
+              (QStringList { QStringLiteral("Ada"), QStringLiteral("Lovelace"), QStringLiteral("ada@example.com"),
+                             QStringLiteral("Engineer") }));
+    EXPECT_TRUE(one.rejected.isEmpty());
+
+    // The header ending with a comma too, or it alone; a row longer by a value is still rejected.
+    const struct
+    {
+        const char* name;
+        QByteArray bytes;
+    } cases[] = {
+        { "rows", "a,b\nAda,Lovelace,\nBram,Okonkwo,\nCyd,Quill,\nDee,Roe,extra\n" },
+        { "header and rows", "a,b,\nAda,Lovelace,\nBram,Okonkwo,\nCyd,Quill,\nDee,Roe,extra\n" },
+        { "header", "a,b,\nAda,Lovelace\nBram,Okonkwo\nCyd,Quill\nDee,Roe,extra\n" },
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.name);
+        const Table table = readTable(c.bytes);
+        ASSERT_TRUE(table.opened.ok());
+        EXPECT_EQ(table.header, (QStringList { QStringLiteral("a"), QStringLiteral("b") }));
+        ASSERT_EQ(table.rows.size(), 3);
+        EXPECT_EQ(table.rows[2].fields, (QStringList { QStringLiteral("Cyd"), QStringLiteral("Quill") }));
+        EXPECT_EQ(linesOf(table.rejected), (QList<qint64> { 5 }));
+    }
+}
+
+// Real address book exports (../shared/realdata) are read with their own header.
+TEST(CsvSniffer, RealAddressBookExportsKeepTheirHeader)
+{
+    const struct
+    {
+        const char* file;
+        QChar delimiter;
+        qsizetype columns;
+        const char* firstColumn;
+        const char* lastColumn;
+        qsizetype rows;
+        const char* firstValue;
+    } cases[] = {
+        { "other-contacts/thunderbird_basic_csv_addressbook.csv", u',', 37, "First Name", "Screen Name", 2, "John" },
+        { "other-contacts/roundcube_thunderbird_plain.csv", u',', 37, "First Name", "Notes", 1, "Firstname" },
+        { "other-contacts/roundcube_all_bom.csv", u',', 61, "Display Name", "Categories", 1, "Display Name" },
+        { "other-contacts/thunderbird_csv_semicolon.csv", u';', 4, "Display Name", "Primary Email", 2, "John Doe" },
+        { "outlook/roundcube_outlook_emails_only.csv", u',', 3, "E-mail Address", "E-mail 3 Address", 1,
+          "test1@domain.tld" },
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.file);
+        const Table table = readTable(fileBytes(realPath(c.file)));
+        ASSERT_TRUE(table.opened.ok()) << table.opened.error().toStdString();
+        EXPECT_EQ(table.dialect.delimiter, c.delimiter);
+        EXPECT_EQ(table.dialect.headerRecord, 0);
+        ASSERT_EQ(table.header.size(), c.columns);
+        EXPECT_EQ(table.header.first(), QString::fromLatin1(c.firstColumn));
+        EXPECT_EQ(table.header.last(), QString::fromLatin1(c.lastColumn));
+        ASSERT_EQ(table.rows.size(), c.rows);
+        EXPECT_EQ(table.rows.first().fields.first(), QString::fromLatin1(c.firstValue));
+        EXPECT_TRUE(table.rejected.isEmpty());
+    }
+    const Table noHeader = readTable(fileBytes(realPath("other-contacts/thunderbird_csv_no_header.csv")));
+    ASSERT_TRUE(noHeader.opened.ok());
+    EXPECT_EQ(noHeader.dialect.headerRecord, -1);
+    EXPECT_EQ(noHeader.rows.size(), 2);
+}
+
+// The parser torture files of ../shared/realdata/csv-corpus, read in place.
+TEST(CsvSniffer, CsvCorpusFilesReadSensibly)
+{
+    auto read = [](const char* file) {
+        return readTable(fileBytes(realPath((QByteArray("csv-corpus/") + file).constData())));
+    };
+    const QStringList abc { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") };
+    const QStringList lastRow { QStringLiteral("4"), QStringLiteral("5"), QString::fromUtf8("ʤ") };
+    const struct
+    {
+        const char* file;
+        TextEncoding encoding;
+        QStringList header;
+        QStringList lastRow;
+    } cases[] = {
+        { "csvkit_test_utf16_little.csv", TextEncoding::Utf16LE, abc, lastRow },
+        { "csvkit_test_utf16_big.csv", TextEncoding::Utf16BE, abc, lastRow },
+        { "csvkit_test_utf8_bom.csv",
+          TextEncoding::Utf8,
+          { QStringLiteral("foo"), QStringLiteral("bar"), QStringLiteral("baz") },
+          lastRow },
+        { "csvkit_test_latin1.csv",
+          TextEncoding::Windows1252,
+          abc,
+          { QStringLiteral("4"), QStringLiteral("5"), QString::fromUtf8("©") } },
+        { "papaparse_utf-8-bom-sample.csv",
+          TextEncoding::Utf8,
+          { QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C") },
+          { QStringLiteral("X"), QStringLiteral("Y"), QStringLiteral("Z") } },
+        { "csvkit_mac_newlines.csv",
+          TextEncoding::Utf8,
+          abc,
+          { QStringLiteral("Once upon\ra time"), QStringLiteral("5"), QStringLiteral("6") } },
+        { "csvkit_bad.csv",
+          TextEncoding::Utf8,
+          { QStringLiteral("column_a"), QStringLiteral("column_b"), QStringLiteral("column_c") },
+          { QStringLiteral("0"), QStringLiteral("mixed types.... uh oh"), QStringLiteral("17") } },
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.file);
+        const Table table = read(c.file);
+        ASSERT_TRUE(table.opened.ok()) << table.opened.error().toStdString();
+        EXPECT_EQ(table.dialect.encoding, c.encoding);
+        EXPECT_EQ(table.header, c.header);
+        ASSERT_FALSE(table.rows.isEmpty());
+        EXPECT_EQ(table.rows.last().fields, c.lastRow);
+        EXPECT_FALSE(table.error);
+        EXPECT_TRUE(table.warnings.isEmpty());
+    }
+    EXPECT_EQ(linesOf(read("csvkit_bad.csv").rejected), (QList<qint64> { 2, 3 }));
+
+    const Table newline = read("csvkit_test_header_newline.csv");
+    ASSERT_TRUE(newline.opened.ok());
+    EXPECT_EQ(newline.header,
+              (QStringList { QStringLiteral("start \t\n\v\f\r end"), QStringLiteral("b"), QStringLiteral("c") }));
+    ASSERT_EQ(newline.rows.size(), 1);
+    EXPECT_EQ(newline.rows[0].line, 8); // a CR alone ends a line too
+
+    const Table zero = read("csvkit_null_byte.csv");
+    ASSERT_FALSE(zero.opened.ok());
+    EXPECT_TRUE(zero.opened.error().startsWith(QStringLiteral("Line 2 holds a zero byte")))
+        << zero.opened.error().toStdString();
 }
 
 // The delimiter is the one that splits the first 50 records best; what comes after them in the 64 KB sample
