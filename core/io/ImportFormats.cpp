@@ -141,6 +141,8 @@ bool ImportStream::next(ParsedImport& batch, qsizetype rows)
         d->parsed.skipped.append({ row.line, row.message });
     std::stable_sort(d->parsed.skipped.begin(), d->parsed.skipped.end(),
                      [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
+    for (const CsvError& row : d->table->takeWarnings())
+        batch.warnings.append({ row.line, row.message });
     batch.records.append(std::move(d->parsed.records));
     batch.skipped.append(std::move(d->parsed.skipped));
     d->parsed.records.clear();

@@ -81,6 +81,8 @@ struct ParsedImport
     qint64 rowCount = 0; // data rows in the file
     QList<ImportRecord> records;
     QList<ImportIssue> skipped; // in line order
+    // Rows imported, but not quite as written: bytes invalid in the file's encoding became U+FFFD. In line order.
+    QList<ImportIssue> warnings;
 };
 
 // A file read a batch of rows at a time, so that memory follows the batch and not the file (an export of

@@ -55,6 +55,8 @@ Result<ParsedImport> readFile(const QString& path, const std::optional<CsvDialec
     for (const CsvError& rejected : table.rejected())
         parsed->skipped.append({ rejected.line, rejected.message });
     parsed->rowCount += table.rejected().size();
+    for (const CsvError& warning : table.warnings())
+        parsed->warnings.append({ warning.line, warning.message });
     std::stable_sort(parsed->skipped.begin(), parsed->skipped.end(),
                      [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
     parsed->dialect = *dialect;

@@ -2,6 +2,7 @@
 #include "core/io/CsvSniffer.h"
 #include "core/io/CsvTable.h"
 #include "core/io/CsvWriter.h"
+#include "core/io/ImportFormats.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -368,6 +369,23 @@ TEST(CsvReader, AnInvalidByteEndingAChunkKeepsTheNextField)
         EXPECT_EQ(cut.fields.value(1), QStringLiteral("Paris"));
         EXPECT_EQ(linesOf(table.warnings), QList<qint64> { line });
     }
+}
+
+// The import keeps a row with invalid bytes and passes its warning on, in line order.
+TEST(CsvSniffer, AnImportKeepsRowsWithInvalidBytesAndWarnsOfThem)
+{
+    QByteArray bytes("Name,Email\nZo\xC3\xAB Quill,zoe@example.com\nJo\xC3 Smith,jo@example.com\n"
+                     "Ren\xC3\xA9"
+                     "e Roe,renee@example.com\n");
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    const auto parsed = ImportFormats::read(&buffer);
+    ASSERT_TRUE(parsed.ok()) << parsed.error().toStdString();
+    EXPECT_EQ(parsed->records.size(), 3);
+    EXPECT_TRUE(parsed->skipped.isEmpty());
+    ASSERT_EQ(parsed->warnings.size(), 1);
+    EXPECT_EQ(parsed->warnings[0].line, 3);
+    EXPECT_TRUE(parsed->warnings[0].reason.contains(QStringLiteral("invalid UTF-8 bytes")));
 }
 
 // Japanese text in Shift-JIS is read as such, not as Windows-1252; Windows-1252 text whose curly quotes and
