@@ -117,9 +117,11 @@ void ImportWizard::createFormatPage()
         m_formatBox->addItem(displayName(format), int(format));
     m_encodingBox = new QComboBox(m_formatPage);
     m_encodingBox->setAccessibleName(tr("Encoding"));
-    for (TextEncoding encoding :
-         { TextEncoding::Utf8, TextEncoding::Utf16LE, TextEncoding::Utf16BE, TextEncoding::Windows1252 })
-        m_encodingBox->addItem(toName(encoding), int(encoding));
+    for (TextEncoding encoding : { TextEncoding::Utf8, TextEncoding::Utf16LE, TextEncoding::Utf16BE,
+                                   TextEncoding::Windows1252, TextEncoding::ShiftJis }) {
+        if (TextDecoder::isAvailable(encoding))
+            m_encodingBox->addItem(toName(encoding), int(encoding));
+    }
     m_delimiterBox = new QComboBox(m_formatPage);
     m_delimiterBox->setAccessibleName(tr("Delimiter"));
     m_delimiterBox->addItem(tr("Comma (,)"), QChar(u','));
