@@ -147,23 +147,35 @@ int Cli::importFile(const QStringList& arguments)
 
     // LinkedIn's connections come without a keep-in-touch cadence (domain: Keep in touch); the user chooses.
     const int addedConnections = summary->format == ImportFormat::LinkedInConnections ? summary->contactsAdded : 0;
+    // Another CSV's columns: as --map gave them, or guessed from the header.
+    const bool generic = summary->format == ImportFormat::Generic;
+    const bool guessed = generic && !m_parser.isSet(QStringLiteral("map"));
+    const ColumnMapping& mapping = (*stream)->description().mapping;
     if (m_parser.isSet(QStringLiteral("json"))) {
-        printObject(m_out,
-                    QJsonObject {
-                        { QStringLiteral("format"), toKey(summary->format) },
-                        { QStringLiteral("dry_run"), dryRun },
-                        { QStringLiteral("contacts_added"), summary->contactsAdded },
-                        { QStringLiteral("contacts_merged"), summary->contactsMerged },
-                        { QStringLiteral("added_connections"), addedConnections },
-                        { QStringLiteral("interactions_added"), summary->interactionsAdded },
-                        { QStringLiteral("skipped"), issuesJson(summary->skipped, "reason") },
-                        { QStringLiteral("skipped_count"), summary->skippedCount },
-                    });
+        QJsonArray columns;
+        for (const auto& [column, field] : mapping)
+            columns.append(QJsonObject { { QStringLiteral("column"), column }, { QStringLiteral("field"), field } });
+        QJsonObject result {
+            { QStringLiteral("format"), toKey(summary->format) },
+            { QStringLiteral("dry_run"), dryRun },
+            { QStringLiteral("contacts_added"), summary->contactsAdded },
+            { QStringLiteral("contacts_merged"), summary->contactsMerged },
+            { QStringLiteral("added_connections"), addedConnections },
+            { QStringLiteral("interactions_added"), summary->interactionsAdded },
+            { QStringLiteral("skipped"), issuesJson(summary->skipped, "reason") },
+            { QStringLiteral("skipped_count"), summary->skippedCount },
+        };
+        if (generic) {
+            result.insert(QStringLiteral("mapping"), columns);
+            result.insert(QStringLiteral("mapping_guessed"), guessed);
+        }
+        printObject(m_out, result);
         return Ok;
     }
     m_out << (dryRun ? tr("Would import %1: %2 contacts added, %3 merged, %4 interactions added, %5 rows skipped.")
                      : tr("Imported %1: %2 contacts added, %3 merged, %4 interactions added, %5 rows skipped."))
-                 .arg(displayName(summary->format))
+                 .arg(guessed ? tr("Other CSV (columns guessed: %1)").arg(ImportFormats::mappingText(mapping))
+                              : displayName(summary->format))
                  .arg(summary->contactsAdded)
                  .arg(summary->contactsMerged)
                  .arg(summary->interactionsAdded)

@@ -50,8 +50,20 @@ struct ImportStream::Private
     ParsedImport parsed; // the description, and the records and skipped rows of the batch being read
     std::unique_ptr<formats::FormatReader> reader;
     QString error;
+    // A mapping guessed for the user, followed as the rows go: a file whose rows are all skipped for one
+    // reason is refused at its end rather than imported as nothing.
+    struct Guess
+    {
+        bool usable = false; // a row gave a record
+        qint64 skipped = 0;
+        QString reason; // the first row's reason to be skipped
+        bool oneReason = true;
+    };
+    std::optional<Guess> guess;
 
     Status open(const ImportOptions& options);
+    // Counts the batch being read against the guess; at the file's end, refuses a guess that lost every row.
+    void checkGuess(bool atEnd);
     // For a reader that needs the whole file first: reads it through once, then from the start again.
     Status scan();
 };
@@ -74,7 +86,23 @@ Status ImportStream::Private::open(const ImportOptions& options)
     }
     if (Status prepared = reader->prepare(options, parsed); !prepared)
         return prepared;
+    if (parsed.format == ImportFormat::Generic && options.mapping.isEmpty() && !options.reviewsGuess)
+        guess.emplace();
     return reader->needsScan() ? scan() : success();
+}
+
+void ImportStream::Private::checkGuess(bool atEnd)
+{
+    guess->usable = guess->usable || !parsed.records.isEmpty();
+    for (const ImportIssue& issue : std::as_const(parsed.skipped)) {
+        if (guess->skipped++ == 0)
+            guess->reason = issue.reason;
+        guess->oneReason = guess->oneReason && issue.reason == guess->reason;
+    }
+    if (atEnd && error.isEmpty() && !guess->usable && guess->skipped > 0 && guess->oneReason) {
+        error = tr("Every row would be skipped, as %1, with the columns guessed as %2. Map the columns by hand.")
+                    .arg(guess->reason, ImportFormats::mappingText(parsed.mapping));
+    }
 }
 
 Status ImportStream::Private::scan()
@@ -143,6 +171,8 @@ bool ImportStream::next(ParsedImport& batch, qsizetype rows)
                      [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
     for (const CsvError& row : d->table->takeWarnings())
         batch.warnings.append({ row.line, row.message });
+    if (d->guess)
+        d->checkGuess(read < rows);
     batch.records.append(std::move(d->parsed.records));
     batch.skipped.append(std::move(d->parsed.skipped));
     d->parsed.records.clear();

@@ -40,8 +40,10 @@ QString displayName(ImportFormat format);
 using ImportProgress = std::function<bool(qint64 done, qint64 total)>;
 
 // Which column feeds which field of a generic file, in the header's order: pairs of (column, field).
-// Fields: the contact's snake_case names (first_name, company, profile_url...), "name" for a full name
-// split at its first space, "tags" (separated by ';' or ','), "starred" (yes/true/1).
+// Fields: the contact's snake_case names (first_name, company, profile_url...), "middle_name" (kept with the
+// first name), "name" for a full name split at its first space and used only when a row has no first or last
+// name, "tags" (separated by ';' or ','), "starred" (yes/true/1). Several columns of one field are joined
+// with spaces, except email, phone and profile_url, which take the first column with a value.
 using ColumnMapping = QList<std::pair<QString, QString>>;
 
 // What one usable row means, before any database is looked at: a contact (matched by identity when
@@ -67,6 +69,9 @@ struct ImportOptions
 {
     std::optional<ImportFormat> format; // detected from the header when not given
     ColumnMapping mapping; // generic files: guessed when empty
+    // A guessed mapping under which every row would be skipped for one reason is refused, naming the reason
+    // and the guess, unless the caller has the user review the guess first (the import wizard).
+    bool reviewsGuess = false;
     QString ownName; // messages.csv: the user's own name; else the most frequent sender
 };
 
@@ -128,6 +133,8 @@ QStringList mappableFields();
 ColumnMapping guessMapping(const QStringList& header);
 // Parses the CLI's --map "Column=field,Other column=field".
 Result<ColumnMapping> parseMapping(const QString& text, const QStringList& header);
+// A mapping as --map takes it: "Column=field, Other column=field".
+QString mappingText(const ColumnMapping& mapping);
 
 // Reads and interprets a whole file. Errors: unreadable, empty or binary file, a quote never closed, a
 // header that does not fit the requested format, cancellation.

@@ -83,6 +83,10 @@ ImportWizard::ImportWizard(Database& database, QStringList files, QWidget* paren
     m_usable.resize(m_files.size());
     m_errors.resize(m_files.size());
     m_options.resize(m_files.size());
+    // A generic file's guessed columns are shown on the mapping page to be corrected, even when the guess
+    // would skip every row (the command line refuses such a guess).
+    for (ImportOptions& options : m_options)
+        options.reviewsGuess = true;
     m_dialects.resize(m_files.size());
     m_mappingTables.resize(m_files.size());
     createFormatPage();

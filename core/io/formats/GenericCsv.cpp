@@ -1,12 +1,25 @@
 #include "core/io/formats/FormatRegistry.h"
 
+#include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace rapport {
 
 namespace formats {
 
 namespace {
+
+// The header's names for a one-line message: a line break inside a name is a space.
+QString columnList(const QStringList& header)
+{
+    QStringList names;
+    for (const QString& name : header)
+        names.append(name.simplified());
+    return names.join(QStringLiteral(", "));
+}
 
 // Any other CSV: each column feeds the field the mapping gives it (guessed from the header when the user gave
 // none).
@@ -28,7 +41,7 @@ public:
                 = named || mapped.second == u"name" || mapped.second == u"first_name" || mapped.second == u"last_name";
         if (!named) {
             return Error { tr("No column gives a name: map one to name, first_name or last_name (columns: %1).")
-                               .arg(columns().header().join(QStringLiteral(", "))) };
+                               .arg(columnList(columns().header())) };
         }
         return success();
     }
@@ -38,35 +51,61 @@ public:
         ImportRecord record;
         record.line = row.line;
         Contact& contact = record.contact;
+        QStringList given;
+        QStringList family;
+        QString fullName;
         for (const auto& [column, field] : std::as_const(m_mapping)) {
             const QString value = get(row, column);
             if (value.isEmpty())
                 continue;
-            if (field == u"name") {
-                Contact named;
-                setFullName(named, value);
-                if (contact.firstName.isEmpty())
-                    contact.firstName = named.firstName;
-                if (contact.lastName.isEmpty())
-                    contact.lastName = named.lastName;
+            if (field == u"first_name" || field == u"middle_name") {
+                given.append(value);
+            } else if (field == u"last_name") {
+                family.append(value);
+            } else if (field == u"name") {
+                if (fullName.isEmpty())
+                    fullName = value;
             } else if (field == u"tags") {
                 contact.tags += value.split(QRegularExpression(QStringLiteral("[;,]")));
             } else if (field == u"starred") {
                 contact.starred = contact.starred || truthy(value);
+            } else if (QString* target = textField(contact, field); !target) {
+                continue;
+            } else if (takesOneValue(field)) {
+                // The first column with a value: "Primary Email", else "Secondary Email".
+                if (target->isEmpty())
+                    *target = value;
             } else {
-                for (const ContactTextField& text : kContactTextFields) {
-                    if (field == QLatin1StringView(text.name)) {
-                        QString& target = contact.*text.member;
-                        target = target.isEmpty() ? value : target + u' ' + value;
-                    }
-                }
+                *target = target->isEmpty() ? value : *target + u' ' + value;
             }
         }
+        // A full name ("Display Name") only when the row gives neither a first nor a last name.
+        contact.firstName = given.join(u' ');
+        contact.lastName = family.join(u' ');
+        if (contact.firstName.isEmpty() && contact.lastName.isEmpty())
+            setFullName(contact, fullName);
         contact.tags = normalizedTags(contact.tags);
         add(sink, std::move(record));
     }
 
+    QString skipReasonNoName() const override { return tr("no name (its name columns are empty)"); }
+
 private:
+    // The contact's text field a mapping's field names, or null.
+    static QString* textField(Contact& contact, QStringView field)
+    {
+        for (const ContactTextField& text : kContactTextFields) {
+            if (field == QLatin1StringView(text.name))
+                return &(contact.*text.member);
+        }
+        return nullptr;
+    }
+    // A second address or number is not added to the first.
+    static bool takesOneValue(QStringView field)
+    {
+        return field == u"email" || field == u"phone" || field == u"profile_url";
+    }
+
     ColumnMapping m_mapping;
 };
 
@@ -86,14 +125,100 @@ QString tr(const char* text)
     return QCoreApplication::translate("ImportFormats", text);
 }
 
-QString normalizedColumn(const QString& name)
+// The fields' names in other files' headers, written as their letters only, lower-case ("jobtitle" for "Job
+// Title", "E-mail" is "email").
+struct Synonyms
 {
-    QString result;
-    for (const QChar c : name.toCaseFolded()) {
+    const char* field;
+    std::initializer_list<const char*> names;
+};
+
+const Synonyms kSynonyms[] = {
+    { "first_name", { "firstname", "givenname", "first", "forename", "vorname", "prenom", "nombre" } },
+    { "middle_name", { "middlename", "additionalname", "middle", "secondname" } },
+    { "last_name", { "lastname", "surname", "familyname", "last", "nachname", "nom", "apellido", "apellidos" } },
+    { "name", { "name", "fullname", "displayname", "contact", "contactname", "person" } },
+    { "position",
+      { "position", "jobtitle", "title", "headline", "role", "occupation", "beruf", "titel", "poste", "cargo" } },
+    { "company",
+      { "company", "companyname", "organization", "organisation", "employer", "account", "firma", "unternehmen",
+        "entreprise", "societe", "empresa" } },
+    { "location", { "location", "city", "address", "ort", "stadt", "ville", "ciudad" } },
+    { "profile_url",
+      { "url", "profileurl", "linkedin", "linkedinurl", "linkedinprofile", "personlinkedinurl", "profile" } },
+    { "email", { "email", "emails", "emailaddress", "mail", "workemail", "primaryemail" } },
+    { "phone",
+      { "phone", "phones", "phonenumber", "phonenumbers", "mobile", "mobilenumber", "mobilephone", "telephone", "tel",
+        "telefon", "telefono" } },
+    { "tags", { "tags", "labels", "categories", "groups" } },
+    { "notes", { "notes", "note", "comments", "notiz", "notizen", "bemerkung", "remarques", "notas" } },
+    { "starred", { "starred", "favorite", "favourite" } },
+};
+
+// Names too common to be taken for a field when they are only a part of a column's name ("Screen Name",
+// "Last Modified", "Photo URL", "Email Address").
+const QStringList kWholeNamesOnly { QStringLiteral("name"),    QStringLiteral("first"),   QStringLiteral("last"),
+                                    QStringLiteral("middle"),  QStringLiteral("contact"), QStringLiteral("person"),
+                                    QStringLiteral("account"), QStringLiteral("url"),     QStringLiteral("profile"),
+                                    QStringLiteral("address"), QStringLiteral("mail"),    QStringLiteral("role"),
+                                    QStringLiteral("tel"),     QStringLiteral("nom"),     QStringLiteral("ort") };
+
+// Words that make a column someone else's, or not a value of the field its name contains ("Assistant's Phone",
+// "Phonetic First Name", "Phone 1 - Type").
+const QStringList kOtherWords { QStringLiteral("assistant"), QStringLiteral("assistants"), QStringLiteral("manager"),
+                                QStringLiteral("managers"),  QStringLiteral("spouse"),     QStringLiteral("fax"),
+                                QStringLiteral("pager"),     QStringLiteral("phonetic"),   QStringLiteral("yomi"),
+                                QStringLiteral("type"),      QStringLiteral("label") };
+
+// The fields several columns may feed: the first one with a value in a row is taken ("Primary Email",
+// "Secondary Email").
+bool takesSeveralColumns(QStringView field)
+{
+    return field == u"email" || field == u"phone";
+}
+
+// A column's name as lower-case words: "De-Identified First Name" -> de, identified, first, name;
+// "emailAddress" -> email, address.
+QStringList wordsOf(const QString& column)
+{
+    QStringList words;
+    QString word;
+    for (qsizetype i = 0; i < column.size(); ++i) {
+        const QChar c = column.at(i);
+        const bool newWord = c.isUpper() && i > 0 && column.at(i - 1).isLower();
+        if (!c.isLetterOrNumber() || newWord) {
+            if (!word.isEmpty())
+                words.append(word);
+            word.clear();
+        }
         if (c.isLetterOrNumber())
-            result += c;
+            word += c.toCaseFolded();
     }
-    return result;
+    if (!word.isEmpty())
+        words.append(word);
+    return words;
+}
+
+// How well a column's name (as words) says `name`: the whole name is it (1000 and its length), or some of its
+// consecutive words make it (its length: "First Name" in "De-Identified First Name"); 0 when neither.
+int matchScore(const QStringList& words, const QString& name)
+{
+    if (words.join(QString()) == name)
+        return 1000 + int(name.size());
+    if (kWholeNamesOnly.contains(name))
+        return 0;
+    for (const QString& word : words) {
+        if (kOtherWords.contains(word))
+            return 0;
+    }
+    for (qsizetype first = 0; first < words.size(); ++first) {
+        QString run;
+        for (qsizetype last = first; last < words.size() && run.size() < name.size(); ++last)
+            run += words.at(last);
+        if (run == name)
+            return int(name.size());
+    }
+    return 0;
 }
 
 } // namespace
@@ -103,74 +228,56 @@ namespace ImportFormats {
 QStringList mappableFields()
 {
     QStringList fields { QStringLiteral("name") };
-    for (const ContactTextField& field : kContactTextFields)
+    for (const ContactTextField& field : kContactTextFields) {
         fields.append(QString::fromLatin1(field.name));
+        if (field.member == &Contact::firstName)
+            fields.append(QStringLiteral("middle_name"));
+    }
     fields << QStringLiteral("tags") << QStringLiteral("starred");
     return fields;
 }
 
 ColumnMapping guessMapping(const QStringList& header)
 {
-    static const QList<std::pair<const char*, QStringList>> synonyms {
-        { "first_name",
-          { QStringLiteral("firstname"), QStringLiteral("givenname"), QStringLiteral("first"),
-            QStringLiteral("forename"), QStringLiteral("vorname"), QStringLiteral("prenom"),
-            QStringLiteral("nombre") } },
-        { "last_name",
-          { QStringLiteral("lastname"), QStringLiteral("surname"), QStringLiteral("familyname"), QStringLiteral("last"),
-            QStringLiteral("nachname"), QStringLiteral("nom"), QStringLiteral("apellido"),
-            QStringLiteral("apellidos") } },
-        { "name",
-          { QStringLiteral("name"), QStringLiteral("fullname"), QStringLiteral("displayname"),
-            QStringLiteral("contact"), QStringLiteral("contactname"), QStringLiteral("person") } },
-        { "position",
-          { QStringLiteral("position"), QStringLiteral("title"), QStringLiteral("jobtitle"), QStringLiteral("headline"),
-            QStringLiteral("role"), QStringLiteral("beruf"), QStringLiteral("titel"), QStringLiteral("poste"),
-            QStringLiteral("cargo") } },
-        { "company",
-          { QStringLiteral("company"), QStringLiteral("organization"), QStringLiteral("organisation"),
-            QStringLiteral("employer"), QStringLiteral("companyname"), QStringLiteral("account"),
-            QStringLiteral("firma"), QStringLiteral("unternehmen"), QStringLiteral("entreprise"),
-            QStringLiteral("societe"), QStringLiteral("empresa") } },
-        { "location",
-          { QStringLiteral("location"), QStringLiteral("city"), QStringLiteral("address"), QStringLiteral("ort"),
-            QStringLiteral("stadt"), QStringLiteral("ville"), QStringLiteral("ciudad") } },
-        { "profile_url",
-          { QStringLiteral("url"), QStringLiteral("linkedin"), QStringLiteral("linkedinurl"), QStringLiteral("profile"),
-            QStringLiteral("profileurl"), QStringLiteral("linkedinprofile"), QStringLiteral("personlinkedinurl") } },
-        { "email",
-          { QStringLiteral("email"), QStringLiteral("emailaddress"), QStringLiteral("mail"),
-            QStringLiteral("workemail") } },
-        { "phone",
-          { QStringLiteral("phone"), QStringLiteral("phonenumber"), QStringLiteral("mobile"),
-            QStringLiteral("telephone"), QStringLiteral("tel"), QStringLiteral("telefon"),
-            QStringLiteral("telefono") } },
-        { "tags",
-          { QStringLiteral("tags"), QStringLiteral("labels"), QStringLiteral("categories"),
-            QStringLiteral("groups") } },
-        { "notes",
-          { QStringLiteral("notes"), QStringLiteral("note"), QStringLiteral("comments"), QStringLiteral("notiz"),
-            QStringLiteral("notizen"), QStringLiteral("bemerkung"), QStringLiteral("remarques"),
-            QStringLiteral("notas") } },
-        { "starred", { QStringLiteral("starred"), QStringLiteral("favorite"), QStringLiteral("favourite") } },
-    };
-    ColumnMapping mapping;
-    QStringList used;
-    for (const QString& column : header) {
-        const QString key = normalizedColumn(column);
+    struct Candidate
+    {
+        int column;
         QString field;
-        for (const ContactTextField& text : kContactTextFields) {
-            if (key == normalizedColumn(QString::fromLatin1(text.name)))
-                field = QString::fromLatin1(text.name);
+        int score;
+    };
+    QList<Candidate> candidates;
+    for (int column = 0; column < int(header.size()); ++column) {
+        const QStringList words = wordsOf(header.at(column));
+        for (const QString& field : mappableFields()) {
+            // A field is also known by its own name ("how_we_know").
+            int best = matchScore(words, QString(field).remove(u'_'));
+            for (const Synonyms& synonyms : kSynonyms) {
+                if (field != QLatin1StringView(synonyms.field))
+                    continue;
+                for (const char* name : synonyms.names)
+                    best = std::max(best, matchScore(words, QString::fromLatin1(name)));
+            }
+            if (best > 0)
+                candidates.append({ column, field, best });
         }
-        for (const auto& [name, words] : synonyms) {
-            if (field.isEmpty() && words.contains(key))
-                field = QString::fromLatin1(name);
-        }
-        if (!field.isEmpty() && !used.contains(field)) {
-            used.append(field);
-            mapping.append({ column, field });
-        }
+    }
+    // The best matches first: an exact name before a name that contains it, a longer one before a shorter
+    // ("Job Title" is the position, not "Title"), and then the header's order.
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    QHash<int, QString> chosen;
+    QStringList taken;
+    for (const Candidate& candidate : std::as_const(candidates)) {
+        if (chosen.contains(candidate.column)
+            || (taken.contains(candidate.field) && !takesSeveralColumns(candidate.field)))
+            continue;
+        chosen.insert(candidate.column, candidate.field);
+        taken.append(candidate.field);
+    }
+    ColumnMapping mapping;
+    for (int column = 0; column < int(header.size()); ++column) {
+        if (chosen.contains(column))
+            mapping.append({ header.at(column), chosen.value(column) });
     }
     return mapping;
 }
@@ -198,6 +305,14 @@ Result<ColumnMapping> parseMapping(const QString& text, const QStringList& heade
     if (mapping.isEmpty())
         return Error { tr("The mapping is empty; give it as \"Column=field,...\".") };
     return mapping;
+}
+
+QString mappingText(const ColumnMapping& mapping)
+{
+    QStringList pairs;
+    for (const auto& [column, field] : mapping)
+        pairs.append(column + u'=' + field);
+    return pairs.join(QStringLiteral(", "));
 }
 
 } // namespace ImportFormats

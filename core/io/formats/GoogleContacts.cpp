@@ -30,12 +30,27 @@ public:
             || columns().hasAll({ "First Name", "Organization Name", "Labels" });
     }
 
+    // Chosen for a file that has none of its name columns, it names the current layout's first.
+    QStringList requiredColumns() const override
+    {
+        for (const char* name : { "First Name", "Last Name", "Given Name", "Family Name", "Name", "File As" }) {
+            if (columns().has(QString::fromLatin1(name)))
+                return {};
+        }
+        return { QStringLiteral("First Name") };
+    }
+
+    QString skipReasonNoName() const override { return tr("no name (its name columns are empty)"); }
+
     void interpret(const CsvRecord& row, RecordSink& sink) override
     {
         ImportRecord record;
         record.line = row.line;
         Contact& contact = record.contact;
-        contact.firstName = first(row, { "First Name", "Given Name" });
+        // A middle name stays with the given name: "Mary" and "Ann" are "Mary Ann".
+        contact.firstName
+            = joined({ first(row, { "First Name", "Given Name" }), first(row, { "Middle Name", "Additional Name" }) },
+                     QStringLiteral(" "));
         contact.lastName = first(row, { "Last Name", "Family Name" });
         if (contact.firstName.isEmpty() && contact.lastName.isEmpty())
             setFullName(contact, first(row, { "Name", "File As", "Nickname" }));

@@ -20,12 +20,25 @@ public:
             && (columns().has(u"Job Title") || columns().has(u"Business Phone") || columns().has(u"Categories"));
     }
 
+    // Chosen for a file that has none of its name columns, it names the first of them.
+    QStringList requiredColumns() const override
+    {
+        for (const char* name : { "First Name", "Last Name", "Display Name", "Name" }) {
+            if (columns().has(QString::fromLatin1(name)))
+                return {};
+        }
+        return { QStringLiteral("First Name") };
+    }
+
+    QString skipReasonNoName() const override { return tr("no name (its name columns are empty)"); }
+
     void interpret(const CsvRecord& row, RecordSink& sink) override
     {
         ImportRecord record;
         record.line = row.line;
         Contact& contact = record.contact;
-        contact.firstName = get(row, "First Name");
+        // A middle name stays with the given name: "Mary" and "Ann" are "Mary Ann".
+        contact.firstName = joined({ get(row, "First Name"), get(row, "Middle Name") }, QStringLiteral(" "));
         contact.lastName = get(row, "Last Name");
         if (contact.firstName.isEmpty() && contact.lastName.isEmpty())
             setFullName(contact, first(row, { "Display Name", "Name", "E-mail Display Name" }));
