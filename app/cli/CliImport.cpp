@@ -45,6 +45,20 @@ QJsonArray issuesJson(const QList<ImportIssue>& issues, const char* textKey)
     return array;
 }
 
+// A generic file's columns as --json lists them: [{column, field}], in the header's order.
+QJsonArray mappingJson(const ColumnMapping& mapping)
+{
+    QJsonArray array;
+    for (const auto& [column, field] : mapping)
+        array.append(QJsonObject { { QStringLiteral("column"), column }, { QStringLiteral("field"), field } });
+    return array;
+}
+
+QString guessedFormatName(const ColumnMapping& mapping)
+{
+    return tr("Other CSV (columns guessed: %1)").arg(ImportFormats::mappingText(mapping));
+}
+
 } // namespace
 
 int Cli::inspect(const QStringList& arguments)
@@ -75,18 +89,23 @@ int Cli::inspect(const QStringList& arguments)
         errors.append({ fatal->line, fatal->message });
 
     const ImportFormat format = ImportFormats::detect(table.header());
+    // Another CSV's columns, as import would guess them.
+    const bool generic = format == ImportFormat::Generic;
+    const ColumnMapping guess = generic ? ImportFormats::guessMapping(table.header()) : ColumnMapping();
     if (m_parser.isSet(QStringLiteral("json"))) {
-        printObject(m_out,
-                    QJsonObject {
-                        { QStringLiteral("format"), toKey(format) },
-                        { QStringLiteral("encoding"), toName(table.dialect().encoding) },
-                        { QStringLiteral("delimiter"), QString(table.dialect().delimiter) },
-                        { QStringLiteral("header"), QJsonArray::fromStringList(table.header()) },
-                        { QStringLiteral("rows"), rows },
-                        { QStringLiteral("errors"), issuesJson(errors, "message") },
-                    });
+        QJsonObject result {
+            { QStringLiteral("format"), toKey(format) },
+            { QStringLiteral("encoding"), toName(table.dialect().encoding) },
+            { QStringLiteral("delimiter"), QString(table.dialect().delimiter) },
+            { QStringLiteral("header"), QJsonArray::fromStringList(table.header()) },
+            { QStringLiteral("rows"), rows },
+            { QStringLiteral("errors"), issuesJson(errors, "message") },
+        };
+        if (generic)
+            result.insert(QStringLiteral("mapping"), mappingJson(guess));
+        printObject(m_out, result);
     } else {
-        m_out << tr("Format: %1").arg(displayName(format)) << '\n'
+        m_out << tr("Format: %1").arg(generic ? guessedFormatName(guess) : displayName(format)) << '\n'
               << tr("Encoding: %1, delimiter: %2")
                      .arg(toName(table.dialect().encoding), delimiterName(table.dialect().delimiter))
               << '\n'
@@ -152,9 +171,6 @@ int Cli::importFile(const QStringList& arguments)
     const bool guessed = generic && !m_parser.isSet(QStringLiteral("map"));
     const ColumnMapping& mapping = (*stream)->description().mapping;
     if (m_parser.isSet(QStringLiteral("json"))) {
-        QJsonArray columns;
-        for (const auto& [column, field] : mapping)
-            columns.append(QJsonObject { { QStringLiteral("column"), column }, { QStringLiteral("field"), field } });
         QJsonObject result {
             { QStringLiteral("format"), toKey(summary->format) },
             { QStringLiteral("dry_run"), dryRun },
@@ -166,7 +182,7 @@ int Cli::importFile(const QStringList& arguments)
             { QStringLiteral("skipped_count"), summary->skippedCount },
         };
         if (generic) {
-            result.insert(QStringLiteral("mapping"), columns);
+            result.insert(QStringLiteral("mapping"), mappingJson(mapping));
             result.insert(QStringLiteral("mapping_guessed"), guessed);
         }
         printObject(m_out, result);
@@ -174,8 +190,7 @@ int Cli::importFile(const QStringList& arguments)
     }
     m_out << (dryRun ? tr("Would import %1: %2 contacts added, %3 merged, %4 interactions added, %5 rows skipped.")
                      : tr("Imported %1: %2 contacts added, %3 merged, %4 interactions added, %5 rows skipped."))
-                 .arg(guessed ? tr("Other CSV (columns guessed: %1)").arg(ImportFormats::mappingText(mapping))
-                              : displayName(summary->format))
+                 .arg(guessed ? guessedFormatName(mapping) : displayName(summary->format))
                  .arg(summary->contactsAdded)
                  .arg(summary->contactsMerged)
                  .arg(summary->interactionsAdded)

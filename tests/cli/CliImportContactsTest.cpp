@@ -107,6 +107,13 @@ TEST_F(CliImportContactsTest, TheSummarySaysWhetherTheColumnsWereGuessedOrMapped
     EXPECT_EQ(mapping.at(1).toObject().value(QStringLiteral("column")).toString(), QStringLiteral("Employer"));
     EXPECT_EQ(mapping.at(1).toObject().value(QStringLiteral("field")).toString(), QStringLiteral("company"));
     EXPECT_TRUE(json.value(QStringLiteral("mapping_guessed")).toBool());
+
+    // inspect says what import would guess.
+    const CliRun inspect = cli({ QStringLiteral("inspect"), path });
+    ASSERT_EQ(inspect.exitCode, 0) << inspect.err.toStdString();
+    EXPECT_TRUE(inspect.out.contains(
+        QStringLiteral("Format: Other CSV (columns guessed: Full Name=name, Employer=company, E-mail=email)")))
+        << inspect.out.toStdString();
 }
 
 TEST_F(CliImportContactsTest, AGuessThatWouldSkipEveryRowIsRefused)
