@@ -245,10 +245,11 @@ ColumnMapping guessMapping(const QStringList& header)
         QString field;
         int score;
     };
+    const QStringList fields = mappableFields();
     QList<Candidate> candidates;
     for (int column = 0; column < int(header.size()); ++column) {
         const QStringList words = wordsOf(header.at(column));
-        for (const QString& field : mappableFields()) {
+        for (const QString& field : fields) {
             // A field is also known by its own name ("how_we_know").
             int best = matchScore(words, QString(field).remove(u'_'));
             for (const Synonyms& synonyms : kSynonyms) {
