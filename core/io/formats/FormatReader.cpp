@@ -15,7 +15,7 @@ void FormatReader::finishScan(ParsedImport&) { }
 
 QString FormatReader::skipReasonNoName() const
 {
-    return tr("no name (a member who left LinkedIn, or an empty row)");
+    return tr("no name: a contact needs a first or last name");
 }
 
 void FormatReader::add(RecordSink& sink, ImportRecord&& record) const

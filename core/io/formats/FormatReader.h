@@ -49,7 +49,7 @@ public:
     // The columns this layout cannot do without, as the file names them; a file chosen as this format but
     // lacking one is refused.
     virtual QStringList requiredColumns() const { return {}; }
-    QStringList missingColumns() const { return m_columns.missing(requiredColumns()); }
+    virtual QStringList missingColumns() const { return m_columns.missing(requiredColumns()); }
 
     // Settles what the options leave open (a generic file's mapping, the user's own name) and writes it to
     // the file's description; an error refuses the file.

@@ -9,8 +9,8 @@ using Factory = std::unique_ptr<FormatReader> (*)(const Columns&);
 // The most specific headers first: Rapport's own columns, then LinkedIn's, Google's and Outlook's; a generic
 // file is whatever is left, so it comes last.
 constexpr Factory kLayouts[] = {
-    rapportInteractions, rapportContacts, linkedInConnections, linkedInInvitations,
-    linkedInMessages,    googleContacts,  outlookContacts,     genericCsv,
+    rapportInteractions,  rapportContacts, linkedInConnections, linkedInInvitations, linkedInMessages,
+    linkedInMessages2018, googleContacts,  outlookContacts,     genericCsv,
 };
 
 } // namespace

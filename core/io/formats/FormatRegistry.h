@@ -14,6 +14,7 @@ std::unique_ptr<FormatReader> create(ImportFormat format, const Columns& columns
 std::unique_ptr<FormatReader> linkedInConnections(const Columns& columns);
 std::unique_ptr<FormatReader> linkedInInvitations(const Columns& columns);
 std::unique_ptr<FormatReader> linkedInMessages(const Columns& columns);
+std::unique_ptr<FormatReader> linkedInMessages2018(const Columns& columns);
 std::unique_ptr<FormatReader> googleContacts(const Columns& columns);
 std::unique_ptr<FormatReader> outlookContacts(const Columns& columns);
 std::unique_ptr<FormatReader> rapportContacts(const Columns& columns);

@@ -33,6 +33,17 @@ QStringList Columns::missing(const QStringList& names) const
     return absent;
 }
 
+int Columns::indexContaining(const QString& name) const
+{
+    if (const int exact = indexOf(name); exact >= 0)
+        return exact;
+    for (qsizetype i = 0; i < m_header.size(); ++i) {
+        if (m_header.at(i).contains(name, Qt::CaseInsensitive))
+            return int(i);
+    }
+    return -1;
+}
+
 QString Columns::get(const QStringList& fields, const char* name) const
 {
     auto it = m_literals.constFind(name);
@@ -105,6 +116,8 @@ QDateTime parseDay(const QString& text)
     if (const QDate date = dayMonthYear(text); date.isValid())
         return QDateTime(date, QTime(12, 0), Qt::UTC);
     const QString clean = plainSpaces(text);
+    if (clean.contains(u'/'))
+        return parseShortDateTime(clean);
     QDate date = QDate::fromString(clean, Qt::ISODate);
     if (!date.isValid()) {
         const QList<QStringView> parts = QStringView(clean).split(clean.contains(u'-') ? u'-' : u' ');
@@ -152,6 +165,61 @@ QDateTime parseIso(const QString& text)
 {
     QDateTime time = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
     return time.isValid() ? time.toUTC() : QDateTime();
+}
+
+QString decodeHtmlEntities(const QString& text)
+{
+    if (!text.contains(u'&'))
+        return text;
+    static const QHash<QString, char16_t> named {
+        { QStringLiteral("amp"), u'&' },         { QStringLiteral("lt"), u'<' },
+        { QStringLiteral("gt"), u'>' },          { QStringLiteral("quot"), u'"' },
+        { QStringLiteral("apos"), u'\'' },       { QStringLiteral("nbsp"), u' ' },
+        { QStringLiteral("rsquo"), u'\u2019' },  { QStringLiteral("lsquo"), u'\u2018' },
+        { QStringLiteral("rdquo"), u'\u201D' },  { QStringLiteral("ldquo"), u'\u201C' },
+        { QStringLiteral("sbquo"), u'\u201A' },  { QStringLiteral("bdquo"), u'\u201E' },
+        { QStringLiteral("ndash"), u'\u2013' },  { QStringLiteral("mdash"), u'\u2014' },
+        { QStringLiteral("hellip"), u'\u2026' }, { QStringLiteral("bull"), u'\u2022' },
+        { QStringLiteral("middot"), u'\u00B7' }, { QStringLiteral("laquo"), u'\u00AB' },
+        { QStringLiteral("raquo"), u'\u00BB' },  { QStringLiteral("copy"), u'\u00A9' },
+        { QStringLiteral("reg"), u'\u00AE' },    { QStringLiteral("trade"), u'\u2122' },
+        { QStringLiteral("euro"), u'\u20AC' },   { QStringLiteral("pound"), u'\u00A3' },
+        { QStringLiteral("deg"), u'\u00B0' },    { QStringLiteral("times"), u'\u00D7' },
+        { QStringLiteral("eacute"), u'\u00E9' }, { QStringLiteral("egrave"), u'\u00E8' },
+        { QStringLiteral("agrave"), u'\u00E0' }, { QStringLiteral("aacute"), u'\u00E1' },
+        { QStringLiteral("iacute"), u'\u00ED' }, { QStringLiteral("oacute"), u'\u00F3' },
+        { QStringLiteral("uacute"), u'\u00FA' }, { QStringLiteral("ccedil"), u'\u00E7' },
+        { QStringLiteral("ntilde"), u'\u00F1' }, { QStringLiteral("auml"), u'\u00E4' },
+        { QStringLiteral("ouml"), u'\u00F6' },   { QStringLiteral("uuml"), u'\u00FC' },
+        { QStringLiteral("szlig"), u'\u00DF' },
+    };
+    QString decoded;
+    decoded.reserve(text.size());
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const qsizetype end = text[i] == u'&' ? text.indexOf(u';', i + 1) : -1;
+        if (end > i + 1 && end - i <= 10) {
+            const QStringView name = QStringView(text).sliced(i + 1, end - i - 1);
+            char32_t code = 0;
+            if (name.startsWith(u'#')) {
+                const bool hex = name.size() > 1 && (name[1] == u'x' || name[1] == u'X');
+                bool ok = false;
+                const uint value = hex ? name.sliced(2).toUInt(&ok, 16) : name.sliced(1).toUInt(&ok, 10);
+                if (ok && value > 0 && value <= 0x10FFFF && !QChar::isSurrogate(value))
+                    code = value;
+            } else {
+                code = named.value(name.toString());
+            }
+            if (code != 0) {
+                decoded += QString::fromUcs4(&code, 1);
+                i = end + 1;
+                continue;
+            }
+        }
+        decoded += text[i];
+        ++i;
+    }
+    return decoded;
 }
 
 void setFullName(Contact& contact, const QString& fullName)

@@ -4,15 +4,17 @@ namespace rapport::formats {
 
 namespace {
 
-// LinkedIn's Connections.csv: First Name, Last Name, URL, Email Address, Company, Position, Connected On.
-// Its files are the ones with tens of thousands of rows, so its columns are looked up once.
+// LinkedIn's Connections.csv: First Name, Last Name, URL, Email Address, Company, Position, Connected On;
+// before 2019 without URL and with Connected On as "1/8/18, 6:14 PM". When the user chooses this format, a
+// column renamed around its name ("De-Identified First Name" in an anonymised sample) is still found. Its
+// files are the ones with tens of thousands of rows, so its columns are looked up once.
 class LinkedInConnections final : public FormatReader
 {
 public:
     explicit LinkedInConnections(const Columns& columns)
         : FormatReader(columns)
-        , m_firstName(columns.indexOf(QStringLiteral("First Name")))
-        , m_lastName(columns.indexOf(QStringLiteral("Last Name")))
+        , m_firstName(columns.indexContaining(QStringLiteral("First Name")))
+        , m_lastName(columns.indexContaining(QStringLiteral("Last Name")))
         , m_url(columns.indexOf(QStringLiteral("URL")))
         , m_email(columns.indexOf(QStringLiteral("Email Address")))
         , m_company(columns.indexOf(QStringLiteral("Company")))
@@ -27,6 +29,18 @@ public:
     {
         return { QStringLiteral("First Name"), QStringLiteral("Last Name"), QStringLiteral("Connected On") };
     }
+    QStringList missingColumns() const override
+    {
+        QStringList missing;
+        for (const auto& [index, name] :
+             { std::pair { m_firstName, "First Name" }, std::pair { m_lastName, "Last Name" },
+               std::pair { m_connectedOn, "Connected On" } }) {
+            if (index < 0)
+                missing.append(QString::fromLatin1(name));
+        }
+        return missing;
+    }
+    QString skipReasonNoName() const override { return tr("no name (a member who left LinkedIn, or an empty row)"); }
 
     void interpret(const CsvRecord& row, RecordSink& sink) override
     {
@@ -47,7 +61,8 @@ public:
             if (!at.isValid()) {
                 return sink.skip(
                     row.line,
-                    tr("Connected On \"%1\" is not a date such as 21 Nov 2022 or 01-Jul-25.").arg(connectedOn));
+                    tr("Connected On \"%1\" is not a date such as 21 Nov 2022, 01-Jul-25 or 1/8/18, 6:14 PM.")
+                        .arg(connectedOn));
             }
             Interaction accepted;
             accepted.kind = InteractionKind::RequestAccepted;

@@ -4,8 +4,10 @@ namespace rapport::formats {
 
 namespace {
 
-// LinkedIn's Invitations.csv: From, To, Sent At, Message, Direction, inviterProfileUrl, inviteeProfileUrl.
-// An invitation the user sent is a pending request; one they received is a note, as it is not theirs to log.
+// LinkedIn's Invitations.csv: From, To, Sent At, Message, Direction, inviterProfileUrl, inviteeProfileUrl
+// (the two URLs since 2019). The user is the inviter of an OUTGOING invitation and the invitee of an INCOMING
+// one, never a contact. An invitation the user sent is a pending request; one they received is a note, as it
+// is not theirs to log.
 class LinkedInInvitations final : public FormatReader
 {
 public:
@@ -44,6 +46,8 @@ public:
         } else {
             return sink.skip(row.line, tr("Direction \"%1\" is neither OUTGOING nor INCOMING.").arg(direction));
         }
+        if (record.contact.firstName.isEmpty() && record.contact.profileUrl.isEmpty())
+            return sink.skip(row.line, tr("no name or profile for the other party of the invitation"));
         record.interactions.append(std::move(entry));
         add(sink, std::move(record));
     }
