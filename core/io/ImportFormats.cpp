@@ -87,7 +87,7 @@ Status ImportStream::Private::open(const ImportOptions& options)
     if (Status prepared = reader->prepare(options, parsed); !prepared)
         return prepared;
     if (parsed.format == ImportFormat::Generic && options.mapping.isEmpty() && !options.reviewsGuess)
-        guess.emplace();
+        guess = Guess(); // not emplace(): clang 14 cannot see Guess as default-constructible here
     return reader->needsScan() ? scan() : success();
 }
 
