@@ -45,6 +45,77 @@ QJsonArray issuesJson(const QList<ImportIssue>& issues, const char* textKey)
     return array;
 }
 
+// What the import left out and what it could not tell (see Importer), as `import --json` reports them.
+QJsonArray conflictsJson(const QList<ImportConflict>& conflicts)
+{
+    QJsonArray array;
+    for (const ImportConflict& conflict : conflicts) {
+        array.append(QJsonObject { { QStringLiteral("line"), conflict.line },
+                                   { QStringLiteral("field"), conflict.field },
+                                   { QStringLiteral("kept"), conflict.kept },
+                                   { QStringLiteral("ignored"), conflict.ignored } });
+    }
+    return array;
+}
+
+QJsonArray possibleDuplicatesJson(const QList<ImportPossibleDuplicate>& duplicates)
+{
+    QJsonArray array;
+    for (const ImportPossibleDuplicate& duplicate : duplicates) {
+        array.append(QJsonObject { { QStringLiteral("line"), duplicate.line },
+                                   { QStringLiteral("name"), duplicate.name },
+                                   { QStringLiteral("contact_id"), duplicate.contactId } });
+    }
+    return array;
+}
+
+// The import summary's lines after the counts: rows that brought nothing new, values left out, possible
+// duplicates.
+void printMatches(QTextStream& out, const ImportSummary& summary)
+{
+    if (summary.rowsUnchanged > 0) {
+        out << (summary.rowsUnchanged == 1
+                    ? tr("1 row matched a contact and brought nothing new.")
+                    : tr("%1 rows matched a contact and brought nothing new.").arg(summary.rowsUnchanged))
+            << '\n';
+    }
+    if (summary.conflictCount > 0) {
+        out << (summary.conflictCount == 1
+                    ? tr("1 value was left out because the contact has another:")
+                    : tr("%1 values were left out because the contact has others:").arg(summary.conflictCount))
+            << '\n';
+        for (const ImportConflict& conflict : summary.conflicts) {
+            out << tr("  line %1: %2 \"%3\" kept, \"%4\" ignored")
+                       .arg(conflict.line)
+                       .arg(fieldLabel(conflict.field), conflict.kept, conflict.ignored)
+                << '\n';
+        }
+        if (summary.conflictCount > summary.conflicts.size())
+            out << tr("  ... and %1 more.").arg(summary.conflictCount - summary.conflicts.size()) << '\n';
+    }
+    if (summary.possibleDuplicateCount > 0) {
+        constexpr qsizetype named = 5;
+        QStringList names;
+        for (const ImportPossibleDuplicate& duplicate :
+             summary.possibleDuplicates.first(std::min(named, summary.possibleDuplicates.size()))) {
+            names.append(tr("%1 (line %2; contact %3 has that name)")
+                             .arg(duplicate.name)
+                             .arg(duplicate.line)
+                             .arg(duplicate.contactId));
+        }
+        if (summary.possibleDuplicateCount > names.size())
+            names.append(tr("%1 more").arg(summary.possibleDuplicateCount - names.size()));
+        out << (summary.possibleDuplicateCount == 1
+                    ? tr("1 contact was added beside one of the same name; with no profile URL, email or phone to "
+                         "tell, it may be the same person: %1.")
+                    : tr("%1 contacts were added beside ones of the same name; with no profile URL, email or phone "
+                         "to tell, they may be the same people: %2.")
+                          .arg(summary.possibleDuplicateCount))
+                   .arg(names.join(QStringLiteral(", ")))
+            << ' ' << tr("Merge them if they are.") << '\n';
+    }
+}
+
 // A generic file's columns as --json lists them: [{column, field}], in the header's order.
 QJsonArray mappingJson(const ColumnMapping& mapping)
 {
@@ -180,6 +251,11 @@ int Cli::importFile(const QStringList& arguments)
             { QStringLiteral("interactions_added"), summary->interactionsAdded },
             { QStringLiteral("skipped"), issuesJson(summary->skipped, "reason") },
             { QStringLiteral("skipped_count"), summary->skippedCount },
+            { QStringLiteral("contacts_unchanged"), summary->rowsUnchanged },
+            { QStringLiteral("conflicts"), conflictsJson(summary->conflicts) },
+            { QStringLiteral("conflict_count"), summary->conflictCount },
+            { QStringLiteral("possible_duplicates"), possibleDuplicatesJson(summary->possibleDuplicates) },
+            { QStringLiteral("possible_duplicate_count"), summary->possibleDuplicateCount },
         };
         if (generic) {
             result.insert(QStringLiteral("mapping"), mappingJson(mapping));
@@ -200,6 +276,7 @@ int Cli::importFile(const QStringList& arguments)
         m_out << tr("  line %1: %2").arg(skipped.line).arg(skipped.reason) << '\n';
     if (summary->skippedCount > summary->skipped.size())
         m_out << tr("  ... and %1 more rows skipped.").arg(summary->skippedCount - summary->skipped.size()) << '\n';
+    printMatches(m_out, *summary);
     if (addedConnections > 0 && !dryRun) {
         m_out << (addedConnections == 1 ? tr("1 connection imported.")
                                         : tr("%1 connections imported.").arg(addedConnections))

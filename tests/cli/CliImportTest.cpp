@@ -257,4 +257,52 @@ TEST_F(CliImportTest, ManySkippedRowsAreCountedAndTheFirstListed)
     EXPECT_EQ(again.value(QStringLiteral("skipped")).toArray().size(), 1000);
 }
 
+// What an import kept out and could not tell: a row of a known email whose name differs (the contact's is kept,
+// the row's reported), the rows that brought nothing new, and a namesake without profile URL or email (a new
+// contact, pointed out).
+TEST_F(CliImportTest, ConflictsUnchangedRowsAndPossibleDuplicatesAreReported)
+{
+    const QString path = m_dir.filePath(QStringLiteral("contacts.csv"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("first_name,last_name,profile_url,email,how_we_know,company,location,phone\n"
+               "Ambili,,,ambili@example.com,,,London,\n"
+               "ambili1992,com,,ambili@example.com,,,,\n"
+               "John,Smith,,,,,London,\n"
+               "John,Smith,,,,,Sydney,\n");
+    file.close();
+    const QJsonObject first = json(withDb({ QStringLiteral("import"), path, QStringLiteral("--json") }));
+    EXPECT_EQ(first.value(QStringLiteral("contacts_added")).toInt(), 3);
+    EXPECT_EQ(first.value(QStringLiteral("contacts_unchanged")).toInt(-1), 1);
+    EXPECT_EQ(first.value(QStringLiteral("conflict_count")).toInt(), 1);
+    EXPECT_EQ(first.value(QStringLiteral("conflicts")).toArray(),
+              (QJsonArray { QJsonObject { { QStringLiteral("line"), 3 },
+                                          { QStringLiteral("field"), QStringLiteral("name") },
+                                          { QStringLiteral("kept"), QStringLiteral("Ambili") },
+                                          { QStringLiteral("ignored"), QStringLiteral("ambili1992 com") } } }));
+    EXPECT_EQ(first.value(QStringLiteral("possible_duplicate_count")).toInt(), 1);
+    EXPECT_EQ(first.value(QStringLiteral("possible_duplicates")).toArray(),
+              (QJsonArray { QJsonObject { { QStringLiteral("line"), 5 },
+                                          { QStringLiteral("name"), QStringLiteral("John Smith") },
+                                          { QStringLiteral("contact_id"), 2 } } }));
+
+    // Again, in words: every row is one of them now, and Ambili keeps her name.
+    const CliRun again = withDb({ QStringLiteral("import"), path });
+    ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_TRUE(again.out.contains(QStringLiteral("0 contacts added, 0 merged")));
+    EXPECT_TRUE(again.out.contains(QStringLiteral("4 rows matched a contact and brought nothing new.\n")))
+        << again.out.toStdString();
+    EXPECT_TRUE(again.out.contains(QStringLiteral("1 value was left out because the contact has another:\n"
+                                                  "  line 3: Name \"Ambili\" kept, \"ambili1992 com\" ignored\n")))
+        << again.out.toStdString();
+    EXPECT_FALSE(again.out.contains(QStringLiteral("same name"))) << again.out.toStdString();
+
+    // Into another database, in words: the possible duplicate is named.
+    const CliRun other = withDb({ QStringLiteral("import"), path }, m_dir.filePath(QStringLiteral("other.db")));
+    ASSERT_EQ(other.exitCode, 0) << other.err.toStdString();
+    EXPECT_TRUE(other.out.contains(QStringLiteral("1 contact was added beside one of the same name")))
+        << other.out.toStdString();
+    EXPECT_TRUE(other.out.contains(QStringLiteral("John Smith (line 5")));
+}
+
 } // namespace
