@@ -337,16 +337,30 @@ Status BulkWriter::readContactsWith(InteractionKind kind, const std::function<vo
     return success();
 }
 
+namespace {
+
+// A stored contact's columns and its identity keys, in the order of storedContact().
+QString storedColumns()
+{
+    const QStringList columns = contact_columns::selected()
+        + QStringList { sql::utf8Column(QStringLiteral("profile_key")), sql::utf8Column(QStringLiteral("email_key")) };
+    return columns.join(QStringLiteral(", "));
+}
+
+StoredContact storedContact(const QSqlQuery& row)
+{
+    static const int keys = int(contact_columns::selected().size());
+    return { contact_columns::read(row), sql::utf8Text(row, keys), sql::utf8Text(row, keys + 1) };
+}
+
+} // namespace
+
 Result<StoredContact> BulkWriter::load(qint64 id)
 {
     if (!m_loadContact) {
-        const QStringList columns = contact_columns::selected()
-            + QStringList { sql::utf8Column(QStringLiteral("profile_key")),
-                            sql::utf8Column(QStringLiteral("email_key")) };
         // sql: identifiers only (the contact's column names from the code, a named placeholder)
         m_loadContact = std::make_unique<Statement>(
-            m_db, QStringLiteral("SELECT %1 FROM contacts WHERE id = :p000000").arg(columns.join(QStringLiteral(", "))),
-            1);
+            m_db, QStringLiteral("SELECT %1 FROM contacts WHERE id = :p000000").arg(storedColumns()), 1);
     }
     auto query = m_loadContact->run({ id });
     if (!query)
@@ -354,13 +368,37 @@ Result<StoredContact> BulkWriter::load(qint64 id)
     QSqlQuery& row = **query;
     if (!row.next())
         return Error { tr("Contact %1 vanished during the import.").arg(id) };
-    StoredContact stored;
-    stored.contact = contact_columns::read(row);
-    const int keys = int(contact_columns::selected().size());
-    stored.profileKey = sql::utf8Text(row, keys);
-    stored.emailKey = sql::utf8Text(row, keys + 1);
+    StoredContact stored = storedContact(row);
     row.finish();
     return stored;
+}
+
+Result<QList<StoredContact>> BulkWriter::load(const QList<qint64>& ids)
+{
+    QList<StoredContact> contacts;
+    if (ids.isEmpty())
+        return contacts;
+    if (!m_loadContacts) {
+        // sql: identifiers only (the contact's column names from the code, a named placeholder)
+        m_loadContacts = std::make_unique<Statement>(
+            m_db,
+            QStringLiteral("SELECT %1 FROM contacts WHERE id IN (SELECT value FROM json_each(:p000000))")
+                .arg(storedColumns()),
+            1);
+    }
+    QByteArray idArray = "[";
+    for (const qint64 id : ids)
+        idArray += QByteArray::number(id) + ',';
+    idArray.back() = ']';
+    auto query = m_loadContacts->run({ QString::fromLatin1(idArray) });
+    if (!query)
+        return Error { query.error() };
+    QSqlQuery& rows = **query;
+    contacts.reserve(ids.size());
+    while (rows.next())
+        contacts.append(storedContact(rows));
+    rows.finish();
+    return contacts;
 }
 
 Result<bool> BulkWriter::isLogged(qint64 contactId, const Interaction& entry)

@@ -46,6 +46,9 @@ public:
     // The contacts that have an entry of `kind` logged.
     Status readContactsWith(InteractionKind kind, const std::function<void(qint64 id)>& visit);
     Result<StoredContact> load(qint64 id);
+    // Those of `ids` that are stored, in no particular order, in one query: what a re-import of thousands of
+    // contacts reads at a fraction of the cost of a query each.
+    Result<QList<StoredContact>> load(const QList<qint64>& ids);
     // True if `contactId` has an entry of the same kind, time and text logged.
     Result<bool> isLogged(qint64 contactId, const Interaction& entry);
 
@@ -73,6 +76,7 @@ private:
     QDateTime m_now;
     std::unique_ptr<Statement> m_findEntry;
     std::unique_ptr<Statement> m_loadContact;
+    std::unique_ptr<Statement> m_loadContacts;
     std::unique_ptr<Statement> m_updateContact;
     std::unique_ptr<DeferredIndexes> m_deferred;
     QList<QVariantList> m_newContacts;
