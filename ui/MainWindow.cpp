@@ -2,6 +2,7 @@
 
 #include "core/AppInfo.h"
 #include "core/io/DemoData.h"
+#include "core/io/ExportArchive.h"
 #include "core/io/Exporter.h"
 #include "core/io/ImportUndo.h"
 #include "core/io/Importer.h"
@@ -412,8 +413,9 @@ void MainWindow::updateCount()
 
 void MainWindow::chooseImportFiles()
 {
-    const QStringList files = FileDialogs::getOpenFileNames(this, tr("Import contacts"), QDir::homePath(),
-                                                            tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+    const QStringList files
+        = FileDialogs::getOpenFileNames(this, tr("Import contacts"), QDir::homePath(),
+                                        tr("CSV files and LinkedIn's export (*.csv *.tsv *.txt *.zip);;All files (*)"));
     if (!files.isEmpty())
         openImportWizard(files);
 }
@@ -423,11 +425,23 @@ ImportWizard* MainWindow::openImportWizard(const QStringList& requested)
     // Reading the database's own files as CSV would open and close them, dropping SQLite's locks.
     QStringList files;
     for (const QString& file : requested) {
-        if (FileDialogs::isProtected(file))
+        if (FileDialogs::isProtected(file)) {
             statusBar()->showMessage(
                 tr("%1 is Rapport's database, not a file to import.").arg(QDir::toNativeSeparators(file)), 10000);
-        else
+        } else if (ExportArchive::isArchive(file)) {
+            // LinkedIn's export as downloaded: its files, in the order they import, are the wizard's files.
+            if (auto paths = ExportArchive::importPaths(file)) {
+                files.append(*paths);
+            } else {
+                auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot import the archive"), paths.error(),
+                                            QMessageBox::Ok, this);
+                box->setObjectName(QStringLiteral("archiveRefused"));
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            }
+        } else {
             files.append(file);
+        }
     }
     if (files.isEmpty())
         return nullptr;
@@ -510,7 +524,7 @@ void MainWindow::dropEvent(QDropEvent* event)
     for (const QUrl& url : event->mimeData()->urls()) {
         const QString path = url.toLocalFile();
         const QString suffix = QFileInfo(path).suffix().toLower();
-        if (!path.isEmpty() && (suffix == u"csv" || suffix == u"tsv"))
+        if (!path.isEmpty() && (suffix == u"csv" || suffix == u"tsv" || suffix == u"zip"))
             csv.append(path);
         else
             refused.append(path.isEmpty() ? url.toString() : QFileInfo(path).fileName());
@@ -519,7 +533,8 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (!refused.isEmpty()) {
         auto* box
             = new QMessageBox(QMessageBox::Warning, tr("Not a CSV file"),
-                              tr("Rapport imports CSV files (such as LinkedIn's Connections.csv); it cannot import %1.")
+                              tr("Rapport imports CSV files (such as LinkedIn's Connections.csv) and LinkedIn's export "
+                                 "archive (.zip); it cannot import %1.")
                                   .arg(refused.join(QStringLiteral(", "))),
                               QMessageBox::Ok, this);
         box->setObjectName(QStringLiteral("notCsv"));

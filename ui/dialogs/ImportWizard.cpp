@@ -1,5 +1,6 @@
 #include "ui/dialogs/ImportWizard.h"
 
+#include "core/io/ExportArchive.h"
 #include "core/io/ImportReader.h"
 #include "core/storage/Database.h"
 #include "ui/dialogs/ImportWizardPage.h"
@@ -416,52 +417,68 @@ void ImportWizard::initializePage(int id)
         Importer importer(m_database);
         m_preview->setUpdatesEnabled(false);
         QApplication::setOverrideCursor(Qt::WaitCursor);
-        for (int file = 0; file < int(m_files.size()); ++file) {
-            // The counts: a file of ordinary size read whole and previewed without writing, so that the preview
-            // never waits for another process's write lock; a large one streamed through a preview that is
-            // rolled back, so that its memory stays bounded.
-            Result<ImportSummary> counts = Error { QString() };
-            if (m_dialects.at(file) || QFileInfo(m_files.at(file)).size() <= kWholeFileBytes) {
-                auto whole = ImportReader::readFile(m_files.at(file), m_dialects.at(file), m_options.at(file));
-                counts = whole ? importer.preview(*whole) : Result<ImportSummary>(Error { whole.error() });
-            } else if (auto stream = ImportStream::openFile(m_files.at(file), m_options.at(file)); !stream) {
-                counts = Error { stream.error() };
-            } else {
-                counts = importer.preview(**stream);
+        // Several files (LinkedIn's export) are previewed as they will import, each seeing what the files before it
+        // bring (the messages find the people the connections add): they are imported in a transaction that is
+        // rolled back at the end.
+        const bool together = m_files.size() > 1;
+        bool previewed = false;
+        const auto previewFiles = [&]() -> Status {
+            previewed = true;
+            for (int file = 0; file < int(m_files.size()); ++file) {
+                // The rows: the first ones only, what they do depends only on what comes before them.
+                auto preview = importer.preview(m_parsed.at(file));
+                if (!preview) {
+                    errors.append(preview.error());
+                    continue;
+                }
+                QList<ImportPreviewRow> rows = preview->rows;
+                for (const ImportIssue& issue : std::as_const(preview->skipped))
+                    rows.append({ issue.line, ImportAction::Skip, QString(), 0, issue.reason });
+                std::stable_sort(rows.begin(), rows.end(),
+                                 [](const ImportPreviewRow& a, const ImportPreviewRow& b) { return a.line < b.line; });
+                for (const ImportPreviewRow& row : std::as_const(rows)) {
+                    if (shown >= kPreviewRows)
+                        break;
+                    const int at = m_preview->rowCount();
+                    m_preview->insertRow(at);
+                    const QStringList cells { QLocale().toString(row.line), actionName(row.action), row.name,
+                                              row.interactionsAdded ? QLocale().toString(row.interactionsAdded)
+                                                                    : QString(),
+                                              row.reason };
+                    for (int column = 0; column < int(cells.size()); ++column)
+                        m_preview->setItem(at, column, new QTableWidgetItem(cells.at(column)));
+                    ++shown;
+                }
+                // The counts: a file of ordinary size read whole and previewed without writing, so that the preview
+                // never waits for another process's write lock; a large one streamed through a preview that is
+                // rolled back, so that its memory stays bounded.
+                Result<ImportSummary> counts = Error { QString() };
+                if (m_dialects.at(file) || ExportArchive::fileSize(m_files.at(file)) <= kWholeFileBytes) {
+                    auto whole = ImportReader::readFile(m_files.at(file), m_dialects.at(file), m_options.at(file));
+                    if (!whole)
+                        counts = Error { whole.error() };
+                    else
+                        counts = together ? importer.apply(*whole) : importer.preview(*whole);
+                } else if (auto stream = ImportStream::openFile(m_files.at(file), m_options.at(file)); !stream) {
+                    counts = Error { stream.error() };
+                } else {
+                    counts = together ? importer.apply(**stream) : importer.preview(**stream);
+                }
+                if (!counts) {
+                    errors.append(counts.error());
+                    continue;
+                }
+                added += counts->contactsAdded;
+                merged += counts->contactsMerged;
+                entries += counts->interactionsAdded;
+                skipped += std::max<qint64>(counts->skippedCount, counts->skipped.size());
+                unchanged += counts->rowsUnchanged;
             }
-            if (!counts) {
-                errors.append(counts.error());
-                continue;
-            }
-            added += counts->contactsAdded;
-            merged += counts->contactsMerged;
-            entries += counts->interactionsAdded;
-            skipped += std::max<qint64>(counts->skippedCount, counts->skipped.size());
-            unchanged += counts->rowsUnchanged;
-            // The rows: the first ones only, what they do depends only on what comes before them.
-            auto preview = importer.preview(m_parsed.at(file));
-            if (!preview) {
-                errors.append(preview.error());
-                continue;
-            }
-            QList<ImportPreviewRow> rows = preview->rows;
-            for (const ImportIssue& issue : std::as_const(preview->skipped))
-                rows.append({ issue.line, ImportAction::Skip, QString(), 0, issue.reason });
-            std::stable_sort(rows.begin(), rows.end(),
-                             [](const ImportPreviewRow& a, const ImportPreviewRow& b) { return a.line < b.line; });
-            for (const ImportPreviewRow& row : std::as_const(rows)) {
-                if (shown >= kPreviewRows)
-                    break;
-                const int at = m_preview->rowCount();
-                m_preview->insertRow(at);
-                const QStringList cells { QLocale().toString(row.line), actionName(row.action), row.name,
-                                          row.interactionsAdded ? QLocale().toString(row.interactionsAdded) : QString(),
-                                          row.reason };
-                for (int column = 0; column < int(cells.size()); ++column)
-                    m_preview->setItem(at, column, new QTableWidgetItem(cells.at(column)));
-                ++shown;
-            }
-        }
+            return Error { QString() }; // takes back what the files previewed together wrote
+        };
+        const Status rolledBack = together ? m_database.transaction(previewFiles) : previewFiles();
+        if (!previewed)
+            errors.append(rolledBack.error());
         giveBackFreedMemory();
         QApplication::restoreOverrideCursor();
         m_preview->setUpdatesEnabled(true);
