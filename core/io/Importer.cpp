@@ -1,5 +1,6 @@
 #include "core/io/Importer.h"
 
+#include "core/domain/ContactMerge.h"
 #include "core/domain/Identity.h"
 #include "core/domain/ProfileUrl.h"
 #include "core/storage/BulkWriter.h"
@@ -34,12 +35,6 @@ QString nameKey(const Contact& contact)
     return contact.fullName().simplified().toCaseFolded();
 }
 
-QString recordKey(const Contact& contact)
-{
-    return nameKey(contact) + u'\x1f' + contact.company.trimmed().toCaseFolded() + u'\x1f'
-        + contact.phone.trimmed().toCaseFolded();
-}
-
 // What makes two log entries the same (see Importer).
 struct EntryKey
 {
@@ -64,41 +59,6 @@ struct EntryKey
         return qHashMulti(seed, int(key.kind), key.occurredAt, key.text);
     }
 };
-
-// Fills `into`'s empty fields from `from`; tags united, notes appended. True if anything changed.
-bool merge(Contact& into, const Contact& from)
-{
-    bool changed = false;
-    for (const ContactTextField& field : kContactTextFields) {
-        QString& mine = into.*field.member;
-        const QString theirs = (from.*field.member).trimmed();
-        if (theirs.isEmpty())
-            continue;
-        if (field.member == &Contact::notes) {
-            if (!mine.contains(theirs)) {
-                mine = mine.trimmed().isEmpty() ? theirs : mine + QStringLiteral("\n\n") + theirs;
-                changed = true;
-            }
-        } else if (mine.trimmed().isEmpty()) {
-            mine = theirs;
-            changed = true;
-        }
-    }
-    const QStringList tags = normalizedTags(into.tags + from.tags);
-    if (tags.size() != normalizedTags(into.tags).size()) {
-        into.tags = tags;
-        changed = true;
-    }
-    if (from.starred && !into.starred) {
-        into.starred = true;
-        changed = true;
-    }
-    if (from.keepInTouchDays > 0 && into.keepInTouchDays == 0) {
-        into.keepInTouchDays = from.keepInTouchDays;
-        changed = true;
-    }
-    return changed;
-}
 
 // A contact the import touches in the batch being placed: one stored before it or added by an earlier batch
 // (read from the database), or one this batch adds. Every one has its id: new contacts get theirs when they
@@ -266,6 +226,7 @@ public:
         if (!lastId)
             return Error { lastId.error() };
         m_lastStoredId = m_nextId = *lastId;
+        m_namesIndexed = m_needNames;
         const Status identities
             = m_writer.readIdentities([this](qint64 id, const QString& profileKey, const QString& emailKey,
                                              const Contact& contact) { index(id, profileKey, emailKey, contact); });
@@ -399,7 +360,7 @@ public:
             }
         }
         // Matching is over: the keys' memory goes back before SQLite sorts the keys of the indexes it rebuilds.
-        for (KeyIndex* index : { &m_byProfile, &m_byEmail, &m_byName, &m_byRecord })
+        for (KeyIndex* index : { &m_byProfile, &m_byEmail, &m_byName })
             index->clear();
         std::stable_sort(m_summary.skipped.begin(), m_summary.skipped.end(),
                          [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
@@ -428,20 +389,45 @@ private:
             m_withoutProfile.insert(id);
         if (!emailKey.isEmpty())
             m_byEmail.insert(emailKey, id);
-        if (!contact.firstName.isEmpty() || !contact.lastName.isEmpty()) {
-            if (m_needNames)
-                m_byName.insert(nameKey(contact), id);
-            if (profileKey.isEmpty() && emailKey.isEmpty())
-                m_byRecord.insert(recordKey(contact), id);
-        }
+        if (m_namesIndexed && !nameKey(contact).isEmpty())
+            m_byName.insert(nameKey(contact), id);
     }
 
-    // The slot of the contact `record` belongs to, if any; `namesake` counts the contacts of the record's
-    // name when that is how it is looked for (up to 2: one is a match, more is ambiguous).
-    Result<std::optional<int>> find(const ImportRecord& record, const QString& profileKey, const QString& emailKey,
-                                    int& namesakes)
+    // Names are indexed once a row needs them (a row without identity, a reference): the contacts stored and
+    // written so far, then those of the batch, whose names may not be written yet.
+    Status indexNames()
     {
-        namesakes = 0;
+        if (m_namesIndexed)
+            return success();
+        const Status stored
+            = m_writer.readIdentities([this](qint64 id, const QString&, const QString&, const Contact& contact) {
+                  if (const QString name = nameKey(contact); !name.isEmpty())
+                      m_byName.insert(name, id);
+              });
+        if (!stored)
+            return stored;
+        for (const Slot& slot : std::as_const(m_slots)) {
+            if (const QString name = nameKey(slot.contact); !name.isEmpty())
+                m_byName.insert(name, slot.id);
+        }
+        m_namesIndexed = true;
+        return success();
+    }
+
+    // The contacts of a row's name (see find()).
+    struct Namesakes
+    {
+        int count = 0;
+        qint64 first = 0; // the oldest's id
+    };
+
+    // The slot of the contact `record` belongs to, if any. A row without identity is looked for by its name,
+    // and `namesakes` tells the contacts of that name looked at: up to 2 for a reference (one is a match, more
+    // is ambiguous), else up to kMaxNamesakes.
+    Result<std::optional<int>> find(const ImportRecord& record, const QString& profileKey, const QString& emailKey,
+                                    Namesakes& namesakes)
+    {
+        namesakes = {};
         if (!profileKey.isEmpty()) {
             for (const qint64 id : m_byProfile.candidates(profileKey)) {
                 auto slot = slotOf(id);
@@ -465,32 +451,53 @@ private:
         }
         if (!profileKey.isEmpty() || !emailKey.isEmpty())
             return std::optional<int>();
-        if (record.reference) {
-            const QString name = nameKey(record.contact);
-            std::optional<int> named;
-            for (const qint64 id : m_byName.candidates(name)) {
-                auto slot = slotOf(id);
-                if (!slot)
-                    return Error { slot.error() };
-                if (nameKey(m_slots.at(*slot).contact) != name)
-                    continue;
-                named = *slot;
-                if (++namesakes > 1)
-                    break;
+        if (Status indexed = indexNames(); !indexed)
+            return Error { indexed.error() };
+        const QString name = nameKey(record.contact);
+        if (name.isEmpty())
+            return std::optional<int>();
+        const QString phone = Identity::phoneKey(record.contact.phone);
+        std::optional<qint64> named;
+        for (const qint64 id : m_byName.candidates(name)) {
+            auto candidate = peek(id);
+            if (!candidate)
+                return Error { candidate.error() };
+            const Contact& contact = candidate->contact;
+            if (nameKey(contact) != name)
+                continue;
+            if (++namesakes.count == 1)
+                namesakes.first = id;
+            if (record.reference) {
+                if (namesakes.count > 1)
+                    return std::optional<int>();
+                named = id;
+                continue;
             }
-            return namesakes == 1 ? named : std::optional<int>();
+            // Names alone never make two contacts one.
+            if ((!phone.isEmpty() && Identity::phoneKey(contact.phone) == phone)
+                || ContactMerge::holds(contact, record.contact)) {
+                named = id;
+                break;
+            }
+            if (namesakes.count >= kMaxNamesakes)
+                break;
         }
-        const QString key = recordKey(record.contact);
-        const auto ids = m_byRecord.candidates(key);
-        // The latest of the same record.
-        for (auto it = ids.crbegin(); it != ids.crend(); ++it) {
-            auto slot = slotOf(*it);
-            if (!slot)
-                return Error { slot.error() };
-            if (recordKey(m_slots.at(*slot).contact) == key)
-                return std::optional<int>(*slot);
+        if (!named)
+            return std::optional<int>();
+        auto slot = slotOf(*named);
+        if (!slot)
+            return Error { slot.error() };
+        return std::optional<int>(*slot);
+    }
+
+    // A contact as the batch has it, without making it one of the batch's slots.
+    Result<StoredContact> peek(qint64 id)
+    {
+        if (auto it = m_loaded.constFind(id); it != m_loaded.cend()) {
+            const Slot& slot = m_slots.at(it.value());
+            return StoredContact { slot.contact, slot.profileKey, slot.emailKey };
         }
-        return std::optional<int>();
+        return m_writer.load(id);
     }
 
     // The batch's slot for a contact, read from the database the first time the batch needs it.
@@ -547,7 +554,7 @@ private:
         }
         const QString& profileKey = url.key;
         const QString emailKey = Identity::emailKey(incoming.email);
-        int namesakes = 0;
+        Namesakes namesakes;
         auto found = find(record, profileKey, emailKey, namesakes);
         if (!found)
             return Error { found.error() };
@@ -557,9 +564,20 @@ private:
             Slot& slot = m_slots[slotIndex];
             const bool hadProfile = !slot.contact.profileUrl.trimmed().isEmpty();
             const bool hadEmail = !slot.contact.email.trimmed().isEmpty();
-            const bool changed = merge(slot.contact, incoming);
-            slot.changed = slot.changed || changed;
-            row.action = changed ? ImportAction::Merge : ImportAction::Unchanged;
+            const bool hadName = !nameKey(slot.contact).isEmpty();
+            const ContactMerge::Absorbed absorbed = ContactMerge::absorb(slot.contact, incoming);
+            slot.changed = slot.changed || absorbed.changed;
+            row.action = absorbed.changed ? ImportAction::Merge : ImportAction::Unchanged;
+            for (const ContactMerge::Conflict& conflict : absorbed.conflicts) {
+                // A reference names the contact as its source shows it (a message's sender).
+                if (record.reference && conflict.field == u"name")
+                    continue;
+                if (m_summary.conflicts.size() < m_maxIssues)
+                    m_summary.conflicts.append({ record.line, conflict.field, conflict.kept, conflict.ignored });
+                ++m_summary.conflictCount;
+            }
+            if (!hadName && m_namesIndexed && !nameKey(slot.contact).isEmpty())
+                m_byName.insert(nameKey(slot.contact), slot.id);
             // A key it gained finds it for the rest of the file.
             if (!hadProfile && !slot.contact.profileUrl.trimmed().isEmpty()) {
                 slot.profileKey = profileKey;
@@ -576,7 +594,7 @@ private:
                 row.reason = tr("no contact has this profile or email, and the row has no name to add one");
                 return success();
             }
-            if (record.reference && profileKey.isEmpty() && emailKey.isEmpty() && namesakes > 1) {
+            if (record.reference && profileKey.isEmpty() && emailKey.isEmpty() && namesakes.count > 1) {
                 row.action = ImportAction::Skip;
                 row.reason = tr("several contacts are called %1; the row has no profile URL or email to tell "
                                 "which one")
@@ -595,6 +613,11 @@ private:
             m_loaded.insert(m_slots.at(slotIndex).id, slotIndex);
             index(m_slots.at(slotIndex).id, profileKey, emailKey, incoming);
             row.action = ImportAction::Add;
+            if (!record.reference && namesakes.count > 0) {
+                if (m_summary.possibleDuplicates.size() < m_maxIssues)
+                    m_summary.possibleDuplicates.append({ record.line, incoming.fullName(), namesakes.first });
+                ++m_summary.possibleDuplicateCount;
+            }
         }
         for (const Interaction& entry : record.interactions) {
             Slot& slot = m_slots[slotIndex];
@@ -611,10 +634,15 @@ private:
         return success();
     }
 
+    // A row without identity is compared with this many contacts of its name at most: a file of thousands of
+    // namesakes must not compare each row with all of them.
+    static constexpr int kMaxNamesakes = 64;
+
     ImportFormat m_format;
-    // Names identify only the rows that refer to a contact (exported log entries): the name index is built
-    // for files that have such rows.
+    // Names are looked up for the rows without identity, which only some files have: the name index is built
+    // when the first one comes (indexNames()), or from the start for files that refer to contacts by name.
     bool m_needNames = false;
+    bool m_namesIndexed = false;
     ImportSummary& m_summary;
     BulkWriter m_writer;
     bool m_keepRows = true;
@@ -634,7 +662,6 @@ private:
     KeyIndex m_byProfile;
     KeyIndex m_byEmail;
     KeyIndex m_byName;
-    KeyIndex m_byRecord;
     IdSet m_withoutProfile;
     IdSet m_accepted;
     IdSet m_merged;
