@@ -115,6 +115,16 @@ TEST(ImportFormatsContactsTest, EmailAndPhoneColumnsOfOtherAddressBooksAreGuesse
     EXPECT_EQ(fieldOf(mapping, "Phone Numbers"), QStringLiteral("phone"));
     EXPECT_EQ(fieldOf(mapping, "Company Name"), QStringLiteral("company"));
 
+    // A second email or phone column holds another address or number of the person, not one about it.
+    const ColumnMapping crm = ImportFormats::guessMapping(
+        header("First Name,Last Name,Email,Email Status,Company Name for Emails,Work Phone,Car Phone,Home Phone 2"));
+    EXPECT_EQ(fieldOf(crm, "Email"), QStringLiteral("email"));
+    EXPECT_EQ(fieldOf(crm, "Email Status"), QString());
+    EXPECT_EQ(fieldOf(crm, "Company Name for Emails"), QStringLiteral("company"));
+    EXPECT_EQ(fieldOf(crm, "Work Phone"), QStringLiteral("phone"));
+    EXPECT_EQ(fieldOf(crm, "Car Phone"), QString());
+    EXPECT_EQ(fieldOf(crm, "Home Phone 2"), QStringLiteral("phone"));
+
     const ParsedImport read = parsed("Name,Email Home,Email Work,Phone Numbers\n"
                                      "Ada Lovelace,,ada@work.example,+44 20 7946 0000\n");
     ASSERT_EQ(read.records.size(), 1);

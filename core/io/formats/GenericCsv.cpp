@@ -177,6 +177,24 @@ bool takesSeveralColumns(QStringView field)
     return field == u"email" || field == u"phone";
 }
 
+// Whether a column's words only say which of a person's addresses or numbers it holds ("Secondary Email",
+// "Home Phone 2", "E-mail 2 Address"), so that it may feed an email or phone field fed already ("Email
+// Status", "Car Phone" may not).
+bool isAnotherAddressOrNumber(const QStringList& words)
+{
+    static const QStringList which {
+        QStringLiteral("primary"), QStringLiteral("secondary"), QStringLiteral("other"),    QStringLiteral("home"),
+        QStringLiteral("work"),    QStringLiteral("business"),  QStringLiteral("personal"), QStringLiteral("private"),
+        QStringLiteral("mobile"),  QStringLiteral("cell"),      QStringLiteral("number"),   QStringLiteral("numbers"),
+        QStringLiteral("address"), QStringLiteral("e"),         QStringLiteral("mail"),     QStringLiteral("email"),
+        QStringLiteral("emails"),  QStringLiteral("phone"),     QStringLiteral("phones"),   QStringLiteral("telephone"),
+        QStringLiteral("tel")
+    };
+    static const QRegularExpression number(QStringLiteral("^[0-9]+$"));
+    return std::all_of(words.cbegin(), words.cend(),
+                       [](const QString& word) { return which.contains(word) || number.match(word).hasMatch(); });
+}
+
 // A column's name as lower-case words: "De-Identified First Name" -> de, identified, first, name;
 // "emailAddress" -> email, address.
 QStringList wordsOf(const QString& column)
@@ -246,17 +264,19 @@ ColumnMapping guessMapping(const QStringList& header)
         int score;
     };
     const QStringList fields = mappableFields();
+    QList<QStringList> words;
+    for (const QString& column : header)
+        words.append(wordsOf(column));
     QList<Candidate> candidates;
     for (int column = 0; column < int(header.size()); ++column) {
-        const QStringList words = wordsOf(header.at(column));
         for (const QString& field : fields) {
             // A field is also known by its own name ("how_we_know").
-            int best = matchScore(words, QString(field).remove(u'_'));
+            int best = matchScore(words.at(column), QString(field).remove(u'_'));
             for (const Synonyms& synonyms : kSynonyms) {
                 if (field != QLatin1StringView(synonyms.field))
                     continue;
                 for (const char* name : synonyms.names)
-                    best = std::max(best, matchScore(words, QString::fromLatin1(name)));
+                    best = std::max(best, matchScore(words.at(column), QString::fromLatin1(name)));
             }
             if (best > 0)
                 candidates.append({ column, field, best });
@@ -269,8 +289,9 @@ ColumnMapping guessMapping(const QStringList& header)
     QHash<int, QString> chosen;
     QStringList taken;
     for (const Candidate& candidate : std::as_const(candidates)) {
-        if (chosen.contains(candidate.column)
-            || (taken.contains(candidate.field) && !takesSeveralColumns(candidate.field)))
+        const bool another
+            = takesSeveralColumns(candidate.field) && isAnotherAddressOrNumber(words.at(candidate.column));
+        if (chosen.contains(candidate.column) || (taken.contains(candidate.field) && !another))
             continue;
         chosen.insert(candidate.column, candidate.field);
         taken.append(candidate.field);
