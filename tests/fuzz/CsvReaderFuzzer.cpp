@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
@@ -25,10 +26,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     // The reader alone, in every encoding and with every delimiter, straight from the bytes.
     const rapport::TextEncoding encodings[]
-        = { rapport::TextEncoding::Utf8, rapport::TextEncoding::Utf16LE, rapport::TextEncoding::Windows1252 };
+        = { rapport::TextEncoding::Utf8, rapport::TextEncoding::Utf16LE, rapport::TextEncoding::Utf16BE,
+            rapport::TextEncoding::Windows1252, rapport::TextEncoding::ShiftJis };
     const QChar delimiters[] = { u',', u';', u'\t' };
     const std::size_t pick = size > 0 ? data[0] : 0;
     QList<rapport::CsvRecord> records;
-    (void)rapport::CsvReader::readAll(bytes, encodings[pick % 3], delimiters[(pick / 3) % 3], records);
+    (void)rapport::CsvReader::readAll(bytes, encodings[pick % std::size(encodings)],
+                                      delimiters[(pick / std::size(encodings)) % 3], records);
     return 0;
 }
