@@ -349,5 +349,40 @@ TEST_F(ImportWizardTest, AFileOfNoKnownFormatAsksForTheColumnMapping)
     wizard->reject();
 }
 
+// The result says what the merge kept out (a name differing from the user's) and which new contacts may be
+// people the user has already (a namesake without profile URL or email).
+TEST_F(ImportWizardTest, TheResultSaysWhatWasLeftOutAndWhoMayBeADuplicate)
+{
+    Contact ada;
+    ada.firstName = QStringLiteral("Ada");
+    ada.email = QStringLiteral("ada@example.com");
+    ASSERT_TRUE(ContactRepository(*m_database).add(ada).ok());
+    Contact john;
+    john.firstName = QStringLiteral("John");
+    john.lastName = QStringLiteral("Smith");
+    john.location = QStringLiteral("London");
+    ASSERT_TRUE(ContactRepository(*m_database).add(john).ok());
+    const QString path = m_dir.filePath(QStringLiteral("contacts.csv"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("first_name,last_name,profile_url,email,how_we_know,company,location,phone\n"
+               "Adeline,Smith,,ada@example.com,,,,\n"
+               "John,Smith,,,,,Sydney,\n");
+    file.close();
+    MainWindow window(*m_database);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    ImportWizard* wizard = window.openImportWizard({ path });
+    clickNext(wizard);
+    clickNext(wizard); // Import
+    ASSERT_TRUE(QTest::qWaitFor([&] { return wizard->importFinished(); }, 10000));
+    ASSERT_EQ(wizard->currentId(), ImportWizard::ResultPage);
+    const QString result = wizard->findChild<QLabel*>(QStringLiteral("result"))->text();
+    EXPECT_TRUE(result.contains(QStringLiteral("1 value that differs from what your contact has was left out")))
+        << result.toStdString();
+    EXPECT_TRUE(result.contains(QStringLiteral("may be the same person (John Smith)"))) << result.toStdString();
+    EXPECT_EQ(contactCount(), 3);
+}
+
 } // namespace
 } // namespace rapport

@@ -552,11 +552,18 @@ void ImportWizard::importDone()
     m_progress->setValue(1000);
     int added = 0, merged = 0, entries = 0;
     QStringList skipped;
-    qint64 skippedCount = 0;
+    qint64 skippedCount = 0, conflicts = 0, duplicates = 0;
+    QStringList duplicateNames;
     for (const ImportSummary& summary : m_worker->summaries()) {
         added += summary.contactsAdded;
         merged += summary.contactsMerged;
         entries += summary.interactionsAdded;
+        conflicts += summary.conflictCount;
+        duplicates += summary.possibleDuplicateCount;
+        for (const ImportPossibleDuplicate& duplicate : summary.possibleDuplicates) {
+            if (duplicateNames.size() < 5 && !duplicateNames.contains(duplicate.name))
+                duplicateNames.append(duplicate.name);
+        }
         skippedCount += std::max<qint64>(summary.skippedCount, summary.skipped.size());
         for (const ImportIssue& issue : summary.skipped)
             skipped.append(tr("Line %1: %2").arg(QLocale().toString(issue.line), issue.reason));
@@ -566,6 +573,22 @@ void ImportWizard::importDone()
     QString text = tr("Added %1 contacts, merged %2 and logged %3 interactions. Edit → Undo takes the whole "
                       "import back.")
                        .arg(QLocale().toString(added), QLocale().toString(merged), QLocale().toString(entries));
+    // What the merge left out and could not tell (see Importer).
+    if (conflicts > 0) {
+        text += u' '
+            + (conflicts == 1 ? tr("1 value that differs from what your contact has was left out; yours is kept.")
+                              : tr("%1 values that differ from what your contacts have were left out; yours are kept.")
+                                    .arg(QLocale().toString(conflicts)));
+    }
+    if (duplicates > 0) {
+        text += u' '
+            + (duplicates == 1 ? tr("1 contact was added beside one of the same name and may be the same person (%1): "
+                                    "merge them if it is.")
+                               : tr("%1 contacts were added beside ones of the same name and may be the same people "
+                                    "(%2): merge them if they are.")
+                                     .arg(QLocale().toString(duplicates)))
+                  .arg(duplicateNames.join(QStringLiteral(", ")));
+    }
     m_result->setText(text);
     m_skippedHeading->setText(skippedCount == 1 ? tr("1 row was skipped:")
                                                 : tr("%1 rows were skipped:").arg(QLocale().toString(skippedCount)));
