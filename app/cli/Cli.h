@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QDate>
+#include <QJsonArray>
 #include <QStringList>
 #include <QTextStream>
 
@@ -14,6 +15,9 @@ namespace rapport {
 
 class Database;
 struct Contact;
+struct ImportConflict;
+struct ImportPossibleDuplicate;
+struct ImportSummary;
 
 // rapport-cli: subcommands over core. Exit codes: 0 success, 1 bad input (one line on stderr saying
 // what is wrong), 2 bad usage.
@@ -103,5 +107,11 @@ private:
     const Command* m_command = nullptr; // the one running
     QString m_createdDatabase; // the database file this run created at a --db or $RAPPORT_DB path
 };
+
+// The parts of an import's summary that importing a file and an archive (CliArchive.cpp) both print
+// (CliImport.cpp).
+QJsonArray conflictsJson(const QList<ImportConflict>& conflicts);
+QJsonArray possibleDuplicatesJson(const QList<ImportPossibleDuplicate>& duplicates);
+void printMatches(QTextStream& out, const ImportSummary& summary);
 
 } // namespace rapport

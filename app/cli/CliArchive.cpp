@@ -160,6 +160,11 @@ int Cli::importArchive(const QString& path)
                 { QStringLiteral("interactions_added"), summary.interactionsAdded },
                 { QStringLiteral("skipped"), issuesJson(summary.skipped) },
                 { QStringLiteral("skipped_count"), summary.skippedCount },
+                { QStringLiteral("contacts_unchanged"), summary.rowsUnchanged },
+                { QStringLiteral("conflicts"), conflictsJson(summary.conflicts) },
+                { QStringLiteral("conflict_count"), summary.conflictCount },
+                { QStringLiteral("possible_duplicates"), possibleDuplicatesJson(summary.possibleDuplicates) },
+                { QStringLiteral("possible_duplicate_count"), summary.possibleDuplicateCount },
             });
         }
         m_out << QString::fromUtf8(QJsonDocument(QJsonObject { { QStringLiteral("archive"), path },
@@ -187,6 +192,7 @@ int Cli::importArchive(const QString& path)
             m_out << tr("  line %1: %2").arg(skipped.line).arg(skipped.reason) << '\n';
         if (summary.skippedCount > summary.skipped.size())
             m_out << tr("  ... and %1 more rows skipped.").arg(summary.skippedCount - summary.skipped.size()) << '\n';
+        printMatches(m_out, summary);
         if (summary.format == ImportFormat::LinkedInConnections)
             addedConnections += summary.contactsAdded;
     }

@@ -45,6 +45,8 @@ QJsonArray issuesJson(const QList<ImportIssue>& issues, const char* textKey)
     return array;
 }
 
+} // namespace
+
 // What the import left out and what it could not tell (see Importer), as `import --json` reports them.
 QJsonArray conflictsJson(const QList<ImportConflict>& conflicts)
 {
@@ -115,6 +117,8 @@ void printMatches(QTextStream& out, const ImportSummary& summary)
             << ' ' << tr("Merge them if they are.") << '\n';
     }
 }
+
+namespace {
 
 // A generic file's columns as --json lists them: [{column, field}], in the header's order.
 QJsonArray mappingJson(const ColumnMapping& mapping)

@@ -132,6 +132,9 @@ TEST_F(CliArchiveTest, ImportsTheArchiveLikeItsFilesOneByOne)
     EXPECT_TRUE(again.out.contains(
         QStringLiteral("Connections.csv (LinkedIn connections (Connections.csv)): 0 contacts added")))
         << again.out.toStdString();
+    // Each file's summary says what it matched, as a file's import does.
+    EXPECT_TRUE(again.out.contains(QStringLiteral("rows matched a contact and brought nothing new")))
+        << again.out.toStdString();
     EXPECT_EQ(contactCount(), archived);
 }
 
