@@ -52,6 +52,9 @@ Contact merge(Contact kept, const Contact& other)
 
 bool agree(const ContactTextField& field, const QString& a, const QString& b)
 {
+    // The same text is the same value whatever the field: a re-import compares every field with itself.
+    if (a == b)
+        return true;
     if (field.member == &Contact::profileUrl)
         return ProfileUrl::normalize(a) == ProfileUrl::normalize(b);
     if (field.member == &Contact::email)
@@ -66,6 +69,8 @@ bool agree(const ContactTextField& field, const QString& a, const QString& b)
 
 bool sameName(const Contact& a, const Contact& b)
 {
+    if (a.firstName == b.firstName && a.lastName == b.lastName)
+        return true;
     return plainKey(a.fullName()) == plainKey(b.fullName());
 }
 
